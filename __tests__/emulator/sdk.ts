@@ -1,0 +1,169 @@
+/**
+ * Test helpers: create the real SDKs (tim-js-sdk 2.x and @tencentcloud/chat 3.x) against the emulator,
+ * log in and wait for events. Typed structurally so one test body drives both SDKs.
+ */
+import TIM2 from 'tim-js-sdk';
+import TIM3 from '@tencentcloud/chat';
+
+/** The SDK surface the tests use (both versions share it). */
+export interface Sdk {
+  setLogLevel(level: number): void;
+  on(event: string, handler: (e: { name: string; data: unknown }) => void): void;
+  off(event: string, handler: (e: { name: string; data: unknown }) => void): void;
+  login(options: { userID: string; userSig: string }): Promise<unknown>;
+  logout(): Promise<unknown>;
+  destroy(): Promise<unknown>;
+  createTextMessage(options: { to: string; conversationType: string; payload: { text: string }; needReadReceipt?: boolean }): SdkMessage;
+  sendMessage(message: SdkMessage): Promise<{ data: { message: SdkMessage } }>;
+  revokeMessage(message: SdkMessage): Promise<unknown>;
+  getMessageList(options: { conversationID: string; nextReqMessageID?: string; count?: number }): Promise<{
+    data: { messageList: SdkMessage[]; nextReqMessageID: string; isCompleted: boolean };
+  }>;
+  setMessageRead(options: { conversationID: string }): Promise<unknown>;
+  getConversationList(): Promise<{ data: { conversationList: SdkConversation[] } }>;
+  getConversationProfile(conversationID: string): Promise<{ data: { conversation: SdkConversation } }>;
+  deleteConversation(conversationID: string): Promise<unknown>;
+  pinConversation(options: { conversationID: string; isPinned: boolean }): Promise<unknown>;
+  getTotalUnreadMessageCount(): number;
+  getMyProfile(): Promise<{ data: { userID: string; nick: string; avatar: string } }>;
+  getUserProfile(options: { userIDList: string[] }): Promise<{ data: Array<{ userID: string; nick: string }> }>;
+  updateMyProfile(options: { nick?: string; avatar?: string }): Promise<{ data: { nick: string } }>;
+  getBlacklist(): Promise<{ data: string[] }>;
+  addToBlacklist(options: { userIDList: string[] }): Promise<{ data: string[] }>;
+  removeFromBlacklist(options: { userIDList: string[] }): Promise<{ data: string[] }>;
+  createGroup(options: { type: string; name: string; memberList?: Array<{ userID: string }> }): Promise<{ data: { group: { groupID: string } } }>;
+  joinGroup(options: { groupID: string; type?: string }): Promise<{ data: { status: string; group?: { groupID: string } } }>;
+  quitGroup(groupID: string): Promise<{ data: { groupID: string } }>;
+  dismissGroup(groupID: string): Promise<{ data: { groupID: string } }>;
+  getGroupList(): Promise<{ data: { groupList: Array<{ groupID: string; type: string; name: string }> } }>;
+  getGroupProfile(options: { groupID: string }): Promise<{ data: { group: { groupID: string; name: string; memberCount: number } } }>;
+  getGroupMemberList(options: { groupID: string; count?: number; offset?: number }): Promise<{ data: { memberList: Array<{ userID: string; role: string }> } }>;
+}
+
+/** The message fields the tests read. */
+export interface SdkMessage {
+  ID: string;
+  from: string;
+  to: string;
+  flow: string;
+  status: string;
+  time: number;
+  sequence: number;
+  conversationID: string;
+  type: string;
+  payload: { text?: string; operationType?: number; userIDList?: string[] };
+  isRevoked: boolean;
+  isPeerRead: boolean;
+  needReadReceipt?: boolean;
+}
+
+/** The conversation fields the tests read. */
+export interface SdkConversation {
+  conversationID: string;
+  type: string;
+  unreadCount: number;
+  isPinned: boolean;
+  lastMessage: { messageForShow: string; payload: { text?: string } | null; isRevoked: boolean };
+}
+
+/** Which SDK to run. */
+export type SdkKind = 'tim-js-sdk' | '@tencentcloud/chat';
+
+interface SdkFactory {
+  create(options: Record<string, unknown>): Sdk;
+  EVENT: Record<string, string>;
+  TYPES: Record<string, string>;
+}
+
+const factories: Record<SdkKind, SdkFactory> = {
+  'tim-js-sdk': TIM2 as unknown as SdkFactory,
+  '@tencentcloud/chat': TIM3 as unknown as SdkFactory,
+};
+
+/** The SDK's event names and type constants. */
+export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES: Record<string, string> } {
+  return { EVENT: factories[kind].EVENT, TYPES: factories[kind].TYPES };
+}
+
+let nextAppID = 1400000001;
+
+/** Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons). */
+export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++): Sdk {
+  const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
+  if (kind === '@tencentcloud/chat') options.eventThrottling = false;
+  // The SDK logs a few lines inside create(), before setLogLevel can be called: hush the console for it.
+  const saved = { log: console.log, info: console.info, warn: console.warn };
+  console.log = console.info = console.warn = () => undefined;
+  try {
+    const tim = factories[kind].create(options);
+    tim.setLogLevel(4);
+    return tim;
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+/** Resolves with the data of the next `event` for which `accept` returns true; rejects after `timeoutMs`. */
+export function waitForEvent<T = unknown>(tim: Sdk, event: string, accept: (data: T) => boolean = () => true, timeoutMs = 4000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const handler = (e: { data: unknown }): void => {
+      if (accept(e.data as T)) {
+        clearTimeout(timer);
+        tim.off(event, handler);
+        resolve(e.data as T);
+      }
+    };
+    const timer = setTimeout(() => {
+      tim.off(event, handler);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
+    tim.on(event, handler);
+  });
+}
+
+/** Collects every payload of `event` until `stop()` is called. */
+export function collect<T = unknown>(tim: Sdk, event: string): { items: T[]; stop(): void } {
+  const items: T[] = [];
+  const handler = (e: { data: unknown }): void => {
+    items.push(e.data as T);
+  };
+  tim.on(event, handler);
+  return { items, stop: () => tim.off(event, handler) };
+}
+
+/** Logs in and waits for SDK_READY. */
+export async function loginReady(kind: SdkKind, tim: Sdk, userID: string, userSig = `sig-${userID}`): Promise<void> {
+  const ready = waitForEvent(tim, constants(kind).EVENT.SDK_READY);
+  await tim.login({ userID, userSig });
+  await ready;
+}
+
+/** Polls `check` every 20 ms until it returns true; rejects after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 4000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Waits `ms`. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Logs out and destroys SDK instances, ignoring errors (for afterEach). */
+export async function shutdown(...sdks: Sdk[]): Promise<void> {
+  for (const tim of sdks) {
+    try {
+      await tim.logout();
+    } catch {
+      // not logged in
+    }
+    try {
+      await tim.destroy();
+    } catch {
+      // already destroyed
+    }
+  }
+}

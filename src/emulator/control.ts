@@ -1,0 +1,216 @@
+/**
+ * The control API for tests: make things happen on the server side (inject messages, drop sockets,
+ * kick, expire a userSig, delay or fail a command, push twice) and read what the server holds.
+ */
+import type { EmulatorCore } from './context';
+import { deliverC2C, revokeC2C } from './handlers/c2c';
+import { conversationsOf } from './handlers/conversation';
+import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
+import { updateProfile } from './handlers/profile';
+import { kickConnection } from './handlers/session';
+import type { CommandLogEntry, Router } from './router';
+import type {
+  C2CMessageRecord,
+  ConversationRecord,
+  GroupMessageRecord,
+  GroupRecord,
+  GroupType,
+  MessageElement,
+  UserRecord,
+} from './types';
+import { TAG } from './wire';
+
+/** A message to inject: either `text` or ready-made server `elements`. */
+export interface InjectContent {
+  text?: string;
+  elements?: MessageElement[];
+  cloudCustomData?: string;
+}
+
+/** An open socket as the control API shows it. */
+export interface ConnectionInfo {
+  id: number;
+  userID: string;
+  sdkAppID: string;
+  instanceID: string;
+  loggedIn: boolean;
+}
+
+/** The control API. */
+export interface EmulatorControl {
+  /** Delivers a one-to-one message from `from` to `to` as if `from` had sent it. */
+  injectC2CMessage(input: { from: string; to: string; needReadReceipt?: boolean } & InjectContent): C2CMessageRecord;
+  /** Delivers a group message from `from` (who must be a member, or is added silently). */
+  injectGroupMessage(input: { from: string; groupID: string } & InjectContent): GroupMessageRecord;
+  /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
+  revokeC2CMessage(sdkMessageID: string): boolean;
+  /** Creates a group on the server (the owner and members get it at their next group-list fetch). */
+  createGroup(input: { type: GroupType; name: string; ownerID: string; memberIDs?: string[]; groupID?: string }): GroupRecord;
+  /** Adds users to a group, pushing the join tip to the members. */
+  addGroupMembers(groupID: string, userIDs: string[]): void;
+  /** Removes a user from a group, pushing the quit tip to the members. */
+  removeGroupMember(groupID: string, userID: string): void;
+  /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
+  updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
+  /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
+  dropSockets(userID?: string): number;
+  /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
+  kick(userID: string, kickType?: 1 | 2 | 3): number;
+  /** Expires the user's userSig: their next request gets 70001 (KICKED_OUT userSigExpired) and that userSig can no longer log in. */
+  expireUserSig(userID: string): void;
+  /** Answers the next `times` requests of `servcmd` (optionally only from `userID`) with an error. */
+  failCommand(servcmd: string, error: { code: number; message?: string }, options?: { times?: number; userID?: string }): void;
+  /** Holds the next `times` requests of `servcmd` for `delayMs` before handling them. */
+  delayCommand(servcmd: string, delayMs: number, options?: { times?: number; userID?: string }): void;
+  /** Removes every armed fault. */
+  clearFaults(): void;
+  /** Sends each of the next `count` push frames twice. */
+  duplicateNextPushes(count?: number): void;
+  /** Users the server knows. */
+  users(): UserRecord[];
+  /** One-to-one messages, optionally only between two users; oldest first. */
+  c2cMessages(filter?: { between?: [string, string] }): C2CMessageRecord[];
+  /** Groups (including dismissed ones). */
+  groups(): GroupRecord[];
+  /** A group's messages and tips, by sequence. */
+  groupMessages(groupID: string): GroupMessageRecord[];
+  /** A user's conversation list as the server computes it (what `page_get` returns). */
+  conversations(userID: string): ConversationRecord[];
+  /** Open sockets. */
+  connections(): ConnectionInfo[];
+  /** Requests received, oldest first (the last 2000). */
+  commandLog(): CommandLogEntry[];
+  /** servcmds the emulator has no handler for and answered with `{}`. */
+  unhandledCommands(): string[];
+  /** Resolves with the next request of `servcmd` (optionally from `userID`); rejects after `timeoutMs` (default 5000). */
+  waitForCommand(servcmd: string, options?: { userID?: string; timeoutMs?: number }): Promise<CommandLogEntry>;
+}
+
+function elementsOf(content: InjectContent): MessageElement[] {
+  if (content.elements) return content.elements;
+  return [{ MsgType: 'TIMTextElem', MsgContent: { Text: content.text ?? '' } }];
+}
+
+/** Builds the control API over the core and router. */
+export function createControl(core: EmulatorCore, router: Router, pendingWaits: Set<() => void>): EmulatorControl {
+  const { store } = core;
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  return {
+    injectC2CMessage: (input) =>
+      copy(
+        deliverC2C(core, {
+          from: input.from,
+          to: input.to,
+          elements: elementsOf(input),
+          cloudCustomData: input.cloudCustomData,
+          needReadReceipt: input.needReadReceipt,
+        }),
+      ),
+    injectGroupMessage: (input) => {
+      const group = store.groups.get(input.groupID);
+      if (!group) throw new Error(`no group ${input.groupID}`);
+      store.addMember(group, input.from);
+      return copy(deliverGroupMessage(core, group, { from: input.from, elements: elementsOf(input), cloudCustomData: input.cloudCustomData }));
+    },
+    revokeC2CMessage: (id) => {
+      const record = store.c2c.find((m) => m.sdkMessageID === id);
+      if (!record) return false;
+      revokeC2C(core, record, record.from);
+      return true;
+    },
+    createGroup: (input) => store.groupSnapshot(createGroupAs(core, input)),
+    addGroupMembers: (groupID, userIDs) => {
+      const group = store.groups.get(groupID);
+      if (!group) throw new Error(`no group ${groupID}`);
+      addMembers(core, group, userIDs, group.ownerID);
+    },
+    removeGroupMember: (groupID, userID) => {
+      const group = store.groups.get(groupID);
+      if (!group) throw new Error(`no group ${groupID}`);
+      removeMember(core, group, userID, group.ownerID);
+    },
+    updateProfile: (userID, profile) => {
+      const items: Array<{ tag: string; value: string }> = [];
+      if (profile.nick !== undefined) items.push({ tag: TAG.nick, value: profile.nick });
+      if (profile.avatar !== undefined) items.push({ tag: TAG.avatar, value: profile.avatar });
+      updateProfile(core, userID, items);
+    },
+    dropSockets: (userID) => {
+      let n = 0;
+      for (const conn of [...core.connections]) {
+        if (userID === undefined || conn.session?.userID === userID) {
+          conn.drop();
+          n++;
+        }
+      }
+      return n;
+    },
+    kick: (userID, kickType = 3) => {
+      const sockets = core.push.socketsOf(userID);
+      for (const conn of sockets) kickConnection(core, conn, kickType);
+      return sockets.length;
+    },
+    expireUserSig: (userID) => {
+      const sig = core.userSigs.get(userID);
+      if (sig !== undefined) core.expiredSigs.add(`${userID}\n${sig}`);
+      for (const [a2, owner] of core.a2Keys) if (owner === userID) core.a2Keys.delete(a2);
+      for (const conn of core.connections) if (conn.session?.userID === userID) conn.session.sigExpired = true;
+    },
+    failCommand: (servcmd, error, options = {}) => {
+      router.faults.push({
+        servcmd,
+        userID: options.userID,
+        fail: { code: error.code, message: error.message ?? `emulated failure ${error.code}` },
+        remaining: options.times ?? 1,
+      });
+    },
+    delayCommand: (servcmd, delayMs, options = {}) => {
+      router.faults.push({ servcmd, userID: options.userID, delayMs, remaining: options.times ?? 1 });
+    },
+    clearFaults: () => {
+      router.faults.length = 0;
+    },
+    duplicateNextPushes: (count = 1) => {
+      core.push.duplicateNext += count;
+    },
+    users: () => [...store.users.values()].map((u) => store.userSnapshot(u, core.push.socketsOf(u.userID).length)),
+    c2cMessages: (filter = {}) =>
+      copy(filter.between ? store.pairMessages(filter.between[0], filter.between[1]) : store.c2c),
+    groups: () => [...store.groups.values()].map((g) => store.groupSnapshot(g)),
+    groupMessages: (groupID) => copy(store.groups.get(groupID)?.messages ?? []),
+    conversations: (userID) => conversationsOf(store, userID),
+    connections: () =>
+      [...core.connections].map((c) => ({
+        id: c.id,
+        userID: c.session?.userID ?? '',
+        sdkAppID: c.query.get('sdkappid') ?? '',
+        instanceID: c.query.get('instanceid') ?? '',
+        loggedIn: c.session !== undefined,
+      })),
+    commandLog: () => [...router.log],
+    unhandledCommands: () => [...router.unhandled].sort(),
+    waitForCommand: (servcmd, options = {}) =>
+      new Promise<CommandLogEntry>((resolve, reject) => {
+        const finish = (): void => {
+          clearTimeout(timer);
+          unsubscribe();
+          pendingWaits.delete(cancel);
+        };
+        const cancel = (): void => {
+          finish();
+          reject(new Error(`emulator stopped while waiting for ${servcmd}`));
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`timed out waiting for ${servcmd}`));
+        }, options.timeoutMs ?? 5000);
+        const unsubscribe = router.subscribe((entry) => {
+          if (entry.servcmd === servcmd && (options.userID === undefined || entry.userID === options.userID)) {
+            finish();
+            resolve(entry);
+          }
+        });
+        pendingWaits.add(cancel);
+      }),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * `tim-redux/emulator`: a local, in-memory Tencent Cloud IM server for tests and demos.
+ * The real Web SDK logs in to it with `TIM.create({ SDKAppID, proxyServer: emulator.url })`.
+ * Node only; never imported by the browser bundle.
+ */
+export { startEmulator, type Emulator } from './server';
+export type { EmulatorOptions, MultiInstancePolicy } from './context';
+export type { EmulatorControl, InjectContent, ConnectionInfo } from './control';
+export type { CommandLogEntry } from './router';
+export type { Json, JsonObject } from './json';
+export type {
+  C2CMessageRecord,
+  ConversationRecord,
+  GroupMemberRecord,
+  GroupMessageRecord,
+  GroupRecord,
+  GroupRole,
+  GroupType,
+  MessageElement,
+  ProfileRecord,
+  UserRecord,
+} from './types';
