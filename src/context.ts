@@ -1,0 +1,38 @@
+/**
+ * How thunks reach the SDK without `extraArgument`: they dispatch `getTimContext()`, which the
+ * middleware answers with its context instead of passing it on. No reducer ever sees it.
+ */
+import { createAction } from '@reduxjs/toolkit';
+import { TIM_REDUX_ERROR, TimReduxError } from './errors';
+import type { MessageRegistry } from './registry';
+import type { TimSdk } from './sdk';
+
+/** What the middleware shares with thunks. */
+export interface TimContext {
+  /** The SDK instance the middleware is bound to. */
+  sdk: TimSdk;
+  /** SDK messages by ID. */
+  registry: MessageRegistry;
+  /** Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void>;
+}
+
+/** The request the middleware answers; exported for tests and custom thunks. */
+export const getTimContext = createAction('tim/getContext');
+
+const CONTEXT = Symbol('timContext');
+
+/** Marks an object as the middleware's context answer. */
+export function asContextAnswer(context: TimContext): TimContext {
+  return Object.assign(context, { [CONTEXT]: true });
+}
+
+/** The context of the middleware in this store; throws a coded error when there is none. */
+export function timContextOf(dispatch: (action: ReturnType<typeof getTimContext>) => unknown): TimContext {
+  const answer = dispatch(getTimContext());
+  if (answer !== null && typeof answer === 'object' && CONTEXT in answer) return answer as unknown as TimContext;
+  throw new TimReduxError(
+    TIM_REDUX_ERROR.NO_MIDDLEWARE,
+    'tim-redux: no SDK in this store. Add createTimMiddleware(sdk) to configureStore({ middleware }).',
+  );
+}

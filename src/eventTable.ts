@@ -1,0 +1,262 @@
+/**
+ * The one table from SDK event to action: "what happens on X" is one lookup here. Each handler
+ * turns the event's data into plain records (keeping the good items of a partly malformed list)
+ * and names the problems it met; the middleware dispatches the action and reports the problems.
+ */
+import type { UnknownAction } from '@reduxjs/toolkit';
+import * as A from './actions';
+import type { TimEventKey } from './events';
+import { normalizeMany, normalizeMessage } from './normalize/message';
+import { normalizeGroup, normalizeProfile } from './normalize/profile';
+import type { NormalizedConversation } from './normalize/conversation';
+import { isObject, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
+import type { MessageRegistry } from './registry';
+import type { GroupRecord, PlainObject, ProfileRecord } from './types';
+
+/** What a handler needs besides the event data. */
+export interface EventContext {
+  /** Conversation normalizer with its per-object memory. */
+  normalizeConversation: (raw: unknown) => NormalizedConversation;
+  /** Where SDK messages are kept for thunks. */
+  registry: MessageRegistry;
+}
+
+/** A handler's result: the action to dispatch (if any) and what was wrong with the data. */
+export interface EventResult {
+  /** The action, or null when nothing can be applied. */
+  action: UnknownAction | null;
+  /** Descriptions of items that were skipped or fields that were wrong. */
+  problems: string[];
+}
+
+/** A table entry. */
+export type EventHandler = (data: unknown, ctx: EventContext) => EventResult;
+
+const ok = (action: UnknownAction | null, problems: string[] = []): EventResult => ({ action, problems });
+const bad = (problem: string): EventResult => ({ action: null, problems: [problem] });
+
+function messages(data: unknown, ctx: EventContext) {
+  const list = Array.isArray(data) ? data : [];
+  const result = normalizeMany(data, normalizeMessage, 'message');
+  ctx.registry.addAll(list);
+  return result;
+}
+
+function objectOf(data: unknown, what: string): Record<string, unknown> | string {
+  return isObject(data) && !Array.isArray(data) ? data : `${what} data is ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}, not an object`;
+}
+
+/** Rows `{ userID, ... }` of a list event, as plain data; rows without userID are problems. */
+function userRows(data: unknown, what: string, idField = 'userID') {
+  return normalizeMany(
+    data,
+    (raw) => {
+      const row = toPlainObject(raw);
+      const id = row[idField];
+      if (typeof id !== 'string' || id === '') throw new Error(`${what} has no ${idField}`);
+      return { ...row, userID: id };
+    },
+    what,
+  );
+}
+
+function followList(list: 'followers' | 'following' | 'mutual'): EventHandler {
+  return (data) => {
+    const { records, problems } = normalizeMany(data, toPlainObject, list);
+    return ok(A.followListUpdated({ list, users: records }), problems);
+  };
+}
+
+function topicUpsert(data: unknown): EventResult {
+  const d = objectOf(data, 'topic');
+  if (typeof d === 'string') return bad(d);
+  const topic = toPlainObject(d.topicInfo ?? d.topic);
+  const topicID = topic.topicID;
+  if (typeof d.groupID !== 'string' || typeof topicID !== 'string') return bad('topic event has no groupID or topicID');
+  return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
+}
+
+/** Every known SDK event and what it becomes. */
+export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
+  SDK_READY: () => ok(A.sdkReady()),
+  SDK_NOT_READY: () => ok(A.sdkNotReady()),
+  SDK_DESTROY: () => ok(A.sdkDestroyed()),
+  SDK_RELOAD: () => ok(A.sdkReloaded()),
+  KICKED_OUT: (data) => ok(A.kickedOut({ type: str(isObject(data) ? data.type : undefined, 'unknown') })),
+  NET_STATE_CHANGE: (data) => {
+    const state = isObject(data) ? data.state : undefined;
+    return typeof state === 'string' ? ok(A.netStateChanged({ state })) : bad('NET_STATE_CHANGE without a state string');
+  },
+  ERROR: (data) => {
+    const d = isObject(data) ? data : {};
+    return ok(A.sdkErrorReceived({ code: num(d.code, 9000), message: str(d.message, 'SDK error') }));
+  },
+
+  MESSAGE_RECEIVED: (data, ctx) => {
+    const { records, problems } = messages(data, ctx);
+    return ok(records.length ? A.messagesReceived(records) : null, problems);
+  },
+  MESSAGE_MODIFIED: (data, ctx) => {
+    const { records, problems } = messages(data, ctx);
+    return ok(records.length ? A.messagesModified(records) : null, problems);
+  },
+  MESSAGE_REVOKED: (data, ctx) => {
+    const { records, problems } = messages(data, ctx);
+    const revoked = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID, revoker: m.revoker }));
+    return ok(revoked.length ? A.messagesRevoked(revoked) : null, problems);
+  },
+  MESSAGE_READ_BY_PEER: (data) => {
+    const { records, problems } = normalizeMany(data, normalizeMessage, 'message');
+    const read = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID }));
+    return ok(read.length ? A.messagesReadByPeer(read) : null, problems);
+  },
+  MESSAGE_READ_RECEIPT_RECEIVED: (data) => {
+    const { records, problems } = normalizeMany(
+      data,
+      (raw) => {
+        const r = toPlainObject(raw);
+        const messageID = r.messageID;
+        const conversationID =
+          typeof r.conversationID === 'string' ? r.conversationID
+          : typeof r.groupID === 'string' ? `GROUP${r.groupID}`
+          : typeof r.userID === 'string' ? `C2C${r.userID}` : '';
+        if (typeof messageID !== 'string' || !conversationID) throw new Error('read receipt has no messageID or conversation');
+        return {
+          messageID,
+          conversationID,
+          isPeerRead: r.isPeerRead === true,
+          readCount: typeof r.readCount === 'number' ? r.readCount : null,
+          unreadCount: typeof r.unreadCount === 'number' ? r.unreadCount : null,
+        };
+      },
+      'read receipt',
+    );
+    return ok(records.length ? A.readReceiptsReceived(records) : null, problems);
+  },
+  MESSAGE_EXTENSIONS_UPDATED: (data) => {
+    const d = objectOf(data, 'MESSAGE_EXTENSIONS_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
+    const extensions: Record<string, string> = {};
+    for (const e of Array.isArray(d.extensions) ? d.extensions : []) {
+      if (isObject(e) && typeof e.key === 'string') extensions[e.key] = str(e.value);
+    }
+    return ok(A.messageExtensionsUpdated({ messageID: d.messageID, extensions }));
+  },
+  MESSAGE_EXTENSIONS_DELETED: (data) => {
+    const d = objectOf(data, 'MESSAGE_EXTENSIONS_DELETED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
+    return ok(A.messageExtensionsDeleted({ messageID: d.messageID, keyList: strArray(d.keyList) }));
+  },
+  MESSAGE_REACTIONS_UPDATED: (data) => {
+    const d = objectOf(data, 'MESSAGE_REACTIONS_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.messageID !== 'string') return bad('reactions event has no messageID');
+    const reactions: Record<string, string[]> = {};
+    for (const r of Array.isArray(d.reactionList) ? d.reactionList : []) {
+      if (!isObject(r) || typeof r.reactionID !== 'string') continue;
+      const users = Array.isArray(r.partialUserList) ? r.partialUserList : [];
+      reactions[r.reactionID] = users.map((u) => (isObject(u) ? str(u.userID) : str(u))).filter(Boolean);
+    }
+    return ok(A.messageReactionsUpdated({ messageID: d.messageID, reactions }));
+  },
+
+  CONVERSATION_LIST_UPDATED: (data, ctx) => {
+    if (!Array.isArray(data)) return bad(`conversation list is ${data === null ? 'null' : typeof data}, not an array`);
+    const { records, problems } = normalizeMany(data, ctx.normalizeConversation, 'conversation');
+    const profiles: ProfileRecord[] = [];
+    const groups: GroupRecord[] = [];
+    for (const r of records) {
+      if (r.profile) profiles.push(r.profile);
+      if (r.group) groups.push(r.group);
+    }
+    return ok(A.conversationListUpdated({ conversations: records.map((r) => r.conversation), profiles, groups }), problems);
+  },
+  TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
+    typeof data === 'number' && Number.isFinite(data)
+      ? ok(A.totalUnreadCountUpdated(Math.max(0, data)))
+      : bad(`total unread count is ${typeof data}, not a number`),
+  CONVERSATION_GROUP_LIST_UPDATED: (data) =>
+    Array.isArray(data) ? ok(A.conversationGroupListUpdated(strArray(data))) : bad('conversation group list is not an array'),
+  CONVERSATION_IN_GROUP_UPDATED: (data) => {
+    const d = objectOf(data, 'CONVERSATION_IN_GROUP_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    const list = Array.isArray(d.conversationList) ? d.conversationList : [];
+    const conversationIDs = list.map((c) => (isObject(c) ? str(c.conversationID) : '')).filter(Boolean);
+    return ok(A.conversationInGroupUpdated({ groupName: str(d.groupName), conversationIDs }));
+  },
+  ALL_RECEIVE_MESSAGE_OPT_UPDATED: (data) => ok(A.allReceiveMessageOptUpdated(toPlainObject(data))),
+
+  GROUP_LIST_UPDATED: (data) => {
+    if (!Array.isArray(data)) return bad(`group list is ${data === null ? 'null' : typeof data}, not an array`);
+    const { records, problems } = normalizeMany(data, normalizeGroup, 'group');
+    return ok(A.groupListUpdated(records), problems);
+  },
+  GROUP_SYSTEM_NOTICE_RECEIVED: (data) => ok(A.groupSystemNoticeReceived(toPlainObject(data))),
+  GROUP_ATTRIBUTES_UPDATED: (data) => {
+    const d = objectOf(data, 'GROUP_ATTRIBUTES_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.groupID !== 'string') return bad('group attributes event has no groupID');
+    const attrs: Record<string, string> = {};
+    if (isObject(d.groupAttributes)) for (const [k, v] of Object.entries(d.groupAttributes)) attrs[k] = str(v);
+    return ok(A.groupAttributesUpdated({ groupID: d.groupID, groupAttributes: attrs }));
+  },
+  GROUP_COUNTER_UPDATED: (data) => {
+    const d = objectOf(data, 'GROUP_COUNTER_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.groupID !== 'string' || typeof d.key !== 'string') return bad('group counter event has no groupID or key');
+    return ok(A.groupCounterUpdated({ groupID: d.groupID, key: d.key, value: num(d.value) }));
+  },
+  PINNED_GROUP_MESSAGE_UPDATED: (data) => {
+    const d = objectOf(data, 'PINNED_GROUP_MESSAGE_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.groupID !== 'string') return bad('pinned message event has no groupID');
+    const list = Array.isArray(d.pinnedMessageList) ? d.pinnedMessageList.map(toPlainObject) : [];
+    return ok(A.pinnedGroupMessageUpdated({ groupID: d.groupID, pinnedMessageList: list }));
+  },
+  TOPIC_CREATED: topicUpsert,
+  TOPIC_UPDATED: topicUpsert,
+  TOPIC_DELETED: (data) => {
+    const d = objectOf(data, 'TOPIC_DELETED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.groupID !== 'string') return bad('topic event has no groupID');
+    return ok(A.topicsDeleted({ groupID: d.groupID, topicIDList: strArray(d.topicIDList) }));
+  },
+  ROOM_CUSTOM_DATA_RECEIVED: (data) => {
+    const d = objectOf(data, 'ROOM_CUSTOM_DATA_RECEIVED');
+    if (typeof d === 'string') return bad(d);
+    if (typeof d.groupID !== 'string') return bad('room custom data event has no groupID');
+    return ok(A.roomCustomDataReceived({ groupID: d.groupID, customData: toPlain(d.customData ?? d.data) }));
+  },
+
+  PROFILE_UPDATED: (data) => {
+    const { records, problems } = normalizeMany(data, normalizeProfile, 'profile');
+    return ok(records.length ? A.profilesUpdated(records) : null, problems);
+  },
+  USER_STATUS_UPDATED: (data) => {
+    const { records, problems } = userRows(data, 'user status');
+    return ok(records.length ? A.userStatusUpdated(records) : null, problems);
+  },
+  BLACKLIST_UPDATED: (data) =>
+    Array.isArray(data) ? ok(A.blacklistUpdated(strArray(data))) : bad('blacklist is not an array'),
+  FRIEND_LIST_UPDATED: (data) => {
+    if (!Array.isArray(data)) return bad('friend list is not an array');
+    const { records, problems } = userRows(data, 'friend');
+    return ok(A.friendListUpdated(records), problems);
+  },
+  FRIEND_APPLICATION_LIST_UPDATED: (data) => {
+    const d = objectOf(data, 'FRIEND_APPLICATION_LIST_UPDATED');
+    if (typeof d === 'string') return bad(d);
+    const list = Array.isArray(d.friendApplicationList) ? d.friendApplicationList.map(toPlainObject) : [];
+    return ok(A.friendApplicationListUpdated({ applicationList: list, unreadCount: Math.max(0, num(d.unreadCount)) }));
+  },
+  FRIEND_GROUP_LIST_UPDATED: (data) => {
+    const { records, problems } = normalizeMany(data, toPlainObject, 'friend group');
+    return ok(A.friendGroupListUpdated(records as PlainObject[]), problems);
+  },
+  MY_FOLLOWERS_LIST_UPDATED: followList('followers'),
+  MY_FOLLOWING_LIST_UPDATED: followList('following'),
+  MUTUAL_FOLLOWERS_LIST_UPDATED: followList('mutual'),
+  SERVER_CONFIG_UPDATED: (data) => ok(A.serverConfigUpdated(toPlainObject(data))),
+};

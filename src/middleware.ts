@@ -1,0 +1,166 @@
+/**
+ * The middleware: subscribes to every SDK event, turns each into one action through
+ * `EVENT_TABLE`, hands the SDK to thunks, and keeps a bad payload from ever throwing out.
+ */
+import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
+import { detachTim, eventFailed, unhandledEvent } from './actions';
+import { asContextAnswer, getTimContext, type TimContext } from './context';
+import { TIM_REDUX_ERROR, TimReduxError } from './errors';
+import { EVENT_TABLE, type EventContext } from './eventTable';
+import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
+import { createConversationNormalizer } from './normalize/conversation';
+import { toPlain } from './normalize/plain';
+import { MessageRegistry } from './registry';
+import type { TimEvent, TimListener, TimSdk } from './sdk';
+import { isUserDataReset } from './slices/reset';
+import { getMyProfile } from './thunks/profiles';
+import type { EventError } from './types';
+
+/** Options of `createTimMiddleware`. */
+export interface TimMiddlewareOptions {
+  /** The SDK's `TIM.EVENT` (or any table of event key → runtime name). Defaults to every known event. */
+  events?: TimEventTable;
+  /** Called for every event the binding could not (fully) apply, after it is recorded in state. */
+  onError?: (error: EventError) => void;
+  /** Load my own profile when the SDK becomes ready (no event brings it). Default true. */
+  loadProfileOnReady?: boolean;
+  /** How many SDK messages the registry keeps for thunks. Default 20,000. */
+  registryLimit?: number;
+}
+
+/** The middleware, with a way to let go of the SDK. */
+export type TimMiddleware = Middleware & {
+  /** Unsubscribes every handler from the SDK. The store keeps its state. */
+  close(): void;
+  /** The registry of SDK messages this middleware keeps (read-only use: tests, debugging). */
+  readonly registry: MessageRegistry;
+};
+
+// One live binding per SDK: a second store on the same SDK (React StrictMode) takes over from the
+// first instead of doubling every handler.
+const bindings = new WeakMap<TimSdk, () => void>();
+
+/** Creates the middleware that binds `sdk` to the store it is added to. */
+export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions = {}): TimMiddleware {
+  const events: TimEventTable = options.events ?? TIM_EVENTS;
+  const registry = new MessageRegistry(options.registryLimit);
+  const normalizeConversation = createConversationNormalizer();
+  const eventContext: EventContext = { normalizeConversation, registry };
+  let unsubscribe: (() => void) | null = null;
+
+  // Readiness, for `login` to resolve on SDK_READY rather than on the login promise.
+  let ready = typeof sdk.isReady === 'function' ? safeIsReady(sdk) : false;
+  let waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  const settleWaiters = (error?: Error) => {
+    const pending = waiters;
+    waiters = [];
+    for (const w of pending) (error ? w.reject(error) : w.resolve());
+  };
+  const context: TimContext = asContextAnswer({
+    sdk,
+    registry,
+    whenReady(timeoutMs: number) {
+      if (ready) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          reject(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, `the SDK did not become ready within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const waiter = {
+          resolve: () => (clearTimeout(timer), resolve()),
+          reject: (e: Error) => (clearTimeout(timer), reject(e)),
+        };
+        waiters.push(waiter);
+      });
+    },
+  });
+
+  const close = () => {
+    if (!unsubscribe) return;
+    const off = unsubscribe;
+    unsubscribe = null;
+    off();
+    settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'the middleware was closed'));
+  };
+
+  const subscribe = (api: MiddlewareAPI<Dispatch<UnknownAction>>) => {
+    const report = (name: string, problems: string[]) => {
+      const error: EventError = {
+        event: name,
+        code: TIM_REDUX_ERROR.MALFORMED_EVENT,
+        message: problems.join('; ').slice(0, 2000),
+        at: Date.now(),
+      };
+      try {
+        api.dispatch(eventFailed(error));
+      } catch {
+        /* the error slice itself failed: nothing more to do without throwing into the SDK */
+      }
+      options.onError?.(error);
+    };
+
+    const handle = (key: string, name: string, data: unknown) => {
+      const handler = EVENT_TABLE[key as TimEventKey];
+      let problems: string[] = [];
+      try {
+        if (key === 'SDK_READY') ready = true;
+        if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
+        const result = handler
+          ? handler(data, eventContext)
+          : { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] };
+        problems = result.problems;
+        if (result.action) api.dispatch(result.action);
+      } catch (e) {
+        problems = [...problems, `${name}: ${e instanceof Error ? e.message : String(e)}`];
+      }
+      if (problems.length) report(name, problems);
+      if (key === 'SDK_READY') {
+        settleWaiters();
+        if (options.loadProfileOnReady !== false) {
+          (api.dispatch as (a: unknown) => unknown)(getMyProfile());
+        }
+      }
+      if (key === 'KICKED_OUT') settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'kicked out'));
+    };
+
+    const offs: Array<() => void> = [];
+    for (const [key, name] of Object.entries(events)) {
+      if (typeof name !== 'string' || name === '') continue;
+      const listener: TimListener = (event: TimEvent) => handle(key, name, event?.data);
+      sdk.on(name, listener);
+      offs.push(() => sdk.off(name, listener));
+    }
+    return () => {
+      for (const off of offs) off();
+      if (bindings.get(sdk) === close) bindings.delete(sdk);
+    };
+  };
+
+  const middleware: Middleware = (api) => {
+    bindings.get(sdk)?.();
+    unsubscribe = subscribe(api as MiddlewareAPI<Dispatch<UnknownAction>>);
+    bindings.set(sdk, close);
+    return (next) => (action) => {
+      if (getTimContext.match(action)) return context;
+      const result = next(action);
+      if (detachTim.match(action)) close();
+      else if (isUserDataReset(action)) {
+        registry.clear();
+        normalizeConversation.clear();
+        ready = false;
+        settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'the session ended'));
+      }
+      return result;
+    };
+  };
+
+  return Object.assign(middleware, { close, registry });
+}
+
+function safeIsReady(sdk: TimSdk): boolean {
+  try {
+    return sdk.isReady?.() === true;
+  } catch {
+    return false;
+  }
+}

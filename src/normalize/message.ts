@@ -1,0 +1,76 @@
+/** SDK `Message` → `MessageRecord`. The only code that knows the SDK message's fields. */
+import type { MessageRecord, MessageStatus } from '../types';
+import { MalformedPayloadError } from '../errors';
+import { bool, isObject, num, str, strArray, toPlainObject } from './plain';
+
+const STATUSES: ReadonlySet<string> = new Set(['unSend', 'success', 'fail']);
+
+/** A plain record of an SDK message. Throws `MalformedPayloadError` if it has no ID or conversation. */
+export function normalizeMessage(raw: unknown): MessageRecord {
+  if (!isObject(raw)) throw new MalformedPayloadError(`message is ${raw === null ? 'null' : typeof raw}, not an object`);
+  const ID = raw.ID;
+  const conversationID = raw.conversationID;
+  if (typeof ID !== 'string' || ID === '') throw new MalformedPayloadError('message has no ID');
+  if (typeof conversationID !== 'string' || conversationID === '') {
+    throw new MalformedPayloadError(`message ${ID} has no conversationID`);
+  }
+  const status = str(raw.status, 'success');
+  const receipt = isObject(raw.readReceiptInfo) ? raw.readReceiptInfo : {};
+  return {
+    ID,
+    conversationID,
+    conversationType: str(raw.conversationType),
+    conversationSubType: str(raw.conversationSubType),
+    type: str(raw.type),
+    payload: toPlainObject(raw.payload),
+    from: str(raw.from),
+    to: str(raw.to),
+    flow: str(raw.flow),
+    time: num(raw.time),
+    sequence: num(raw.sequence),
+    random: num(raw.random),
+    status: (STATUSES.has(status) ? status : 'success') as MessageStatus,
+    isRevoked: bool(raw.isRevoked),
+    revoker: typeof raw.revoker === 'string' && raw.revoker !== '' ? raw.revoker : null,
+    isPeerRead: bool(raw.isPeerRead),
+    isModified: bool(raw.isModified),
+    nick: str(raw.nick),
+    avatar: str(raw.avatar),
+    nameCard: str(raw.nameCard),
+    priority: str(raw.priority),
+    cloudCustomData: str(raw.cloudCustomData),
+    atUserList: strArray(raw.atUserList),
+    needReadReceipt: bool(raw.needReadReceipt),
+    readReceiptInfo: {
+      readCount: typeof receipt.readCount === 'number' ? receipt.readCount : null,
+      unreadCount: typeof receipt.unreadCount === 'number' ? receipt.unreadCount : null,
+    },
+    version: num(raw.version),
+    extensions: {},
+    reactions: {},
+    progress: null,
+  };
+}
+
+/** Normalize a list, keeping the good items and describing the bad ones. */
+export function normalizeMany<T>(
+  items: unknown,
+  normalize: (raw: unknown) => T,
+  what: string,
+): { records: T[]; problems: string[] } {
+  const list = Array.isArray(items) ? items : items === undefined || items === null ? [] : [items];
+  const records: T[] = [];
+  const problems: string[] = [];
+  if (!Array.isArray(items) && items !== undefined && items !== null && !isObject(items)) {
+    return { records, problems: [`${what} list is ${typeof items}, not an array`] };
+  }
+  if (items === undefined || items === null) problems.push(`${what} list is ${items === null ? 'null' : 'undefined'}`);
+  for (const item of list) {
+    try {
+      records.push(normalize(item));
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { records, problems };
+}

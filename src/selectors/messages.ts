@@ -1,0 +1,32 @@
+/** Message and history selectors. */
+import { hasMessage, indexOfMessage } from '../entities/messageList';
+import { tableGet } from '../entities/table';
+import type { HistoryState, MessageRecord, RootStateWithTim } from '../types';
+
+const NO_MESSAGES: readonly MessageRecord[] = Object.freeze([]);
+const NO_HISTORY: HistoryState = Object.freeze({
+  nextReqMessageID: null,
+  isCompleted: false,
+  loading: false,
+  requestId: null,
+  error: null,
+});
+
+/** Messages of a conversation, oldest to newest. The same array (===) until the conversation changes. */
+export const selectMessagesByConversationID = (state: RootStateWithTim, conversationID: string): readonly MessageRecord[] =>
+  tableGet(state.tim.messages.lists, conversationID)?.records ?? NO_MESSAGES;
+
+/** A message by ID, searched across every conversation; undefined when not stored. */
+export const selectMessageById = (state: RootStateWithTim, messageID: string): MessageRecord | undefined => {
+  for (const list of state.tim.messages.lists.values) {
+    if (hasMessage(list, messageID)) return list.records[indexOfMessage(list, messageID)];
+  }
+  return undefined;
+};
+
+/** History paging state of a conversation: `{ nextReqMessageID, isCompleted, loading, error }`. */
+export const selectHistoryState = (state: RootStateWithTim, conversationID: string): HistoryState =>
+  tableGet(state.tim.messages.history, conversationID) ?? NO_HISTORY;
+
+/** The last failure of a send, resend or revoke of this message, if any. */
+export const selectMessageError = (state: RootStateWithTim, messageID: string) => state.tim.messages.errors[messageID];

@@ -1,0 +1,245 @@
+/**
+ * `state.tim.messages`: the messages of every conversation, partitioned by conversation.
+ *
+ * Written without immer on purpose: this reducer runs once per message in a live room, and
+ * immer's drafts and deep freezing cost more than the update itself. Each case returns new arrays
+ * only where something changed (see `entities/table.ts` and `entities/messageList.ts`).
+ */
+import type { UnknownAction } from '@reduxjs/toolkit';
+import * as A from '../actions';
+import {
+  EMPTY_MESSAGE_LIST,
+  hasMessage,
+  mergeMessage,
+  removeMessages,
+  trimOldest,
+  updateMessage,
+  upsertMessages,
+} from '../entities/messageList';
+import { emptyTable, tableGet, tableSet, tableUpsertMany } from '../entities/table';
+import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
+import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
+import { isUserDataReset } from './reset';
+
+/** Messages kept per conversation by default: AVChatRoom live rooms are capped, the rest are not. */
+export const DEFAULT_MESSAGE_CAPS: Readonly<Record<string, number>> = { AVChatRoom: 1000, default: 0 };
+
+/** Revoked IDs remembered for messages not (yet) stored. */
+const REVOKED_MEMORY = 1000;
+
+const initialState: MessagesState = {
+  lists: emptyTable(),
+  history: emptyTable(),
+  revokedIDs: [],
+  caps: DEFAULT_MESSAGE_CAPS,
+  errors: {},
+};
+
+const EMPTY_HISTORY: HistoryState = { nextReqMessageID: null, isCompleted: false, loading: false, requestId: null, error: null };
+
+function listOf(state: MessagesState, conversationID: string): MessageList {
+  return tableGet(state.lists, conversationID) ?? EMPTY_MESSAGE_LIST;
+}
+
+function byConversation<T extends { conversationID: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.conversationID);
+    if (group) group.push(item);
+    else groups.set(item.conversationID, [item]);
+  }
+  return groups;
+}
+
+/** Applies `change` to the lists of the conversations named, in one table update. */
+function changeLists<T extends { conversationID: string }>(
+  state: MessagesState,
+  items: readonly T[],
+  change: (list: MessageList, items: T[], conversationID: string) => MessageList,
+): MessagesState {
+  const entries: Array<[string, MessageList]> = [];
+  for (const [conversationID, group] of byConversation(items)) {
+    const before = tableGet(state.lists, conversationID);
+    const after = change(before ?? EMPTY_MESSAGE_LIST, group, conversationID);
+    if (after !== (before ?? EMPTY_MESSAGE_LIST)) entries.push([conversationID, after]);
+  }
+  if (entries.length === 0) return state;
+  return { ...state, lists: tableUpsertMany(state.lists, entries) };
+}
+
+/** The conversation holding message `id`, searched across all conversations. */
+function locate(state: MessagesState, id: string): string | null {
+  const { keys, values } = state.lists;
+  for (let i = 0; i < values.length; i++) if (hasMessage(values[i], id)) return keys[i];
+  return null;
+}
+
+function capFor(state: MessagesState, m: MessageRecord): number {
+  return state.caps[m.conversationSubType] ?? state.caps.default ?? 0;
+}
+
+/** Live messages: insert, keep revoked ones revoked, then trim to the cap (with 10% slack). */
+function receive(state: MessagesState, records: readonly MessageRecord[]): MessagesState {
+  const revoked = state.revokedIDs.length ? new Set(state.revokedIDs) : null;
+  const incoming = revoked
+    ? records.map((m) => (revoked.has(m.ID) && !m.isRevoked ? { ...m, isRevoked: true } : m))
+    : records;
+  let history = state.history;
+  const next = changeLists(state, incoming, (list, group, conversationID) => {
+    const merged = upsertMessages(list, group);
+    const cap = capFor(state, group[0]);
+    if (cap <= 0 || merged.records.length <= cap + Math.ceil(cap / 10)) return merged;
+    const trimmed = trimOldest(merged, cap);
+    // The oldest kept message is where paging back starts again.
+    const h = tableGet(history, conversationID) ?? EMPTY_HISTORY;
+    history = tableSet(history, conversationID, { ...h, nextReqMessageID: trimmed.records[0].ID, isCompleted: false });
+    return trimmed;
+  });
+  return history === state.history ? next : { ...next, history };
+}
+
+function updateKnown<T extends { conversationID: string }>(
+  state: MessagesState,
+  items: readonly T[],
+  idOf: (item: T) => string,
+  update: (prev: MessageRecord, item: T) => MessageRecord,
+): MessagesState {
+  return changeLists(state, items, (list, group) =>
+    group.reduce((l, item) => updateMessage(l, idOf(item), (prev) => update(prev, item)), list),
+  );
+}
+
+function updateByID(state: MessagesState, id: string, update: (prev: MessageRecord) => MessageRecord): MessagesState {
+  const conversationID = locate(state, id);
+  return conversationID ? updateKnown(state, [{ conversationID }], () => id, update) : state;
+}
+
+function setStatus(status: MessageRecord['status'], from: ReadonlyArray<MessageRecord['status']>) {
+  return (prev: MessageRecord) => (from.includes(prev.status) ? { ...prev, status, progress: null } : prev);
+}
+
+function withError(state: MessagesState, messageID: string, error: TimError | undefined): MessagesState {
+  return error ? { ...state, errors: { ...state.errors, [messageID]: error } } : state;
+}
+
+function withoutError(state: MessagesState, messageID: string): MessagesState {
+  if (!(messageID in state.errors)) return state;
+  const errors = { ...state.errors };
+  delete errors[messageID];
+  return { ...state, errors };
+}
+
+function setHistory(state: MessagesState, conversationID: string, history: HistoryState): MessagesState {
+  return { ...state, history: tableSet(state.history, conversationID, history) };
+}
+
+function rememberRevoked(state: MessagesState, items: ReadonlyArray<{ ID: string; conversationID: string }>): MessagesState {
+  const unknown = items.filter((r) => !hasMessage(listOf(state, r.conversationID), r.ID)).map((r) => r.ID);
+  if (unknown.length === 0) return state;
+  return { ...state, revokedIDs: state.revokedIDs.concat(unknown).slice(-REVOKED_MEMORY) };
+}
+
+type Handler = (state: MessagesState, action: UnknownAction) => MessagesState;
+
+function on<P, M = unknown>(
+  creator: { match(action: unknown): action is { payload: P; meta?: M } & UnknownAction; type: string },
+  handle: (state: MessagesState, payload: P, action: { payload: P; meta: M }) => MessagesState,
+): [string, Handler] {
+  return [creator.type, (state, action) => handle(state, (action as unknown as { payload: P }).payload, action as never)];
+}
+
+type ArgMeta<Arg> = { arg: Arg; requestId: string; condition?: boolean };
+
+const handlers = new Map<string, Handler>([
+  on(A.messagesReceived, receive),
+  on(A.messageCreated, (state, record) => receive(withoutError(state, record.ID), [record])),
+  on(sendMessage.fulfilled, (state, record) => receive(withoutError(state, record.ID), [record])),
+  on(sendMessage.rejected, (state, error, action: { meta: ArgMeta<{ messageID: string; conversationID: string }> }) => {
+    const { messageID, conversationID } = action.meta.arg;
+    if (!messageID) return state;
+    const failed = updateKnown(state, [{ conversationID }], () => messageID, setStatus('fail', ['unSend']));
+    return withError(failed, messageID, error);
+  }),
+  on(resendMessage.pending, (state, _p, action: { meta: ArgMeta<string> }) =>
+    updateByID(withoutError(state, action.meta.arg), action.meta.arg, setStatus('unSend', ['fail'])),
+  ),
+  on(resendMessage.fulfilled, (state, record) => receive(state, [record])),
+  on(resendMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) =>
+    withError(updateByID(state, action.meta.arg, setStatus('fail', ['unSend'])), action.meta.arg, error),
+  ),
+  on(revokeMessage.fulfilled, (state, revoked) =>
+    updateKnown(state, [revoked], (r) => r.ID, (prev) => (prev.isRevoked ? prev : { ...prev, isRevoked: true })),
+  ),
+  on(revokeMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) => withError(state, action.meta.arg, error)),
+  on(deleteMessages.fulfilled, (state, deleted) =>
+    changeLists(state, deleted, (list, group) => removeMessages(list, new Set(group.map((d) => d.ID)))),
+  ),
+  on(A.messagesRevoked, (state, revoked) =>
+    updateKnown(rememberRevoked(state, revoked), revoked, (r) => r.ID, (prev, r) =>
+      prev.isRevoked && prev.revoker === (r.revoker ?? prev.revoker) ? prev : { ...prev, isRevoked: true, revoker: r.revoker ?? prev.revoker },
+    ),
+  ),
+  on(A.messagesModified, (state, modified) =>
+    updateKnown(state, modified, (m) => m.ID, (prev, m) => mergeMessage(prev, { ...m, isModified: true })),
+  ),
+  on(A.messagesReadByPeer, (state, read) =>
+    updateKnown(state, read, (r) => r.ID, (prev) => (prev.isPeerRead ? prev : { ...prev, isPeerRead: true })),
+  ),
+  on(A.readReceiptsReceived, (state, receipts) =>
+    updateKnown(state, receipts, (r) => r.messageID, (prev, r) => {
+      const isPeerRead = prev.isPeerRead || r.isPeerRead;
+      const readCount = r.readCount ?? prev.readReceiptInfo.readCount;
+      const unreadCount = r.unreadCount ?? prev.readReceiptInfo.unreadCount;
+      if (isPeerRead === prev.isPeerRead && readCount === prev.readReceiptInfo.readCount && unreadCount === prev.readReceiptInfo.unreadCount) return prev;
+      return { ...prev, isPeerRead, readReceiptInfo: { readCount, unreadCount } };
+    }),
+  ),
+  on(A.messageExtensionsUpdated, (state, { messageID, extensions }) =>
+    updateByID(state, messageID, (prev) => ({ ...prev, extensions: { ...prev.extensions, ...extensions } })),
+  ),
+  on(A.messageExtensionsDeleted, (state, { messageID, keyList }) =>
+    updateByID(state, messageID, (prev) => {
+      const extensions = { ...prev.extensions };
+      for (const key of keyList) delete extensions[key];
+      return { ...prev, extensions };
+    }),
+  ),
+  on(A.messageReactionsUpdated, (state, { messageID, reactions }) =>
+    updateByID(state, messageID, (prev) => ({ ...prev, reactions: { ...prev.reactions, ...reactions } })),
+  ),
+  on(A.messageProgress, (state, p) =>
+    updateKnown(state, [p], () => p.messageID, (prev) => (prev.status === 'unSend' && prev.progress !== p.progress ? { ...prev, progress: p.progress } : prev)),
+  ),
+  on(getMessageList.pending, (state, _p, action: { meta: ArgMeta<string> }) => {
+    const conversationID = action.meta.arg;
+    const h = tableGet(state.history, conversationID) ?? EMPTY_HISTORY;
+    return setHistory(state, conversationID, { ...h, loading: true, requestId: action.meta.requestId, error: null });
+  }),
+  on(getMessageList.fulfilled, (state, page, action: { meta: ArgMeta<string> }) => {
+    const h = tableGet(state.history, page.conversationID);
+    if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
+    const withPage = changeLists(state, page.messages, (list, group) => upsertMessages(list, group));
+    return setHistory(withPage, page.conversationID, {
+      nextReqMessageID: page.nextReqMessageID,
+      isCompleted: page.isCompleted,
+      loading: false,
+      requestId: null,
+      error: null,
+    });
+  }),
+  on(getMessageList.rejected, (state, error, action: { meta: ArgMeta<string> }) => {
+    const h = tableGet(state.history, action.meta.arg);
+    if (action.meta.condition || !h || h.requestId !== action.meta.requestId) return state;
+    return setHistory(state, action.meta.arg, { ...h, loading: false, requestId: null, error: error ?? null });
+  }),
+  on(A.setMessageCap, (state, { subType, cap }) =>
+    Number.isFinite(cap) && cap >= 0 ? { ...state, caps: { ...state.caps, [subType]: Math.floor(cap) } } : state,
+  ),
+]);
+
+/** The messages reducer. */
+export function messagesReducer(state: MessagesState = initialState, action: UnknownAction): MessagesState {
+  if (isUserDataReset(action)) return state === initialState ? state : { ...initialState, caps: state.caps };
+  const handle = handlers.get(action.type);
+  return handle ? handle(state, action) : state;
+}

@@ -1,0 +1,330 @@
+/**
+ * The records and state shapes the store holds. Kept apart from the reducers so that a reader of
+ * the state (a UI, a test) never has to open reducer code. Everything here is plain data.
+ */
+
+/** A JSON-like value: what SDK payloads become once normalized. */
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
+
+/** A plain object of JSON-like values. */
+export type PlainObject = { [key: string]: PlainValue };
+
+/** The serializable error of a rejected thunk or a failed event: the SDK's code and message. */
+export interface TimError {
+  /** The SDK's error code (e.g. 2801 for a timeout), or a tim-redux code (see `TIM_REDUX_ERROR`). */
+  code: number;
+  /** Human-readable message. */
+  message: string;
+}
+
+/** The sorted-array table every entity collection uses: see `src/entities/table.ts`. */
+export interface Table<T> {
+  /** Keys in ascending order. */
+  readonly keys: readonly string[];
+  /** Values, parallel to `keys`. */
+  readonly values: readonly T[];
+}
+
+/** Sending state of a message, as the SDK names it. */
+export type MessageStatus = 'unSend' | 'success' | 'fail';
+
+/** A message as the store holds it. Field names follow the SDK's `Message`. */
+export interface MessageRecord {
+  /** Message ID, given by the SDK at creation and kept for life. */
+  ID: string;
+  /** Conversation the message belongs to. */
+  conversationID: string;
+  /** `C2C`, `GROUP` or `@TIM#SYSTEM`. */
+  conversationType: string;
+  /** Group type for group conversations (`AVChatRoom`, `Public`, ...), else an empty string. */
+  conversationSubType: string;
+  /** Element type, e.g. `TIMTextElem`. */
+  type: string;
+  /** The element's content as plain data (text, image info, custom data, ...). */
+  payload: PlainObject;
+  /** Sender userID. */
+  from: string;
+  /** Recipient userID or groupID. */
+  to: string;
+  /** `in` for received, `out` for sent. */
+  flow: string;
+  /** Server time in seconds (client time until a send succeeds). */
+  time: number;
+  /** Group message sequence (0 until a send succeeds); the one-to-one sequence otherwise. */
+  sequence: number;
+  /** Random number the SDK adds to the message key. */
+  random: number;
+  /** Sending status; never goes backwards. */
+  status: MessageStatus;
+  /** True once the message is revoked; never goes back to false. */
+  isRevoked: boolean;
+  /** Who revoked it, when known. */
+  revoker: string | null;
+  /** One-to-one: the peer has read it. */
+  isPeerRead: boolean;
+  /** Edited by MESSAGE_MODIFIED or `modifyMessage`. */
+  isModified: boolean;
+  /** Sender's nickname carried by the message (often empty for one-to-one). */
+  nick: string;
+  /** Sender's avatar carried by the message. */
+  avatar: string;
+  /** Sender's group name card. */
+  nameCard: string;
+  /** Group message priority. */
+  priority: string;
+  /** Custom data set by the sender. */
+  cloudCustomData: string;
+  /** Users @-mentioned. */
+  atUserList: string[];
+  /** Whether the sender asked for read receipts. */
+  needReadReceipt: boolean;
+  /** Read-receipt counts for group messages. */
+  readReceiptInfo: { readCount: number | null; unreadCount: number | null };
+  /** The SDK's message version (bumped by modifications). */
+  version: number;
+  /** Message extensions (key → value), once loaded or pushed. */
+  extensions: Record<string, string>;
+  /** Reactions (reactionID → userIDs), 3.x only. */
+  reactions: Record<string, string[]>;
+  /** Upload progress 0..1 for rich-media messages being sent, else null. */
+  progress: number | null;
+}
+
+/** Last-message summary the SDK keeps on a conversation. */
+export interface LastMessageRecord {
+  /** Server time in seconds; the conversation list sorts by it. */
+  lastTime: number;
+  /** Sequence of the last message. */
+  lastSequence: number;
+  /** Sender userID. */
+  fromAccount: string;
+  /** Element type. */
+  type: string;
+  /** Plain payload. */
+  payload: PlainObject | null;
+  /** The SDK's preview text. */
+  messageForShow: string;
+  /** Whether it was revoked. */
+  isRevoked: boolean;
+  /** Whether the peer read it. */
+  isPeerRead: boolean;
+  /** Sender nickname. */
+  nick: string;
+  /** Sender name card. */
+  nameCard: string;
+  /** Custom data. */
+  cloudCustomData: string;
+}
+
+/** A conversation as the store holds it. Profiles live in their own slices, keyed by the ids here. */
+export interface ConversationRecord {
+  /** `C2C<userID>`, `GROUP<groupID>`, `@TIM#SYSTEM`. */
+  conversationID: string;
+  /** `C2C`, `GROUP`, `TOPIC` or `@TIM#SYSTEM`. */
+  type: string;
+  /** The peer for one-to-one conversations, else an empty string. */
+  userID: string;
+  /** The group for group conversations, else an empty string. */
+  groupID: string;
+  /** Unread messages. */
+  unreadCount: number;
+  /** Summary of the last message, null when there is none. */
+  lastMessage: LastMessageRecord | null;
+  /** Pinned to the top of the list. */
+  isPinned: boolean;
+  /** Mute setting (`AcceptAndNotify`, `AcceptNotNotify`, `Discard`). */
+  messageRemindType: string;
+  /** Friend remark for one-to-one conversations. */
+  remark: string;
+  /** Peer read time (seconds) for one-to-one conversations. */
+  peerReadTime: number;
+  /** Conversation marks (star, unread, fold, hide). */
+  markList: number[];
+  /** Custom data set with `setConversationCustomData`. */
+  customData: string;
+  /** Conversation groups it belongs to. */
+  conversationGroupList: string[];
+  /** @-mention notices for group conversations. */
+  groupAtInfoList: PlainObject[];
+}
+
+/** A group as the store holds it. */
+export interface GroupRecord {
+  /** Group ID. */
+  groupID: string;
+  /** Group name. */
+  name: string;
+  /** Avatar URL. */
+  avatar: string;
+  /** Group type (`Private` = Work, `Public`, `ChatRoom` = Meeting, `AVChatRoom`, `Community`). */
+  type: string;
+  /** Introduction. */
+  introduction: string;
+  /** Announcement. */
+  notification: string;
+  /** Owner userID. */
+  ownerID: string;
+  /** Member count. */
+  memberCount: number;
+  /** My role, mute setting and join time in this group, as plain data. */
+  selfInfo: PlainObject;
+  /** Every other field the SDK sends (custom fields, options, ...), as plain data. */
+  extra: PlainObject;
+}
+
+/** A user profile as the store holds it. */
+export interface ProfileRecord {
+  /** userID. */
+  userID: string;
+  /** Nickname. */
+  nick: string;
+  /** Avatar URL. */
+  avatar: string;
+  /** Every other field the SDK sends (gender, signature, custom fields, ...), as plain data. */
+  extra: PlainObject;
+}
+
+/** Login state of the session. */
+export type SessionStatus = 'idle' | 'loggingIn' | 'ready' | 'notReady' | 'kickedOut' | 'loggedOut';
+
+/** Why the SDK kicked the user out. */
+export type KickedOutReason = 'multipleAccount' | 'multipleDevice' | 'userSigExpired' | 'REST_API_Kick' | string;
+
+/** `state.tim.session`. */
+export interface SessionState {
+  /** Where the login is. */
+  status: SessionStatus;
+  /** The logged-in (or logging-in) user. */
+  userID: string | null;
+  /** Set when status is `kickedOut`. */
+  kickedOutReason: KickedOutReason | null;
+  /** The last login/logout failure. */
+  error: TimError | null;
+  /** True when the last login was a repeat login of an already logged-in user. */
+  repeatLogin: boolean;
+}
+
+/** Cursor and status of history paging for one conversation. */
+export interface HistoryState {
+  /** Cursor for the next older page; null before the first page. */
+  nextReqMessageID: string | null;
+  /** True when the oldest message is loaded. */
+  isCompleted: boolean;
+  /** True while a page is being loaded. */
+  loading: boolean;
+  /** Request ID of the page in flight, so a stale result can be dropped. */
+  requestId: string | null;
+  /** The last failure loading a page. */
+  error: TimError | null;
+}
+
+/** The messages of one conversation. */
+export interface MessageList {
+  /** Records ordered oldest → newest: groups by sequence, one-to-one by time; ties by ID. */
+  records: readonly MessageRecord[];
+  /** The same IDs sorted as strings, for O(log n) dedupe. */
+  sortedIDs: readonly string[];
+}
+
+/** `state.tim.messages`. */
+export interface MessagesState {
+  /** Per conversation, its messages. */
+  lists: Table<MessageList>;
+  /** Per conversation, its history cursor. */
+  history: Table<HistoryState>;
+  /** IDs of revoked messages whose record is not (or no longer) stored, so a stale copy stays revoked. */
+  revokedIDs: readonly string[];
+  /** Per-conversation caps: conversation subtype (`AVChatRoom`, ...) or `default` → max records (0 = none). */
+  caps: Readonly<Record<string, number>>;
+  /** Failures of message thunks, by messageID (send, revoke, ...). */
+  errors: Readonly<Record<string, TimError>>;
+}
+
+/** `state.tim.conversations`. */
+export interface ConversationsState {
+  /** Conversations by ID. */
+  table: Table<ConversationRecord>;
+  /** Total unread, as TOTAL_UNREAD_MESSAGE_COUNT_UPDATED says. */
+  totalUnreadCount: number;
+}
+
+/** The network state string the SDK reports (`connected`, `connecting`, `disconnected`). */
+export type NetState = string;
+
+/** An event the middleware could not apply, kept for the app to read. */
+export interface EventError extends TimError {
+  /** The SDK event name. */
+  event: string;
+  /** When it happened (ms since epoch). */
+  at: number;
+}
+
+/** Relations: blacklist, friends, applications, user status, follow lists. */
+export interface RelationsState {
+  /** Blocked userIDs. */
+  blacklist: readonly string[];
+  /** Friends, as plain data, keyed by userID. */
+  friends: Table<PlainObject>;
+  /** Friend applications, as plain data. */
+  friendApplications: readonly PlainObject[];
+  /** Unread friend applications. */
+  friendApplicationUnreadCount: number;
+  /** Friend groups, as plain data. */
+  friendGroups: readonly PlainObject[];
+  /** User status by userID. */
+  userStatus: Table<PlainObject>;
+  /** Follow lists (3.x), as the SDK delivers them. */
+  follow: { followers: readonly PlainObject[]; following: readonly PlainObject[]; mutual: readonly PlainObject[] };
+}
+
+/** Everything else the events carry that a chat app may read. */
+export interface ExtrasState {
+  /** Group attributes by groupID. */
+  groupAttributes: Record<string, Record<string, string>>;
+  /** Group counters by groupID. */
+  groupCounters: Record<string, Record<string, number>>;
+  /** Topics by groupID, then topicID. */
+  topics: Record<string, Record<string, PlainObject>>;
+  /** Conversation groups (names). */
+  conversationGroups: readonly string[];
+  /** Pinned group messages by groupID (3.x). */
+  pinnedGroupMessages: Record<string, PlainObject[]>;
+  /** Group system notices (2.x), newest last, capped. */
+  groupSystemNotices: readonly PlainObject[];
+  /** The global receive option (3.x), as delivered. */
+  allReceiveMessageOpt: PlainObject | null;
+  /** Server config (3.x), as delivered. */
+  serverConfig: PlainObject | null;
+  /** Room custom data by groupID (3.x). */
+  roomCustomData: Record<string, PlainValue>;
+}
+
+/** `state.tim`: everything tim-redux keeps. */
+export interface TimState {
+  /** Login state machine. */
+  session: SessionState;
+  /** Network state as the SDK reports it. */
+  net: { state: NetState };
+  /** Conversations. */
+  conversations: ConversationsState;
+  /** Messages of every conversation. */
+  messages: MessagesState;
+  /** Groups by ID. */
+  groups: { table: Table<GroupRecord> };
+  /** Profiles by userID, and my own. */
+  profiles: { table: Table<ProfileRecord>; myUserID: string | null };
+  /** Blacklist, friends, user status, follow lists. */
+  relations: RelationsState;
+  /** Group attributes, counters, topics, conversation groups, ... */
+  extras: ExtrasState;
+  /** Events and thunks that failed, newest last (capped). */
+  errors: { events: readonly EventError[]; last: EventError | null };
+  /** Events with no slice of their own, by name: the last payload, as plain data. */
+  unhandled: Record<string, PlainValue>;
+}
+
+/** A root state that has tim-redux mounted at `tim`. */
+export interface RootStateWithTim {
+  /** tim-redux's state. */
+  tim: TimState;
+}
