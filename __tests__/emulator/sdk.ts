@@ -2,8 +2,8 @@
  * Test helpers: create the real SDKs (tim-js-sdk 2.x and @tencentcloud/chat 3.x) against the emulator,
  * log in and wait for events. Typed structurally so one test body drives both SDKs.
  */
-import TIM2 from 'tim-js-sdk';
-import TIM3 from '@tencentcloud/chat';
+import type TIM2 from 'tim-js-sdk';
+import type TIM3 from '@tencentcloud/chat';
 
 /** The SDK surface the tests use (both versions share it). */
 export interface Sdk {
@@ -75,10 +75,23 @@ interface SdkFactory {
   TYPES: Record<string, string>;
 }
 
-const factories: Record<SdkKind, SdkFactory> = {
-  'tim-js-sdk': TIM2 as unknown as SdkFactory,
-  '@tencentcloud/chat': TIM3 as unknown as SdkFactory,
-};
+/** Runs `fn` with console.log/info/warn silenced (the SDKs log at load and inside create()). */
+function hushed<T>(fn: () => T): T {
+  const saved = { log: console.log, info: console.info, warn: console.warn };
+  console.log = console.info = console.warn = () => undefined;
+  try {
+    return fn();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+const factories: Record<SdkKind, SdkFactory> = hushed(() => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  'tim-js-sdk': (require('tim-js-sdk') as { default?: typeof TIM2 }).default ?? (require('tim-js-sdk') as typeof TIM2),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  '@tencentcloud/chat': (require('@tencentcloud/chat') as { default?: typeof TIM3 }).default ?? (require('@tencentcloud/chat') as typeof TIM3),
+})) as unknown as Record<SdkKind, SdkFactory>;
 
 /** The SDK's event names and type constants. */
 export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES: Record<string, string> } {
@@ -91,16 +104,12 @@ let nextAppID = 1400000001;
 export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++): Sdk {
   const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
   if (kind === '@tencentcloud/chat') options.eventThrottling = false;
-  // The SDK logs a few lines inside create(), before setLogLevel can be called: hush the console for it.
-  const saved = { log: console.log, info: console.info, warn: console.warn };
-  console.log = console.info = console.warn = () => undefined;
-  try {
+  // The SDK logs a few lines inside create(), before setLogLevel can be called.
+  return hushed(() => {
     const tim = factories[kind].create(options);
     tim.setLogLevel(4);
     return tim;
-  } finally {
-    Object.assign(console, saved);
-  }
+  });
 }
 
 /** Resolves with the data of the next `event` for which `accept` returns true; rejects after `timeoutMs`. */

@@ -8,6 +8,7 @@ import { nowSeconds } from '../store';
 import type { C2CMessageRecord, MessageElement } from '../types';
 import { c2cItem, c2cSyncItem, sdkMessageID } from '../wire';
 import type { Connection } from '../transport';
+import { deliveredTo } from './session';
 
 /** Error code when the recipient has the sender on their blacklist. */
 export const ERR_BLOCKED = 20007;
@@ -58,9 +59,16 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
     revoker: '',
     isRead: false,
   });
-  push.toUser(record.to, [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }]);
+  const toRecipient = [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }];
+  for (const conn of push.socketsOf(record.to)) {
+    if (push.events(conn, toRecipient)) deliveredTo(core, conn).add(record.index);
+  }
+  if (senderConn) deliveredTo(core, senderConn).add(record.index);
   if (record.to !== record.from) {
-    push.toUser(record.from, [{ Event: 9, C2cMsgArray: [c2cSyncItem(store, record)] }], senderConn);
+    const toSender = [{ Event: 9, C2cMsgArray: [c2cSyncItem(store, record)] }];
+    for (const conn of push.socketsOf(record.from)) {
+      if (conn !== senderConn && push.events(conn, toSender)) deliveredTo(core, conn).add(record.index);
+    }
   }
   return record;
 }
@@ -89,27 +97,21 @@ function send(ctx: CommandContext): JsonObject {
   return { MsgTime: record.time, MsgSeq: record.sequence };
 }
 
-/** Unread counts per peer for a user, for every peer who has ever written to them. */
-function pairUnreadCounts(ctx: CommandContext, extraPeers: Iterable<string>): JsonObject[] {
-  const { store } = ctx.core;
-  const peers = new Set<string>(extraPeers);
-  for (const m of store.c2c) if (m.to === ctx.userID && !m.isRead && !m.isRevoked) peers.add(m.from);
-  peers.delete(ctx.userID);
-  return [...peers].map((peer) => ({ From_Account: peer, UnreadCount: store.c2cUnread(ctx.userID, peer) }));
-}
-
 /**
  * `getmsg`: the Cookie is a position in the user's sync inbox. An empty Cookie (a fresh SDK instance)
  * gets the user's unread messages; a Cookie gets everything after it, in pages of {@link SYNC_PAGE}.
+ * Messages this SDK instance already got (by push, or an earlier sync) are left out, and so are they
+ * from `C2CPairUnreadCount`: the SDK adds those counts to the ones it keeps itself.
  */
 function getmsg(ctx: CommandContext): JsonObject {
   const { store } = ctx.core;
   const user = store.user(ctx.userID);
+  const delivered = deliveredTo(ctx.core, ctx.conn);
   const cookie = str(ctx.body.Cookie);
   let records: C2CMessageRecord[];
   let next: number;
   let more = false;
-  if (cookie === '' || !/^\d+$/.test(cookie)) {
+  if (!/^\d+$/.test(cookie)) {
     records = store.c2c.filter((m) => m.to === ctx.userID && m.from !== ctx.userID && !m.isRead && !m.isRevoked);
     next = user.inbox.length;
   } else {
@@ -119,12 +121,17 @@ function getmsg(ctx: CommandContext): JsonObject {
     next = end;
     more = end < user.inbox.length;
   }
-  const peers = records.map((m) => (m.from === ctx.userID ? m.to : m.from));
+  records = records.filter((m) => !delivered.has(m.index));
+  const unread = new Map<string, number>();
+  for (const m of records) {
+    if (m.to === ctx.userID && m.from !== ctx.userID && !m.isRead && !m.isRevoked) unread.set(m.from, (unread.get(m.from) ?? 0) + 1);
+    delivered.add(m.index);
+  }
   return {
     Cookie: String(next),
     SyncFlag: more ? 1 : 2,
     MsgList: records.map((m) => c2cItem(store, m)),
-    C2CPairUnreadCount: pairUnreadCounts(ctx, peers),
+    C2CPairUnreadCount: [...unread].map(([peer, count]) => ({ From_Account: peer, UnreadCount: count })),
   };
 }
 
