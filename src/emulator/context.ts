@@ -63,12 +63,6 @@ export interface EmulatorCore {
   a2Keys: Map<string, string>;
   /** `${userID}\n${userSig}` pairs that the control API expired: a login with them fails with 70001. */
   expiredSigs: Set<string>;
-  /**
-   * SDK instance (the `instanceid` of its socket URL, stable across reconnects) → indexes of the
-   * one-to-one messages it already got by push or sync. A sync leaves those out, and leaves them out
-   * of the unread counts it reports, because the SDK adds those counts to what it counted itself.
-   */
-  delivered: Map<string, Set<number>>;
   /** The last userSig each user logged in with. */
   userSigs: Map<string, string>;
 }

@@ -15,9 +15,11 @@ export class Pusher {
 
   constructor(private readonly connections: Set<Connection>) {}
 
-  /** The open, logged-in sockets of a user. */
+  /** The open, logged-in sockets of a user (not kicked, userSig not expired): where pushes go. */
   socketsOf(userID: string): Connection[] {
-    return [...this.connections].filter((c) => c.isOpen && c.session?.userID === userID);
+    return [...this.connections].filter(
+      (c) => c.isOpen && c.session?.userID === userID && !c.session.kicked && !c.session.sigExpired,
+    );
   }
 
   /** Sends a frame with a fresh seq (one that matches no request). Returns whether it was sent. */

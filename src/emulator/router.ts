@@ -33,6 +33,15 @@ export interface CommandLogEntry {
 
 const LOG_LIMIT = 2000;
 
+/** Commands an expired session may still send: a new login, the logout, keep-alives, telemetry. */
+const EXEMPT_FROM_EXPIRY = new Set([
+  'im_open_status.wslogin',
+  'im_open_status.wslogout',
+  'heartbeat.alive',
+  'im_open_status.wshello',
+  'imopenstat.tim_web_report_v2',
+]);
+
 /** The command router. */
 export class Router {
   private readonly table = new Map<string, CommandSpec>();
@@ -78,8 +87,7 @@ export class Router {
       conn.send({ head: { servcmd, seq }, body });
     };
 
-    if (conn.session?.sigExpired && servcmd !== 'im_open_status.wslogout') {
-      conn.session = undefined;
+    if (conn.session?.sigExpired && !EXEMPT_FROM_EXPIRY.has(servcmd)) {
       reply({ ErrorCode: ERR_USERSIG_EXPIRED, ErrorInfo: 'userSig expired' });
       return;
     }

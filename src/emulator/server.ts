@@ -35,7 +35,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     connections,
     a2Keys: new Map(),
     expiredSigs: new Set(),
-    delivered: new Map(),
     userSigs: new Map(),
   };
   for (const user of options.users ?? []) {

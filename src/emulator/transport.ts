@@ -32,8 +32,10 @@ export interface Session {
   sdkAppID: string;
   /** Unix ms when the login happened (older sessions are kicked first). */
   loginAt: number;
-  /** Set by the control API: the next request on this session is answered with 70001. */
+  /** Set by the control API: every request on this session is answered with 70001 until a new login. */
   sigExpired: boolean;
+  /** Kicked: no more pushes go to this socket; its requests are still served until it logs out. */
+  kicked: boolean;
 }
 
 /** One SDK socket. */

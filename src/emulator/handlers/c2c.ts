@@ -8,7 +8,6 @@ import { nowSeconds } from '../store';
 import type { C2CMessageRecord, MessageElement } from '../types';
 import { c2cItem, c2cSyncItem, sdkMessageID } from '../wire';
 import type { Connection } from '../transport';
-import { deliveredTo } from './session';
 
 /** Error code when the recipient has the sender on their blacklist. */
 export const ERR_BLOCKED = 20007;
@@ -59,16 +58,9 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
     revoker: '',
     isRead: false,
   });
-  const toRecipient = [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }];
-  for (const conn of push.socketsOf(record.to)) {
-    if (push.events(conn, toRecipient)) deliveredTo(core, conn).add(record.index);
-  }
-  if (senderConn) deliveredTo(core, senderConn).add(record.index);
+  push.toUser(record.to, [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }]);
   if (record.to !== record.from) {
-    const toSender = [{ Event: 9, C2cMsgArray: [c2cSyncItem(store, record)] }];
-    for (const conn of push.socketsOf(record.from)) {
-      if (conn !== senderConn && push.events(conn, toSender)) deliveredTo(core, conn).add(record.index);
-    }
+    push.toUser(record.from, [{ Event: 9, C2cMsgArray: [c2cSyncItem(store, record)] }], senderConn);
   }
   return record;
 }
@@ -100,13 +92,13 @@ function send(ctx: CommandContext): JsonObject {
 /**
  * `getmsg`: the Cookie is a position in the user's sync inbox. An empty Cookie (a fresh SDK instance)
  * gets the user's unread messages; a Cookie gets everything after it, in pages of {@link SYNC_PAGE}.
- * Messages this SDK instance already got (by push, or an earlier sync) are left out, and so are they
- * from `C2CPairUnreadCount`: the SDK adds those counts to the ones it keeps itself.
+ * `C2CPairUnreadCount` carries the exact unread count of every peer in the page or with unread
+ * messages: both SDKs *set* a C2C conversation's count from it (they do not add), and skip a later
+ * push of a message they already got by sync, so a message both pushed and synced counts once.
  */
 function getmsg(ctx: CommandContext): JsonObject {
   const { store } = ctx.core;
   const user = store.user(ctx.userID);
-  const delivered = deliveredTo(ctx.core, ctx.conn);
   const cookie = str(ctx.body.Cookie);
   let records: C2CMessageRecord[];
   let next: number;
@@ -121,17 +113,14 @@ function getmsg(ctx: CommandContext): JsonObject {
     next = end;
     more = end < user.inbox.length;
   }
-  records = records.filter((m) => !delivered.has(m.index));
-  const unread = new Map<string, number>();
-  for (const m of records) {
-    if (m.to === ctx.userID && m.from !== ctx.userID && !m.isRead && !m.isRevoked) unread.set(m.from, (unread.get(m.from) ?? 0) + 1);
-    delivered.add(m.index);
-  }
+  const peers = new Set<string>(records.map((m) => (m.from === ctx.userID ? m.to : m.from)));
+  for (const m of store.c2c) if (m.to === ctx.userID && !m.isRead && !m.isRevoked) peers.add(m.from);
+  peers.delete(ctx.userID);
   return {
     Cookie: String(next),
     SyncFlag: more ? 1 : 2,
     MsgList: records.map((m) => c2cItem(store, m)),
-    C2CPairUnreadCount: [...unread].map(([peer, count]) => ({ From_Account: peer, UnreadCount: count })),
+    C2CPairUnreadCount: [...peers].map((peer) => ({ From_Account: peer, UnreadCount: store.c2cUnread(ctx.userID, peer) })),
   };
 }
 

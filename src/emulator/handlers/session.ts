@@ -15,32 +15,22 @@ export const ERR_USERSIG_EXPIRED = 70001;
 
 let nextInstanceID = 1;
 
-/** The SDK instance behind a socket: the `instanceid` in its URL (stable across reconnects). */
-export function instanceKey(conn: Connection): string {
-  return conn.query.get('instanceid') ?? `socket-${conn.id}`;
-}
-
-/** The one-to-one message indexes an SDK instance already has (see `EmulatorCore.delivered`). */
-export function deliveredTo(core: EmulatorCore, conn: Connection): Set<number> {
-  const key = instanceKey(conn);
-  let set = core.delivered.get(key);
-  if (!set) {
-    set = new Set();
-    core.delivered.set(key, set);
-  }
-  return set;
-}
-
 /** The push that kicks an SDK instance: `KickoutMsgNotify` with the given KickType (1, 2 or 3). */
 export function kickEvent(kickType: number): { Event: number; C2cNotifyMsgArray: Array<{ KickoutMsgNotify: { KickType: number; NewInstInfo: Record<string, never> } }> } {
   return { Event: 9, C2cNotifyMsgArray: [{ KickoutMsgNotify: { KickType: kickType, NewInstInfo: {} } }] };
 }
 
-/** Kicks one socket: pushes KickoutMsgNotify and forgets its login at once, so no more pushes go to it. */
+/**
+ * Kicks one socket: pushes KickoutMsgNotify and marks the login kicked, so no more pushes go to it.
+ * Requests the SDK had in flight are still answered (a real server got them before the kick too);
+ * the SDK then sends `wslogout` (KickType 1, 2) or opens a new socket without login (3).
+ */
 export function kickConnection(core: EmulatorCore, conn: Connection, kickType: number): void {
   core.push.events(conn, [kickEvent(kickType)]);
-  if (conn.session) core.a2Keys.delete(conn.session.a2);
-  conn.session = undefined;
+  if (conn.session) {
+    core.a2Keys.delete(conn.session.a2);
+    conn.session.kicked = true;
+  }
 }
 
 function login(ctx: CommandContext): Record<string, string | number> {
@@ -63,7 +53,6 @@ function login(ctx: CommandContext): Record<string, string | number> {
       throw new CommandError(ERR_USERSIG_INVALID, 'userSig invalid');
     }
     core.userSigs.set(userID, userSig);
-    core.delivered.delete(instanceKey(conn)); // a fresh login starts with an empty SDK
   }
   const user = core.store.user(userID);
   if (conn.session) core.a2Keys.delete(conn.session.a2);
@@ -75,6 +64,7 @@ function login(ctx: CommandContext): Record<string, string | number> {
     sdkAppID,
     loginAt: Date.now(),
     sigExpired: false,
+    kicked: false,
   };
   conn.session = session;
   core.a2Keys.set(session.a2, userID);
@@ -105,7 +95,6 @@ export const sessionCommands: CommandTable = {
     handle: ({ core, conn }) => {
       if (conn.session) core.a2Keys.delete(conn.session.a2);
       conn.session = undefined;
-      core.delivered.delete(instanceKey(conn));
       return {};
     },
   },
