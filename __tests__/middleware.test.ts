@@ -1,6 +1,6 @@
 import TIM from 'tim-js-sdk';
 import TencentCloudChat from '@tencentcloud/chat';
-import { configureStore } from '@reduxjs/toolkit';
+import { configureStore, type Middleware } from '@reduxjs/toolkit';
 import { createTimMiddleware, detachTim, selectSession, TIM_EVENTS, timReducer, login, TIM_REDUX_ERROR } from '../src';
 import { FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
@@ -67,12 +67,13 @@ describe('event subscription', () => {
   it('one action per event, never one per item', () => {
     const sdk = new FakeSdk();
     const seen: string[] = [];
+    const spy: Middleware = () => (next) => (action) => {
+      seen.push((action as { type: string }).type);
+      return next(action);
+    };
     const store = configureStore({
       reducer: { tim: timReducer },
-      middleware: (g) => g().concat(createTimMiddleware(sdk as never), () => (next) => (action) => {
-        seen.push((action as { type: string }).type);
-        return next(action);
-      }),
+      middleware: (g) => g().concat(createTimMiddleware(sdk as never), spy),
     });
     sdk.emit('BLACKLIST_UPDATED', ['a', 'b', 'c']);
     sdk.emit('PROFILE_UPDATED', [{ userID: 'a' }, { userID: 'b' }, { userID: 'c' }]);

@@ -15,6 +15,8 @@ export interface TimContext {
   registry: MessageRegistry;
   /** Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`. */
   whenReady(timeoutMs: number): Promise<void>;
+  /** Counts user-data resets; a thunk result from an earlier session must not land in this one. */
+  epoch(): number;
 }
 
 /** The request the middleware answers; exported for tests and custom thunks. */

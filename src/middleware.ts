@@ -47,6 +47,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   const normalizeConversation = createConversationNormalizer();
   const eventContext: EventContext = { normalizeConversation, registry };
   let unsubscribe: (() => void) | null = null;
+  let epoch = 0;
 
   // Readiness, for `login` to resolve on SDK_READY rather than on the login promise.
   let ready = typeof sdk.isReady === 'function' ? safeIsReady(sdk) : false;
@@ -59,6 +60,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   const context: TimContext = asContextAnswer({
     sdk,
     registry,
+    epoch: () => epoch,
     whenReady(timeoutMs: number) {
       if (ready) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
@@ -145,6 +147,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       const result = next(action);
       if (detachTim.match(action)) close();
       else if (isUserDataReset(action)) {
+        epoch++;
         registry.clear();
         normalizeConversation.clear();
         ready = false;

@@ -17,6 +17,7 @@ import {
   upsertMessages,
 } from '../entities/messageList';
 import { emptyTable, tableGet, tableSet, tableUpsertMany } from '../entities/table';
+import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
 import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
@@ -119,7 +120,7 @@ function setStatus(status: MessageRecord['status'], from: ReadonlyArray<MessageR
 }
 
 function withError(state: MessagesState, messageID: string, error: TimError | undefined): MessagesState {
-  return error ? { ...state, errors: { ...state.errors, [messageID]: error } } : state;
+  return error && !isStale(error) ? { ...state, errors: { ...state.errors, [messageID]: error } } : state;
 }
 
 function withoutError(state: MessagesState, messageID: string): MessagesState {
@@ -156,7 +157,7 @@ const handlers = new Map<string, Handler>([
   on(sendMessage.fulfilled, (state, record) => receive(withoutError(state, record.ID), [record])),
   on(sendMessage.rejected, (state, error, action: { meta: ArgMeta<{ messageID: string; conversationID: string }> }) => {
     const { messageID, conversationID } = action.meta.arg;
-    if (!messageID) return state;
+    if (!messageID || isStale(error)) return state;
     const failed = updateKnown(state, [{ conversationID }], () => messageID, setStatus('fail', ['unSend']));
     return withError(failed, messageID, error);
   }),

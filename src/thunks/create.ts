@@ -14,12 +14,26 @@ export const createTimThunk = createAsyncThunk.withTypes<{ state: RootStateWithT
 export async function withSdk<R>(
   api: { dispatch: unknown; rejectWithValue: (e: TimError) => unknown },
   body: (context: TimContext) => Promise<R>,
+  { guardStale = true } = {},
 ): Promise<R> {
   try {
-    return await body(timContextOf(api.dispatch as Parameters<typeof timContextOf>[0]));
+    const context = timContextOf(api.dispatch as Parameters<typeof timContextOf>[0]);
+    const epoch = context.epoch();
+    const result = await body(context);
+    // A logout, kick or user switch happened while the SDK worked: the result belongs to a session
+    // that is gone and must not land in this one.
+    if (guardStale && context.epoch() !== epoch) {
+      throw new TimReduxError(TIM_REDUX_ERROR.STALE, 'the session ended before the SDK answered');
+    }
+    return result;
   } catch (e) {
     throw api.rejectWithValue(toTimError(e));
   }
+}
+
+/** True for the error of a thunk whose result was dropped because its session ended. */
+export function isStale(error: TimError | undefined): boolean {
+  return error?.code === TIM_REDUX_ERROR.STALE;
 }
 
 /** Throws the bad-argument error when `condition` is false. */

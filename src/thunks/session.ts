@@ -44,7 +44,7 @@ export const login = createTimThunk<LoginResult, LoginArgs>('tim/login', (args, 
     const repeatLogin = dataOf(response).repeatLogin === true;
     await whenReady(args.readyTimeoutMs ?? 30_000);
     return { userID: args.userID, repeatLogin };
-  }),
+  }, { guardStale: false }), // login resets the previous user's session itself
 );
 
 /** Logs out. Every slice is cleared whether the SDK call succeeds or not. */
