@@ -225,7 +225,7 @@ function send(ctx: CommandContext): JsonObject {
   return { MsgSeq: record.sequence, MsgTime: record.time };
 }
 
-/** `group_msg_get`: up to ReqMsgNumber messages at or below ReqMsgSeq, newest first; IsFinished 2 when none remain below. */
+/** `group_msg_get`: up to ReqMsgNumber messages at or below ReqMsgSeq, newest first; IsFinished 2 when none remain below, NextReqMsgSeq otherwise. */
 function history(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   const top = num(ctx.body.ReqMsgSeq, group.nextSequence - 1) || group.nextSequence - 1;
@@ -235,9 +235,12 @@ function history(ctx: CommandContext): JsonObject {
   const eligible = group.messages.filter((m) => m.sequence <= top && m.sequence > cleared && (withRevoked || !m.isRevoked));
   const page = eligible.slice(Math.max(0, eligible.length - count)).reverse();
   const finished = page.length === eligible.length;
+  const oldest = page[page.length - 1];
   return {
     GroupId: group.groupID,
     IsFinished: finished ? 2 : 0,
+    // 3.x pages on by this (0 = done); 2.x computes it from the lowest sequence itself.
+    NextReqMsgSeq: finished || !oldest ? 0 : oldest.sequence - 1,
     RspMsgList: page.map((m) => groupItem(ctx.core.store, group, m)),
   };
 }
