@@ -23,6 +23,9 @@ describe('event subscription', () => {
     const v3 = Object.values(TencentCloudChat.EVENT as Record<string, string>);
     expect(v2).toHaveLength(31);
     expect(v3).toHaveLength(37);
+    // tim-wx-sdk (the mini-program twin) ships no .d.ts; its runtime table is 2.x's.
+    const wx = require('tim-wx-sdk') as { EVENT: Record<string, string> };
+    expect(Object.values(wx.EVENT).sort()).toEqual(v2.slice().sort());
     for (const name of [...v2, ...v3]) expect(allNames).toContain(name);
     for (const [events, count] of [[TIM.EVENT, 31], [TencentCloudChat.EVENT, 37]] as const) {
       const sdk = new FakeSdk();

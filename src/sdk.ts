@@ -33,8 +33,6 @@ export interface SdkMessage {
   ID: string;
   /** `C2C<userID>`, `GROUP<groupID>` or `@TIM#SYSTEM`. */
   conversationID: string;
-  /** Any further field the SDK sets. */
-  [field: string]: unknown;
 }
 
 /** Options of `sdk.getMessageList`. */
@@ -59,17 +57,19 @@ export interface MessageListPage {
 export interface CreateTextMessageOptions {
   /** Recipient: a userID or groupID. */
   to: string;
-  /** `C2C` or `GROUP` (the SDK's `TYPES.CONV_*`). */
-  conversationType: string;
+  /**
+   * `C2C` or `GROUP` (the SDK's `TYPES.CONV_*`). Typed `unknown` because each SDK declares it as
+   * its own `TYPES` enum, which fits no common type.
+   */
+  conversationType: unknown;
   /** Text payload. */
   payload: { text: string };
-  /** Any other option the SDK accepts (priority, cloudCustomData, needReadReceipt, ...). */
-  [option: string]: unknown;
 }
 
 /**
  * The structural SDK interface. Methods use method syntax on purpose: it keeps parameter types
- * bivariant, so each SDK version's own declaration is assignable to it.
+ * bivariant, so each SDK version's own declaration is assignable to it. Results are `unknown`
+ * (2.x declares `logout(): Promise<void>`, others `Promise<any>`) and read through `dataOf`.
  */
 export interface TimSdk {
   /** Subscribe to an event. */
@@ -77,25 +77,25 @@ export interface TimSdk {
   /** Unsubscribe a handler given to `on`. */
   off(eventName: string, handler: TimListener, context?: unknown): void;
   /** Log in; resolves when the server accepted the login, before SDK_READY. */
-  login(options: { userID: string; userSig: string }): Promise<TimResponse<unknown>>;
+  login(options: { userID: string; userSig: string }): Promise<unknown>;
   /** Log out. */
-  logout(): Promise<TimResponse<unknown>>;
+  logout(): Promise<unknown>;
   /** Send a message made by one of the `create*Message` methods. */
-  sendMessage(message: SdkMessage, options?: Record<string, unknown>): Promise<TimResponse<unknown>>;
+  sendMessage(message: SdkMessage, options?: Record<string, unknown>): Promise<unknown>;
   /** Send a message again after it failed. */
-  resendMessage(message: SdkMessage): Promise<TimResponse<unknown>>;
+  resendMessage(message: SdkMessage): Promise<unknown>;
   /** Revoke (recall) a sent message. */
-  revokeMessage(message: SdkMessage): Promise<TimResponse<unknown>>;
+  revokeMessage(message: SdkMessage): Promise<unknown>;
   /** Delete messages from the server's history. */
-  deleteMessage(messages: SdkMessage[]): Promise<TimResponse<unknown>>;
+  deleteMessage(messages: SdkMessage[]): Promise<unknown>;
   /** Load one page of history. */
-  getMessageList(options: GetMessageListOptions): Promise<TimResponse<unknown>>;
+  getMessageList(options: GetMessageListOptions): Promise<unknown>;
   /** Report a conversation as read. */
-  setMessageRead(options: { conversationID: string }): Promise<TimResponse<unknown>>;
+  setMessageRead(options: { conversationID: string }): Promise<unknown>;
   /** Create a text message (not sent yet). */
   createTextMessage(options: CreateTextMessageOptions): SdkMessage;
   /** Own profile. */
-  getMyProfile(): Promise<TimResponse<unknown>>;
+  getMyProfile(): Promise<unknown>;
   /** True once the SDK is ready (3.x only). */
   isReady?(): boolean;
 }

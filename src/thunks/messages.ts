@@ -16,7 +16,7 @@ function sdkMessage({ registry, sdk }: TimContext, messageID: string): SdkMessag
   if (kept) return kept;
   const find = (sdk as { findMessage?: (id: string) => unknown }).findMessage;
   const found = typeof find === 'function' ? find.call(sdk, messageID) : undefined;
-  if (isObject(found) && found.ID === messageID) return found as SdkMessage;
+  if (isObject(found) && found.ID === messageID) return found as unknown as SdkMessage;
   throw new TimReduxError(TIM_REDUX_ERROR.UNKNOWN_MESSAGE, `no SDK message with ID ${messageID} is known`);
 }
 
