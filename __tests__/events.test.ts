@@ -68,6 +68,7 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t2', topicName: 'chat' } });
     sdk.emit('TOPIC_DELETED', { groupID: 'c', topicIDList: ['c@t2'] });
     sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', ['family']);
+    sdk.emit('CONVERSATION_IN_GROUP_UPDATED', { groupName: 'family', conversationList: [{ conversationID: 'C2Cmom' }] });
     sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: 'g', pinnedMessageList: [{ ID: 'p1' }] });
     sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 4, message: { ID: 'n1' } });
     sdk.emit('SERVER_CONFIG_UPDATED', { a: 1 });
@@ -78,6 +79,7 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     expect(e.groupCounters).toEqual({ g: { likes: 3 } });
     expect(e.topics).toEqual({ c: { 'c@t1': { topicID: 'c@t1', topicName: 'News' } } });
     expect(e.conversationGroups).toEqual(['family']);
+    expect(e.conversationsInGroup).toEqual({ family: ['C2Cmom'] });
     expect(e.pinnedGroupMessages).toEqual({ g: [{ ID: 'p1' }] });
     expect(e.groupSystemNotices).toEqual([{ type: 4, message: { ID: 'n1' } }]);
     expect(e.serverConfig).toEqual({ a: 1 });

@@ -287,6 +287,8 @@ export interface ExtrasState {
   topics: Record<string, Record<string, PlainObject>>;
   /** Conversation groups (names). */
   conversationGroups: readonly string[];
+  /** Conversation IDs in each conversation group, by group name. */
+  conversationsInGroup: Record<string, string[]>;
   /** Pinned group messages by groupID (3.x). */
   pinnedGroupMessages: Record<string, PlainObject[]>;
   /** Group system notices (2.x), newest last, capped. */

@@ -12,6 +12,7 @@ const initialState: ExtrasState = {
   groupCounters: {},
   topics: {},
   conversationGroups: [],
+  conversationsInGroup: {},
   pinnedGroupMessages: {},
   groupSystemNotices: [],
   allReceiveMessageOpt: null,
@@ -40,6 +41,9 @@ const extrasSlice = createSlice({
       })
       .addCase(A.conversationGroupListUpdated, (state, { payload }) => {
         state.conversationGroups = payload;
+      })
+      .addCase(A.conversationInGroupUpdated, (state, { payload }) => {
+        state.conversationsInGroup[payload.groupName] = payload.conversationIDs;
       })
       .addCase(A.pinnedGroupMessageUpdated, (state, { payload }) => {
         state.pinnedGroupMessages[payload.groupID] = payload.pinnedMessageList;
