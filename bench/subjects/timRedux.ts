@@ -1,0 +1,55 @@
+/** tim-redux as a user wires it: middleware on an SDK emitter, configureStore with checks off. */
+import { configureStore } from '@reduxjs/toolkit';
+import {
+  createTimMiddleware,
+  getMessageList,
+  normalizeMessage,
+  selectConversationList,
+  selectMessagesByConversationID,
+  setMessageCap,
+  timReducer,
+  TIM_EVENTS,
+  type TimSdk,
+} from '../../src';
+import { BenchEmitter } from '../shapes';
+import type { Subject, SubjectKind, SubjectOptions } from './types';
+
+/** A tim-redux store and the emitter that feeds it. */
+export function createTimReduxStore(options: SubjectOptions = {}) {
+  const sdk = new BenchEmitter();
+  const mw = createTimMiddleware(sdk as unknown as TimSdk, { loadProfileOnReady: false });
+  const store = configureStore({
+    reducer: { tim: timReducer },
+    middleware: (g) => g({ serializableCheck: false, immutableCheck: false }).concat(mw),
+  });
+  if (options.cap) store.dispatch(setMessageCap(options.cap));
+  return { sdk, mw, store };
+}
+
+export type TimReduxStore = ReturnType<typeof createTimReduxStore>['store'];
+
+let requestSeq = 0;
+
+export const timRedux: SubjectKind = {
+  name: 'tim-redux',
+  supportsCap: true,
+  create(options = {}): Subject {
+    const { sdk, mw, store } = createTimReduxStore(options);
+    return {
+      receive: (messages) => sdk.emit(TIM_EVENTS.MESSAGE_RECEIVED, messages),
+      conversationList: (list) => sdk.emit(TIM_EVENTS.CONVERSATION_LIST_UPDATED, list),
+      // The thunk's own work after the SDK answers: normalize the page, then pending + fulfilled.
+      historyPage: (conversationID, page) => {
+        const requestId = `bench-${++requestSeq}`;
+        store.dispatch(getMessageList.pending(requestId, conversationID));
+        const messages = page.map(normalizeMessage);
+        store.dispatch(
+          getMessageList.fulfilled({ conversationID, messages, nextReqMessageID: page[0]?.ID ?? null, isCompleted: false }, requestId, conversationID),
+        );
+      },
+      count: (conversationID) => selectMessagesByConversationID(store.getState(), conversationID).length,
+      conversationRows: () => selectConversationList(store.getState()),
+      close: () => mw.close(),
+    };
+  },
+};
