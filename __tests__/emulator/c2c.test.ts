@@ -40,8 +40,8 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   it('delivers a sent message live, once, with the sender\'s message ID', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const received = collect<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED);
     const sent = await text(alice, 'bob', 'hello bob');
     expect(sent.data.message.status).toBe('success');
@@ -53,7 +53,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
 
   it('shows a pushed-twice message once', async () => {
     const bob = sdk();
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const received = collect<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED);
     emu.duplicateNextPushes(1);
     const m = emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'twice' });
@@ -70,7 +70,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'three' });
     emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'from carol' });
     const bob = sdk();
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     await until(() => bob.getTotalUnreadMessageCount() === 4, 3000, 'total unread 4');
     const { data } = await bob.getConversationList();
     const unread = Object.fromEntries(data.conversationList.map((c) => [c.conversationID, c.unreadCount]));
@@ -82,7 +82,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   it('pages history back to completion, in order, without duplicates', async () => {
     for (let i = 0; i < 23; i++) emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `m${i}` });
     const alice = sdk();
-    await loginReady(kind, alice, 'alice');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
     const seen: string[] = [];
     let next: string | undefined;
     let pages = 0;
@@ -100,8 +100,8 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   it('revokes: the peer gets MESSAGE_REVOKED and the message is revoked in history', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const arrived = waitForEvent(bob, EVENT.MESSAGE_RECEIVED);
     const sent = await text(alice, 'bob', 'oops');
     await arrived;
@@ -115,8 +115,8 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   it('reports reads: the sender gets MESSAGE_READ_BY_PEER and isPeerRead; the reader\'s unread drops to 0', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const arrived = waitForEvent(bob, EVENT.MESSAGE_RECEIVED);
     const sent = await text(alice, 'bob', 'read me', true);
     await arrived;
@@ -135,7 +135,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a' });
     emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'c' });
     const bob = sdk();
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     await until(async () => (await bob.getConversationList()).data.conversationList.length === 2);
     await bob.pinConversation({ conversationID: 'C2Calice', isPinned: true });
     expect(emu.conversations('bob').find((c) => c.peerID === 'alice')?.isPinned).toBe(true);
@@ -147,7 +147,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
 
   it('fails a send with the chosen error code, once', async () => {
     const alice = sdk();
-    await loginReady(kind, alice, 'alice');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
     emu.failCommand('openim.sendmsg', { code: 20009, message: 'not friends' });
     await expect(text(alice, 'bob', 'x')).rejects.toMatchObject({ code: 20009 });
     const ok = await text(alice, 'bob', 'y');
@@ -157,7 +157,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
 
   it('delays a command: the send resolves only after the delay', async () => {
     const alice = sdk();
-    await loginReady(kind, alice, 'alice');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
     emu.delayCommand('openim.sendmsg', 300);
     const started = Date.now();
     await text(alice, 'bob', 'slow');
@@ -167,8 +167,8 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   it('rejects a message to someone who blacklisted the sender (20007)', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     await bob.addToBlacklist({ userIDList: ['alice'] });
     await expect(text(alice, 'bob', 'let me in')).rejects.toMatchObject({ code: 20007 });
   });

@@ -30,8 +30,8 @@ describe.each(kinds)('groups on %s', (kind) => {
   it('creates a Work group with a member; messages flow both ways; history pages to completion', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const created = await alice.createGroup({ type: TYPES.GRP_WORK, name: 'team', memberList: [{ userID: 'bob' }] });
     const groupID = created.data.group.groupID;
     expect(emu.groups()).toMatchObject([{ groupID, type: 'Private', name: 'team', ownerID: 'alice' }]);
@@ -47,7 +47,7 @@ describe.each(kinds)('groups on %s', (kind) => {
     for (let i = 0; i < 25; i++) emu.injectGroupMessage({ from: 'bob', groupID, text: `g${i}` });
     const carolSide = sdk();
     emu.addGroupMembers(groupID, ['carol']);
-    await loginReady(kind, carolSide, 'carol');
+    await loginReady(kind, carolSide, 'carol', { emulator: emu });
     const texts: string[] = [];
     let next: string | undefined;
     for (let page = 0; page < 10; page++) {
@@ -62,8 +62,8 @@ describe.each(kinds)('groups on %s', (kind) => {
   it('joins a Public group: members get the join tip; quitting sends a quit tip; member list follows', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const { data } = await alice.createGroup({ type: TYPES.GRP_PUBLIC, name: 'open' });
     const groupID = data.group.groupID;
     const aliceGets = collect<SdkMessage[]>(alice, EVENT.MESSAGE_RECEIVED);
@@ -86,8 +86,8 @@ describe.each(kinds)('groups on %s', (kind) => {
   it('revokes a group message for every member', async () => {
     const alice = sdk();
     const bob = sdk();
-    await loginReady(kind, alice, 'alice');
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     const { data } = await alice.createGroup({ type: TYPES.GRP_MEETING, name: 'meet' });
     const groupID = data.group.groupID;
     await bob.joinGroup({ groupID, type: TYPES.GRP_MEETING });
@@ -102,7 +102,7 @@ describe.each(kinds)('groups on %s', (kind) => {
 
   it('dismisses a group: the owner\'s list drops it and the server marks it dismissed', async () => {
     const alice = sdk();
-    await loginReady(kind, alice, 'alice');
+    await loginReady(kind, alice, 'alice', { emulator: emu });
     // (tim-js-sdk 2.x refuses to dismiss a Work group on the client side, so this uses a Public one.)
     const { data } = await alice.createGroup({ type: TYPES.GRP_PUBLIC, name: 'short-lived', memberList: [{ userID: 'bob' }] });
     await alice.dismissGroup(data.group.groupID);
@@ -115,7 +115,7 @@ describe.each(kinds)('groups on %s', (kind) => {
     emu.injectGroupMessage({ from: 'alice', groupID: group.groupID, text: 'n1' });
     emu.injectGroupMessage({ from: 'alice', groupID: group.groupID, text: 'n2' });
     const bob = sdk();
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: emu });
     await until(async () => {
       const list = (await bob.getConversationList()).data.conversationList;
       return list.find((c) => c.conversationID === `GROUP${group.groupID}`)?.unreadCount === 2;

@@ -4,6 +4,7 @@
  */
 import type TIM2 from 'tim-js-sdk';
 import type TIM3 from '@tencentcloud/chat';
+import type { Emulator } from '../../src/emulator';
 
 /** The SDK surface the tests use (both versions share it). */
 export interface Sdk {
@@ -140,11 +141,25 @@ export function collect<T = unknown>(tim: Sdk, event: string): { items: T[]; sto
   return { items, stop: () => tim.off(event, handler) };
 }
 
-/** Logs in and waits for SDK_READY. */
-export async function loginReady(kind: SdkKind, tim: Sdk, userID: string, userSig = `sig-${userID}`): Promise<void> {
+/**
+ * Logs in and waits for SDK_READY and then for the login's `getmsg` sync to be answered.
+ * SDK_READY fires before that sync; a message pushed in between is counted twice by
+ * @tencentcloud/chat 3.6.6 (once by the push, once more by the sync), so tests wait it out.
+ */
+export async function loginReady(
+  kind: SdkKind,
+  tim: Sdk,
+  userID: string,
+  options: { userSig?: string; emulator?: Pick<Emulator, 'waitForCommand'> } = {},
+): Promise<void> {
   const ready = waitForEvent(tim, constants(kind).EVENT.SDK_READY);
-  await tim.login({ userID, userSig });
+  const synced = options.emulator?.waitForCommand('openim.getmsg', { userID });
+  await tim.login({ userID, userSig: options.userSig ?? `sig-${userID}` });
   await ready;
+  if (synced) {
+    await synced;
+    await sleep(20);
+  }
 }
 
 /** Polls `check` every 20 ms until it returns true; rejects after `timeoutMs`. */

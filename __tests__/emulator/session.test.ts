@@ -29,7 +29,7 @@ describe.each(kinds)('sessions on %s', (kind) => {
   it('logs in (SDK_READY, own profile from the server) and out (the server forgets the login)', async () => {
     const server = await start({ users: [{ userID: 'alice', nick: 'Alice' }] });
     const alice = sdk(server);
-    await loginReady(kind, alice, 'alice');
+    await loginReady(kind, alice, 'alice', { emulator: server });
     expect((await alice.getMyProfile()).data).toMatchObject({ userID: 'alice', nick: 'Alice' });
     expect(server.connections()).toMatchObject([{ userID: 'alice', loggedIn: true }]);
     await alice.logout();
@@ -40,13 +40,13 @@ describe.each(kinds)('sessions on %s', (kind) => {
     const server = await start({ checkUserSig: ({ userID, userSig }) => userSig === `good-${userID}` });
     const alice = sdk(server);
     await expect(alice.login({ userID: 'alice', userSig: 'bad' })).rejects.toMatchObject({ code: 70003 });
-    await loginReady(kind, alice, 'alice', 'good-alice');
+    await loginReady(kind, alice, 'alice', { userSig: 'good-alice', emulator: server });
   });
 
   it('re-logs in after a dropped socket; nothing is lost or doubled', async () => {
     const server = await start();
     const bob = sdk(server);
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: server });
     const received = collect<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED);
     const live = server.injectC2CMessage({ from: 'alice', to: 'bob', text: 'before drop' });
     await until(() => received.items.length === 1);
@@ -71,7 +71,7 @@ describe.each(kinds)('sessions on %s', (kind) => {
   ] as const)('kicks with KickType %i → KICKED_OUT %s and SDK_NOT_READY', async (kickType, typeName) => {
     const server = await start();
     const bob = sdk(server);
-    await loginReady(kind, bob, 'bob');
+    await loginReady(kind, bob, 'bob', { emulator: server });
     const kicked = waitForEvent<{ type: string }>(bob, EVENT.KICKED_OUT);
     const notReady = waitForEvent(bob, EVENT.SDK_NOT_READY);
     expect(server.kick('bob', kickType)).toBe(1);
@@ -83,7 +83,7 @@ describe.each(kinds)('sessions on %s', (kind) => {
   it('expires a userSig: KICKED_OUT userSigExpired, the old sig is refused, a new one works', async () => {
     const server = await start();
     const bob = sdk(server);
-    await loginReady(kind, bob, 'bob', 'sig-1');
+    await loginReady(kind, bob, 'bob', { userSig: 'sig-1', emulator: server });
     await sleep(300); // let the SDK's after-login requests finish: expiry fails every request, those too
     const kicked = waitForEvent<{ type: string }>(bob, EVENT.KICKED_OUT);
     server.expireUserSig('bob');
@@ -91,15 +91,15 @@ describe.each(kinds)('sessions on %s', (kind) => {
     await expect(send).rejects.toMatchObject({ code: 70001 });
     expect((await kicked).type).toBe(TYPES.KICKED_OUT_USERSIG_EXPIRED);
     await expect(bob.login({ userID: 'bob', userSig: 'sig-1' })).rejects.toMatchObject({ code: 70001 });
-    await loginReady(kind, bob, 'bob', 'sig-2');
+    await loginReady(kind, bob, 'bob', { userSig: 'sig-2', emulator: server });
   });
 
   it('syncs own messages to the same user\'s other instance, with the same ID', async () => {
     const server = await start();
     const bob1 = sdk(server);
     const bob2 = sdk(server);
-    await loginReady(kind, bob1, 'bob');
-    await loginReady(kind, bob2, 'bob');
+    await loginReady(kind, bob1, 'bob', { emulator: server });
+    await loginReady(kind, bob2, 'bob', { emulator: server });
     const on2 = waitForEvent<SdkMessage[]>(bob2, EVENT.MESSAGE_RECEIVED);
     const sent = await bob1.sendMessage(bob1.createTextMessage({ to: 'alice', conversationType: TYPES.CONV_C2C, payload: { text: 'from 1' } }));
     const synced = await on2;
@@ -114,9 +114,9 @@ describe.each(kinds)('sessions on %s', (kind) => {
     const server = await start({ multiInstance: 'kickOlder' });
     const older = sdk(server);
     const newer = sdk(server);
-    await loginReady(kind, older, 'bob');
+    await loginReady(kind, older, 'bob', { emulator: server });
     const kicked = waitForEvent<{ type: string }>(older, EVENT.KICKED_OUT);
-    await loginReady(kind, newer, 'bob');
+    await loginReady(kind, newer, 'bob', { emulator: server });
     expect((await kicked).type).toBe(TYPES.KICKED_OUT_MULT_ACCOUNT);
     const onNewer = waitForEvent<SdkMessage[]>(newer, EVENT.MESSAGE_RECEIVED);
     const onOlder = collect(older, EVENT.MESSAGE_RECEIVED);

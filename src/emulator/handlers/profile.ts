@@ -71,6 +71,11 @@ function getBlacklist(ctx: CommandContext): JsonObject {
   };
 }
 
+/**
+ * `black_list_add` / `black_list_delete`. The SDK only updates its list from the reply; the
+ * BLACKLIST_UPDATED event comes from the FriendListMod push (BlackListAdd_Account / BlackListDel_Account),
+ * sent to all the user's sockets.
+ */
 function changeBlacklist(ctx: CommandContext, add: boolean): JsonObject {
   const user = ctx.core.store.user(ctx.userID);
   const ids = strings(ctx.body.To_Account).filter((id) => id !== ctx.userID);
@@ -78,6 +83,8 @@ function changeBlacklist(ctx: CommandContext, add: boolean): JsonObject {
     if (add) user.blacklist.set(id, nowSeconds());
     else user.blacklist.delete(id);
   }
+  const change = add ? { BlackListAdd_Account: ids } : { BlackListDel_Account: ids };
+  ctx.core.push.toUser(ctx.userID, [{ Event: 8, FriendListMod: [change] }]);
   return { ResultItem: ids.map((id) => ({ To_Account: id, ResultCode: 0, ResultInfo: '' })) };
 }
 
