@@ -1,12 +1,120 @@
-/** Placeholder until the real-SDK scenario is written. */
+/**
+ * Real SDK overhead: `tim-js-sdk` 2.x in jsdom, in a child process, logged in to the IM emulator
+ * (`src/emulator`, run in this process), receives a flood of one-to-one messages. The child's CPU
+ * time (user + system, from the first injected message to 1.2 s after the last one arrived, so the
+ * SDK's throttled conversation-list event is included) is compared between a bare listener and
+ * tim-redux attached. Runs alternate bare / tim-redux, each in a fresh child.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import type { Config } from '../harness';
+import { median } from '../harness';
 import type { Row } from '../report';
-import type { Scenario } from './types';
+import type { Measurement, Scenario } from './types';
+
+interface ChildResult {
+  cpuMs: number;
+  wallMs: number;
+  received: number;
+  stored: number;
+}
+
+type Emu = { url: string; stop(): Promise<void>; injectC2CMessage(input: { from: string; to: string; text: string }): unknown };
+
+function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += String(d)));
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${mode}: timed out (${stderr.slice(0, 300)})`));
+    }, 120_000);
+    child.on('message', (m: { ready?: boolean; error?: string } & Partial<ChildResult>) => {
+      if (m.error) {
+        clearTimeout(timer);
+        reject(new Error(`${mode}: ${m.error}`));
+      } else if (m.ready) {
+        // A flood from one peer, injected in bursts so the socket is not one giant write.
+        let i = 0;
+        const burst = () => {
+          for (let k = 0; k < 200 && i < n; k++, i++) emu.injectC2CMessage({ from: `${userID}-peer`, to: userID, text: `flood ${i}` });
+          if (i < n) setImmediate(burst);
+        };
+        burst();
+      } else if (m.cpuMs !== undefined) {
+        clearTimeout(timer);
+        resolve(m as ChildResult);
+      }
+    });
+    child.on('exit', (code) => {
+      if (code) {
+        clearTimeout(timer);
+        reject(new Error(`${mode}: child exited ${code} ${stderr.slice(0, 300)}`));
+      }
+    });
+    child.send({ url: emu.url, mode, expect: n, userID });
+  });
+}
 
 export const sdkOverhead = {
   id: 'sdk-overhead',
-  asScenario: { id: 'sdk-overhead', title: 'Real SDK overhead', throughputUnit: 'msg/s', notApplicable: () => null, run: () => { throw new Error('n/a'); } } as Scenario,
-  async run(_cfg: Config): Promise<Row[]> {
-    return [];
+  asScenario: {
+    id: 'sdk-overhead',
+    title: 'Real SDK overhead: tim-js-sdk in jsdom + IM emulator, 10,000-message flood (child CPU time per message)',
+    throughputUnit: 'msg/s',
+    target: { text: 'tim-redux adds <= 10% CPU over a bare listener' },
+    notApplicable: () => null,
+    run: () => {
+      throw new Error('run through sdkOverhead.run');
+    },
+  } as Scenario,
+  async run(cfg: Config): Promise<Row[]> {
+    const n = cfg.quick ? 2_000 : 10_000;
+    const reps = cfg.quick ? 1 : 3;
+    let emu: Emu;
+    try {
+      const { startEmulator } = await import('../../src/emulator');
+      emu = await startEmulator();
+    } catch (e) {
+      const reason = `emulator unavailable: ${e instanceof Error ? e.message : String(e)}`;
+      return ['bare listener', 'tim-redux'].map((subject) => ({ scenario: 'sdk-overhead', subject, status: 'error' as const, reason, reps: [] }));
+    }
+    const results: Record<'bare' | 'tim-redux', ChildResult[]> = { bare: [], 'tim-redux': [] };
+    const rows: Row[] = [];
+    try {
+      for (let r = 0; r < reps; r++) {
+        for (const mode of r % 2 ? (['tim-redux', 'bare'] as const) : (['bare', 'tim-redux'] as const)) {
+          results[mode].push(await runChild(emu, mode, n, `u${r}${mode === 'bare' ? 'b' : 't'}`));
+        }
+      }
+    } catch (e) {
+      await emu.stop();
+      const reason = e instanceof Error ? e.message : String(e);
+      return ['bare listener', 'tim-redux'].map((subject) => ({ scenario: 'sdk-overhead', subject, status: 'error' as const, reason, reps: [] }));
+    }
+    await emu.stop();
+    const bareCpu = median(results.bare.map((x) => x.cpuMs));
+    for (const mode of ['bare', 'tim-redux'] as const) {
+      const reps = results[mode].map(
+        (x): Measurement => ({ medianMs: x.cpuMs / n, p95Ms: NaN, throughput: n / (x.cpuMs / 1000), events: x.received, planned: n }),
+      );
+      const cpu = median(results[mode].map((x) => x.cpuMs));
+      rows.push({
+        scenario: 'sdk-overhead',
+        subject: mode === 'bare' ? 'bare listener' : 'tim-redux',
+        status: 'ok',
+        reps,
+        medianMs: cpu / n,
+        throughput: n / (cpu / 1000),
+        events: `${median(results[mode].map((x) => x.received))}/${n}`,
+        extra: {
+          childCpuMs: Math.round(cpu),
+          overheadPct: Math.round(((cpu - bareCpu) / bareCpu) * 1000) / 10,
+          ...(mode === 'tim-redux' ? { stored: results[mode][results[mode].length - 1].stored } : {}),
+        },
+      });
+    }
+    return rows;
   },
 };

@@ -1,0 +1,81 @@
+/**
+ * Child process of the real-SDK scenario: the real `tim-js-sdk` in jsdom, logged in to the IM
+ * emulator, with either a bare listener or tim-redux attached. Reports its own CPU time for a flood.
+ * Messages (IPC): parent → { url, mode, expect } ; child → { ready } then { cpuMs, wallMs, received }.
+ */
+import { JSDOM } from 'jsdom';
+
+const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
+const g = globalThis as Record<string, unknown>;
+const w = dom.window as unknown as Record<string, unknown>;
+for (const key of ['window', 'document', 'navigator', 'location', 'WebSocket', 'localStorage', 'sessionStorage', 'XMLHttpRequest', 'Blob', 'File', 'FileReader', 'HTMLElement', 'Image']) {
+  if (!(key in g) || g[key] === undefined) {
+    try {
+      g[key] = w[key];
+    } catch {
+      Object.defineProperty(g, key, { value: w[key], configurable: true });
+    }
+  }
+}
+
+interface Start {
+  url: string;
+  mode: 'bare' | 'tim-redux';
+  expect: number;
+  userID: string;
+}
+
+async function main(start: Start): Promise<void> {
+  const quiet = { log: console.log, info: console.info, warn: console.warn };
+  console.log = console.info = console.warn = () => undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('tim-js-sdk');
+  const TIM = mod.default ?? mod;
+  const tim = TIM.create({ SDKAppID: 1400000000 + (process.pid % 100000), proxyServer: start.url });
+  tim.setLogLevel(4);
+  Object.assign(console, quiet);
+  let received = 0;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (done = r));
+  const count = (e: { data: unknown[] }) => {
+    received += e.data.length;
+    if (received >= start.expect) done();
+  };
+  let store: { getState(): unknown } | null = null;
+  if (start.mode === 'tim-redux') {
+    const { configureStore } = await import('@reduxjs/toolkit');
+    const { createTimMiddleware, timReducer } = await import('../src');
+    const mw = createTimMiddleware(tim, { loadProfileOnReady: false });
+    store = configureStore({
+      reducer: { tim: timReducer },
+      middleware: (gd) => gd({ serializableCheck: false, immutableCheck: false }).concat(mw),
+    });
+  }
+  const ready = new Promise<void>((r) => tim.on(TIM.EVENT.SDK_READY, () => r()));
+  await tim.login({ userID: start.userID, userSig: `sig-${start.userID}` });
+  await ready;
+  tim.on(TIM.EVENT.MESSAGE_RECEIVED, count);
+  await new Promise((r) => setTimeout(r, 300));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  process.send?.({ ready: true });
+  await finished;
+  // Let the SDK's throttled conversation-list update land (it is part of what the binding handles).
+  await new Promise((r) => setTimeout(r, 1200));
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - t0;
+  let stored = -1;
+  if (store) {
+    const { selectMessagesByConversationID } = await import('../src');
+    stored = selectMessagesByConversationID(store.getState() as never, `C2C${start.userID}-peer`).length;
+  }
+  process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs, received, stored });
+  setTimeout(() => process.exit(0), 50);
+}
+
+process.once('message', (m: Start) => {
+  main(m).catch((e) => {
+    process.send?.({ error: e instanceof Error ? e.message : String(e) });
+    setTimeout(() => process.exit(1), 50);
+  });
+});
