@@ -78,12 +78,6 @@ export class Store {
     return user;
   }
 
-  /** The user that owns this tinyID, if any. */
-  userByTinyID(tinyID: string): UserState | undefined {
-    for (const user of this.users.values()) if (user.tinyID === tinyID) return user;
-    return undefined;
-  }
-
   /** A fresh C2C sequence for a message the server makes up (injected messages). */
   takeC2CSequence(): number {
     return this.nextC2CSequence++;
