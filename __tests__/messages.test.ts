@@ -1,4 +1,8 @@
+import { configureStore, type Middleware } from '@reduxjs/toolkit';
 import {
+  createTimMiddleware,
+  messagesReceived,
+  timReducer,
   deleteMessages,
   getMessageList,
   login,
@@ -58,14 +62,15 @@ describe('messages of every conversation', () => {
     expect(ids('C2Cbob')).toEqual(['m0', 'm1']);
   });
 
-  it('orders one-to-one by time and ties by ID; groups by sequence', () => {
+  it('orders one-to-one by time, ties by sequence then ID; groups by sequence', () => {
     const { sdk, ids } = setup();
     sdk.emit('MESSAGE_RECEIVED', [
-      msg({ from: 'bob', to: 'me', ID: 'z', time: 5 }),
-      msg({ from: 'bob', to: 'me', ID: 'a', time: 5 }),
-      msg({ from: 'bob', to: 'me', ID: 'm', time: 1 }),
+      msg({ from: 'bob', to: 'me', ID: 'z', time: 5, sequence: 7 }),
+      msg({ from: 'bob', to: 'me', ID: 'a', time: 5, sequence: 8 }),
+      msg({ from: 'bob', to: 'me', ID: 'y', time: 5, sequence: 8 }),
+      msg({ from: 'bob', to: 'me', ID: 'm', time: 1, sequence: 9 }),
     ]);
-    expect(ids('C2Cbob')).toEqual(['m', 'a', 'z']);
+    expect(ids('C2Cbob')).toEqual(['m', 'z', 'a', 'y']);
     sdk.emit('MESSAGE_RECEIVED', [
       msg({ from: 'x', to: 'g', conversationType: 'GROUP', ID: 's3', sequence: 3, time: 1 }),
       msg({ from: 'y', to: 'g', conversationType: 'GROUP', ID: 's1', sequence: 1, time: 9 }),
@@ -289,5 +294,31 @@ describe('per-conversation cap', () => {
     const burst = Array.from({ length: 1500 }, (_, i) => msg({ from: 'bob', to: 'me', ID: `n${i}`, time: i }));
     sdk.emit('MESSAGE_RECEIVED', burst);
     expect(selectMessagesByConversationID(store.getState(), 'C2Cbob')).toHaveLength(1500);
+  });
+});
+
+describe('coalescing (options.coalesce)', () => {
+  it('applies messages of one tick in one action, before any later action', async () => {
+    const sdk = new FakeSdk();
+    const received: number[] = [];
+    const spy: Middleware = () => (next) => (action) => {
+      if (messagesReceived.match(action)) received.push(action.payload.length);
+      return next(action);
+    };
+    const store = configureStore({
+      reducer: { tim: timReducer },
+      middleware: (g) => g().concat(createTimMiddleware(sdk as never, { coalesce: true }), spy),
+    });
+    for (let i = 0; i < 50; i++) sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'bob', to: 'me', ID: `c${i}`, time: i })]);
+    expect(selectMessagesByConversationID(store.getState(), 'C2Cbob')).toHaveLength(0); // applied at the end of the tick
+    await Promise.resolve();
+    expect(selectMessagesByConversationID(store.getState(), 'C2Cbob')).toHaveLength(50);
+    expect(received).toEqual([50]); // one action for 50 events
+
+    // A later event in the same tick is applied after the waiting messages, so it finds them.
+    sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'bob', to: 'me', ID: 'late', time: 99 })]);
+    sdk.emit('MESSAGE_REVOKED', [msg({ from: 'bob', to: 'me', ID: 'late', time: 99, isRevoked: true })]);
+    expect(selectMessageById(store.getState(), 'late')?.isRevoked).toBe(true);
+    expect(received).toEqual([50, 1]);
   });
 });

@@ -8,15 +8,15 @@ import * as A from './actions';
 import type { TimEventKey } from './events';
 import { normalizeMany, normalizeMessage } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
-import type { NormalizedConversation } from './normalize/conversation';
+import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
 import type { MessageRegistry } from './registry';
-import type { GroupRecord, PlainObject, ProfileRecord } from './types';
+import type { PlainObject } from './types';
 
 /** What a handler needs besides the event data. */
 export interface EventContext {
-  /** Conversation normalizer with its per-object memory. */
-  normalizeConversation: (raw: unknown) => NormalizedConversation;
+  /** Conversation-list normalizer with its per-object memory. */
+  conversations: ConversationListNormalizer;
   /** Where SDK messages are kept for thunks. */
   registry: MessageRegistry;
 }
@@ -164,14 +164,10 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
 
   CONVERSATION_LIST_UPDATED: (data, ctx) => {
     if (!Array.isArray(data)) return bad(`conversation list is ${data === null ? 'null' : typeof data}, not an array`);
-    const { records, problems } = normalizeMany(data, ctx.normalizeConversation, 'conversation');
-    const profiles: ProfileRecord[] = [];
-    const groups: GroupRecord[] = [];
-    for (const r of records) {
-      if (r.profile) profiles.push(r.profile);
-      if (r.group) groups.push(r.group);
-    }
-    return ok(A.conversationListUpdated({ conversations: records.map((r) => r.conversation), profiles, groups }), problems);
+    // Embedded profiles and groups come back only for conversations that changed: the slices
+    // already hold the others, and merging 5,000 unchanged profiles per message is what this saves.
+    const { conversations, profiles, groups, problems } = ctx.conversations.normalizeList(data);
+    return ok(A.conversationListUpdated({ conversations, profiles, groups }), problems);
   },
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)

@@ -3,7 +3,7 @@
  * `EVENT_TABLE`, hands the SDK to thunks, and keeps a bad payload from ever throwing out.
  */
 import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
-import { detachTim, eventFailed, unhandledEvent } from './actions';
+import { detachTim, eventFailed, messagesReceived, unhandledEvent } from './actions';
 import { asContextAnswer, getTimContext, type TimContext } from './context';
 import { TIM_REDUX_ERROR, TimReduxError } from './errors';
 import { EVENT_TABLE, type EventContext } from './eventTable';
@@ -14,7 +14,7 @@ import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
 import { getMyProfile } from './thunks/profiles';
-import type { EventError } from './types';
+import type { EventError, MessageRecord } from './types';
 
 /** Options of `createTimMiddleware`. */
 export interface TimMiddlewareOptions {
@@ -26,6 +26,12 @@ export interface TimMiddlewareOptions {
   loadProfileOnReady?: boolean;
   /** How many SDK messages the registry keeps for thunks. Default 20,000. */
   registryLimit?: number;
+  /**
+   * Coalesce MESSAGE_RECEIVED events that arrive in the same tick into one action, applied at the
+   * end of the tick (or before any other action, so order is kept). For live rooms that push
+   * hundreds of messages a second. Default false: state changes synchronously with each event.
+   */
+  coalesce?: boolean;
 }
 
 /** The middleware, with a way to let go of the SDK. */
@@ -44,10 +50,22 @@ const bindings = new WeakMap<TimSdk, () => void>();
 export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions = {}): TimMiddleware {
   const events: TimEventTable = options.events ?? TIM_EVENTS;
   const registry = new MessageRegistry(options.registryLimit);
-  const normalizeConversation = createConversationNormalizer();
-  const eventContext: EventContext = { normalizeConversation, registry };
+  const conversations = createConversationNormalizer();
+  const eventContext: EventContext = { conversations, registry };
   let unsubscribe: (() => void) | null = null;
   let epoch = 0;
+  let dispatch: Dispatch<UnknownAction> | null = null;
+
+  // Coalescing (options.coalesce): received messages wait here until the end of the tick.
+  let pending: MessageRecord[] = [];
+  let flushQueued = false;
+  const flush = () => {
+    flushQueued = false;
+    if (pending.length === 0 || !dispatch) return;
+    const batch = pending;
+    pending = [];
+    dispatch(messagesReceived(batch));
+  };
 
   // Readiness, for `login` to resolve on SDK_READY rather than on the login promise.
   let ready = typeof sdk.isReady === 'function' ? safeIsReady(sdk) : false;
@@ -78,6 +96,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   });
 
   const close = () => {
+    flush();
     if (!unsubscribe) return;
     const off = unsubscribe;
     unsubscribe = null;
@@ -111,7 +130,13 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
           ? handler(data, eventContext)
           : { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] };
         problems = result.problems;
-        if (result.action) api.dispatch(result.action);
+        if (options.coalesce && result.action && messagesReceived.match(result.action)) {
+          for (const m of result.action.payload) pending.push(m);
+          if (!flushQueued) {
+            flushQueued = true;
+            queueMicrotask(flush);
+          }
+        } else if (result.action) api.dispatch(result.action);
       } catch (e) {
         problems = [...problems, `${name}: ${e instanceof Error ? e.message : String(e)}`];
       }
@@ -141,15 +166,19 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   const middleware: Middleware = (api) => {
     bindings.get(sdk)?.();
     unsubscribe = subscribe(api as MiddlewareAPI<Dispatch<UnknownAction>>);
+    dispatch = api.dispatch as Dispatch<UnknownAction>;
     bindings.set(sdk, close);
     return (next) => (action) => {
       if (getTimContext.match(action)) return context;
+      // Anything else dispatched while messages wait must come after them.
+      if (pending.length && !messagesReceived.match(action)) flush();
       const result = next(action);
       if (detachTim.match(action)) close();
       else if (isUserDataReset(action)) {
         epoch++;
+        pending = [];
         registry.clear();
-        normalizeConversation.clear();
+        conversations.clear();
         ready = false;
         settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'the session ended'));
       }

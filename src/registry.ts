@@ -12,10 +12,9 @@ export class MessageRegistry {
   /** @param limit most messages kept; the oldest added go first. */
   constructor(private readonly limit = 20_000) {}
 
-  /** Keep one SDK message (re-adding moves it to the newest end). */
+  /** Keep one SDK message (a newer object for a known ID replaces it in place). */
   add(message: unknown): void {
     if (!isSdkMessage(message)) return;
-    this.byID.delete(message.ID);
     this.byID.set(message.ID, message);
     if (this.byID.size > this.limit) {
       const oldest = this.byID.keys().next().value;

@@ -220,10 +220,10 @@ export interface HistoryState {
 
 /** The messages of one conversation. */
 export interface MessageList {
-  /** Records ordered oldest → newest: groups by sequence, one-to-one by time; ties by ID. */
+  /** Message IDs ordered oldest → newest: groups by sequence, one-to-one by time; ties by time, then ID. */
+  ids: readonly string[];
+  /** The records, parallel to `ids`. */
   records: readonly MessageRecord[];
-  /** The same IDs sorted as strings, for O(log n) dedupe. */
-  sortedIDs: readonly string[];
 }
 
 /** `state.tim.messages`. */

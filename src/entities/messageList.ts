@@ -1,28 +1,58 @@
 /**
  * The ordered, deduplicated message list of one conversation, updated without copying what did
  * not change. Order: groups by `sequence` (a message still being sent has none yet and goes last),
- * one-to-one by `time`; ties by `time`, then by ID. Every path a message comes by (live, history
+ * one-to-one by `time`; ties by `time`, then `sequence`, then ID. Every path a message comes by (live, history
  * page, own send) goes through `upsertMessages`, so dedupe and the "never backwards" rules live in
  * one place.
  */
 import type { MessageList, MessageRecord, MessageStatus } from '../types';
 import { plainEqual } from '../normalize/plain';
-import { searchKeys } from './table';
 
 /** A list with no message. */
-export const EMPTY_MESSAGE_LIST: MessageList = Object.freeze({ records: Object.freeze([]), sortedIDs: Object.freeze([]) });
+export const EMPTY_MESSAGE_LIST: MessageList = Object.freeze({ ids: Object.freeze([]), records: Object.freeze([]) });
 
+/**
+ * "Do we have this ID?" in O(1): a Set derived from a list's `ids` array, kept outside the state
+ * (state stays plain) and keyed by the array's identity. When a reducer makes a new `ids` array from
+ * an old one, the Set moves to the new array (`carryIndex`) instead of being rebuilt; whoever asks
+ * with the old array later gets a freshly built, correct Set. Rebuilding 1,000 IDs on every message
+ * of a live room is what this avoids.
+ */
+const idIndex = new WeakMap<readonly string[], Set<string>>();
+
+function idSet(ids: readonly string[]): Set<string> {
+  let set = idIndex.get(ids);
+  if (!set) {
+    set = new Set(ids);
+    idIndex.set(ids, set);
+  }
+  return set;
+}
+
+function carryIndex(from: readonly string[], to: readonly string[], added: Iterable<string>, removed: Iterable<string> = []) {
+  if (from === to) return;
+  const set = idSet(from);
+  idIndex.delete(from);
+  for (const id of added) set.add(id);
+  for (const id of removed) set.delete(id);
+  idIndex.set(to, set);
+}
 function primaryKey(m: MessageRecord): number {
   if (m.conversationType === 'GROUP' || m.conversationType === 'TOPIC') return m.sequence > 0 ? m.sequence : Infinity;
   return m.time;
 }
 
-/** Display order of two messages of one conversation: negative when `a` comes first. */
+/**
+ * Display order of two messages of one conversation: negative when `a` comes first. Times are in
+ * seconds, so ties are common: within a second, the sequence keeps a sender's own order (the
+ * server's order), and the ID decides what is left, so the order is total and the same on every path.
+ */
 export function compareMessages(a: MessageRecord, b: MessageRecord): number {
   const pa = primaryKey(a);
   const pb = primaryKey(b);
   if (pa !== pb) return pa < pb ? -1 : 1;
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  if (a.sequence !== b.sequence) return a.sequence < b.sequence ? -1 : 1;
   return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
 }
 
@@ -55,7 +85,7 @@ export function indexOfMessage(list: MessageList, id: string, probe?: MessageRec
 
 /** True when the list holds a message with this ID. */
 export function hasMessage(list: MessageList, id: string): boolean {
-  return searchKeys(list.sortedIDs, id) >= 0;
+  return idSet(list.ids).has(id);
 }
 
 const STATUS_RANK: Record<MessageStatus, number> = { unSend: 0, fail: 1, success: 2 };
@@ -93,23 +123,6 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
   return plainEqual(merged, prev) ? prev : merged;
 }
 
-/** Sorted union of two sorted ID arrays (the second has no ID of the first). */
-function mergeSortedIDs(a: readonly string[], b: readonly string[]): string[] {
-  if (b.length === 1) {
-    const out = a.slice();
-    out.splice(-searchKeys(a, b[0]) - 1, 0, b[0]);
-    return out;
-  }
-  const out: string[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
-}
-
 /** Records of both sorted runs in display order. */
 function mergeRecords(a: readonly MessageRecord[], b: readonly MessageRecord[]): MessageRecord[] {
   if (b.length === 0) return a.slice();
@@ -135,6 +148,7 @@ function mergeRecords(a: readonly MessageRecord[], b: readonly MessageRecord[]):
  * `mergeMessage` (and moved if their order key changed). Returns `list` itself when nothing changed.
  */
 export function upsertMessages(list: MessageList, incoming: readonly MessageRecord[]): MessageList {
+  const known = idSet(list.ids);
   let records: MessageRecord[] | null = null; // copied on first change
   let moved = false;
   const fresh = new Map<string, MessageRecord>();
@@ -144,11 +158,11 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
       fresh.set(next.ID, mergeMessage(pending, next));
       continue;
     }
-    if (!hasMessage(list, next.ID)) {
+    if (!known.has(next.ID)) {
       fresh.set(next.ID, next);
       continue;
     }
-    const current: MessageList = records ? { records, sortedIDs: list.sortedIDs } : list;
+    const current: MessageList = records ? { ids: list.ids, records } : list;
     const at = indexOfMessage(current, next.ID, next);
     const prev = current.records[at];
     const merged = mergeMessage(prev, next);
@@ -158,12 +172,15 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
     if (compareMessages(prev, merged) !== 0) moved = true;
   }
   if (!records && fresh.size === 0) return list;
-  let base: MessageRecord[] = records ?? (list.records as MessageRecord[]);
+  let base: readonly MessageRecord[] = records ?? list.records;
   if (moved) base = base.slice().sort(compareMessages);
-  if (fresh.size === 0) return { records: base, sortedIDs: list.sortedIDs };
-  const added = Array.from(fresh.values()).sort(compareMessages);
-  const addedIDs = Array.from(fresh.keys()).sort();
-  return { records: mergeRecords(base, added), sortedIDs: mergeSortedIDs(list.sortedIDs, addedIDs) };
+  if (fresh.size === 0) return { ids: moved ? base.map((m) => m.ID) : list.ids, records: base };
+  const added = fresh.size === 1 ? Array.from(fresh.values()) : Array.from(fresh.values()).sort(compareMessages);
+  const appended = base.length === 0 || compareMessages(base[base.length - 1], added[0]) <= 0;
+  const all = appended ? base.concat(added) : mergeRecords(base, added);
+  const ids = appended && !moved ? list.ids.concat(added.map((m) => m.ID)) : all.map((m) => m.ID);
+  carryIndex(list.ids, ids, fresh.keys());
+  return { ids, records: all };
 }
 
 /** A list with `update` applied to the known message `id`; unknown IDs change nothing. */
@@ -179,24 +196,30 @@ export function updateMessage(
   if (next === prev) return list;
   const records = list.records.slice();
   records[at] = next;
-  if (compareMessages(prev, next) !== 0) records.sort(compareMessages);
-  return { records, sortedIDs: list.sortedIDs };
+  if (compareMessages(prev, next) === 0) return { ids: list.ids, records };
+  records.sort(compareMessages);
+  const ids = records.map((m) => m.ID);
+  carryIndex(list.ids, ids, []);
+  return { ids, records };
 }
 
 /** A list without the given IDs. */
-export function removeMessages(list: MessageList, ids: ReadonlySet<string>): MessageList {
-  if (!list.sortedIDs.some((id) => ids.has(id))) return list;
-  return {
-    records: list.records.filter((m) => !ids.has(m.ID)),
-    sortedIDs: list.sortedIDs.filter((id) => !ids.has(id)),
-  };
+export function removeMessages(list: MessageList, removed: ReadonlySet<string>): MessageList {
+  const known = idSet(list.ids);
+  let any = false;
+  for (const id of removed) if (known.has(id)) any = true;
+  if (!any) return list;
+  const records = list.records.filter((m) => !removed.has(m.ID));
+  const ids = records.map((m) => m.ID);
+  carryIndex(list.ids, ids, [], removed);
+  return { ids, records };
 }
 
 /** A list keeping only the newest `cap` records. */
 export function trimOldest(list: MessageList, cap: number): MessageList {
   if (cap <= 0 || list.records.length <= cap) return list;
-  const dropped = new Set<string>();
   const cut = list.records.length - cap;
-  for (let i = 0; i < cut; i++) dropped.add(list.records[i].ID);
-  return { records: list.records.slice(cut), sortedIDs: list.sortedIDs.filter((id) => !dropped.has(id)) };
+  const ids = list.ids.slice(cut);
+  carryIndex(list.ids, ids, [], list.ids.slice(0, cut));
+  return { ids, records: list.records.slice(cut) };
 }

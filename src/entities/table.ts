@@ -31,6 +31,23 @@ export function searchKeys(keys: readonly string[], key: string): number {
   return -(lo + 1);
 }
 
+/**
+ * Position of every key, derived from a `keys` array and cached by its identity (keys arrays are
+ * never mutated and are reused while the key set is unchanged), for O(1) lookups in whole-list
+ * updates.
+ */
+const positions = new WeakMap<readonly string[], Map<string, number>>();
+
+function positionOf(keys: readonly string[], key: string): number {
+  let map = positions.get(keys);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < keys.length; i++) map.set(keys[i], i);
+    positions.set(keys, map);
+  }
+  return map.get(key) ?? -1;
+}
+
 /** The value stored under `key`, or undefined. */
 export function tableGet<T>(table: Table<T>, key: string): T | undefined {
   const i = searchKeys(table.keys, key);
@@ -123,7 +140,8 @@ export function tableUpsertMany<T>(
  */
 export function tableReplaceAll<T>(
   previous: Table<T>,
-  entries: ReadonlyArray<readonly [string, T]>,
+  items: readonly T[],
+  keyOf: (item: T) => string,
   merge: (previous: T | undefined, next: T) => T = (_p, n) => n,
 ): Table<T> {
   const n = previous.keys.length;
@@ -131,8 +149,9 @@ export function tableReplaceAll<T>(
   const added = new Map<string, T>();
   let seen = 0;
   let changed = false;
-  for (const [key, value] of entries) {
-    const i = searchKeys(previous.keys, key);
+  for (const value of items) {
+    const key = keyOf(value);
+    const i = positionOf(previous.keys, key);
     if (i < 0) {
       added.set(key, merge(added.get(key), value));
       continue;

@@ -75,45 +75,118 @@ export function normalizeConversation(raw: unknown): NormalizedConversation {
 }
 
 /**
- * The fields of an SDK conversation that change while it lives. The SDK updates its Conversation
- * objects in place and sends the whole list again after nearly every message, so the binding
- * compares these instead of normalizing thousands of unchanged conversations.
+ * The fields of an SDK conversation that change while it lives, written into `out`. The SDK
+ * updates its Conversation objects in place and sends the whole list again after nearly every
+ * message, so the binding compares these instead of normalizing thousands of unchanged
+ * conversations; `out` is reused so that an unchanged conversation allocates nothing. (A new last
+ * message is a new `lastMessage` object; a revoke or read receipt mutates it, hence its flags.)
  */
-function volatileFields(c: Record<string, unknown>): unknown[] {
-  const last = isObject(c.lastMessage) ? c.lastMessage : null;
-  const user = isObject(c.userProfile) ? c.userProfile : null;
-  const group = isObject(c.groupProfile) ? c.groupProfile : null;
+function readVolatileFields(c: Record<string, unknown>, out: unknown[]): void {
+  const last = c.lastMessage as Record<string, unknown> | null | undefined;
+  const user = c.userProfile as Record<string, unknown> | null | undefined;
+  const group = c.groupProfile as Record<string, unknown> | null | undefined;
   const markList = c.markList as unknown[] | undefined;
   const groups = c.conversationGroupList as unknown[] | undefined;
   const atList = c.groupAtInfoList as unknown[] | undefined;
-  return [
-    c.conversationID, c.type, c.unreadCount, c.isPinned, c.messageRemindType, c.remark, c.peerReadTime, c.customData,
-    markList, markList?.length, groups, groups?.length, atList, atList?.length,
-    last, last?.lastTime, last?.lastSequence, last?.isRevoked, last?.isPeerRead, last?.messageForShow, last?.payload,
-    last?.nick, last?.nameCard, last?.fromAccount, last?.cloudCustomData,
-    user, user?.nick, user?.avatar, group, group?.name, group?.avatar, group?.memberCount, group?.selfInfo,
-  ];
+  out[0] = c.unreadCount;
+  out[1] = c.isPinned;
+  out[2] = c.messageRemindType;
+  out[3] = c.remark;
+  out[4] = c.peerReadTime;
+  out[5] = c.customData;
+  out[6] = markList;
+  out[7] = markList?.length;
+  out[8] = groups;
+  out[9] = groups?.length;
+  out[10] = atList;
+  out[11] = atList?.length;
+  out[12] = last;
+  out[13] = last?.lastTime;
+  out[14] = last?.isRevoked;
+  out[15] = last?.isPeerRead;
+  out[16] = last?.messageForShow;
+  out[17] = last?.payload;
+  out[18] = user;
+  out[19] = user?.nick;
+  out[20] = user?.avatar;
+  out[21] = group;
+  out[22] = group?.name;
+  out[23] = group?.avatar;
+  out[24] = group?.memberCount;
+  out[25] = group?.selfInfo;
+}
+
+const FIELD_COUNT = 26;
+
+/** What one whole-list event becomes. */
+export interface NormalizedConversationList {
+  /** Every conversation of the list, in the SDK's order. */
+  conversations: ConversationRecord[];
+  /** The profiles and groups embedded in conversations that changed since the last list. */
+  profiles: ProfileRecord[];
+  /** Groups embedded in conversations that changed since the last list. */
+  groups: GroupRecord[];
+  /** Items that could not be normalized. */
+  problems: string[];
+}
+
+/** A normalizer for whole conversation lists that remembers the SDK objects it has seen. */
+export interface ConversationListNormalizer {
+  /** Normalizes a list; unchanged SDK conversations give back the same records (===). */
+  normalizeList(list: readonly unknown[]): NormalizedConversationList;
+  /** Forgets everything (on reset). */
+  clear(): void;
 }
 
 /**
- * `normalizeConversation` with a memory of the SDK objects it has seen: an SDK conversation whose
- * volatile fields did not change gives back the same records (===). One per middleware.
+ * One per middleware: an SDK conversation whose volatile fields did not change gives back its
+ * previous records, and its embedded profile or group is not sent again.
  */
-export function createConversationNormalizer(): ((raw: unknown) => NormalizedConversation) & { clear(): void } {
-  let cache = new WeakMap<object, { fields: unknown[]; result: NormalizedConversation }>();
-  const normalize = (raw: unknown): NormalizedConversation => {
-    if (!isObject(raw)) return normalizeConversation(raw);
-    const fields = volatileFields(raw);
-    const hit = cache.get(raw);
-    if (hit && sameFields(hit.fields, fields)) return hit.result;
-    const result = normalizeConversation(raw);
-    cache.set(raw, { fields, result });
-    return result;
+export function createConversationNormalizer(): ConversationListNormalizer {
+  let cache = new WeakMap<object, { fields: unknown[]; value: NormalizedConversation }>();
+  const scratch: unknown[] = Array.from({ length: FIELD_COUNT }, () => undefined); // packed, not holey: 2x faster reads
+  // Kept out of the loop above: a try/catch around the hot path costs every unchanged item.
+  const normalizeFresh = (raw: unknown, problems: string[]): NormalizedConversation | null => {
+    try {
+      const value = normalizeConversation(raw);
+      if (isObject(raw)) {
+        readVolatileFields(raw, scratch);
+        cache.set(raw, { fields: scratch.slice(), value });
+      }
+      return value;
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e));
+      return null;
+    }
   };
-  return Object.assign(normalize, { clear: () => void (cache = new WeakMap()) });
+  return {
+    normalizeList(list) {
+      const result: NormalizedConversationList = { conversations: [], profiles: [], groups: [], problems: [] };
+      for (let i = 0; i < list.length; i++) {
+        const raw = list[i];
+        const hit = isObject(raw) ? cache.get(raw) : undefined;
+        if (hit !== undefined) {
+          readVolatileFields(raw as Record<string, unknown>, scratch);
+          if (sameFields(hit.fields, scratch)) {
+            result.conversations.push(hit.value.conversation);
+            continue;
+          }
+        }
+        const value = normalizeFresh(raw, result.problems);
+        if (!value) continue;
+        result.conversations.push(value.conversation);
+        if (value.profile) result.profiles.push(value.profile);
+        if (value.group) result.groups.push(value.group);
+      }
+      return result;
+    },
+    clear() {
+      cache = new WeakMap();
+    },
+  };
 }
 
 function sameFields(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < FIELD_COUNT; i++) if (a[i] !== b[i]) return false;
   return true;
 }

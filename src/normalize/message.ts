@@ -5,6 +5,13 @@ import { bool, isObject, num, str, strArray, toPlainObject } from './plain';
 
 const STATUSES: ReadonlySet<string> = new Set(['unSend', 'success', 'fail']);
 
+// Shared, frozen empties: most messages have no extensions, reactions, mentions or receipt counts,
+// and four fewer objects per stored message is a quarter less for the garbage collector to trace.
+const NO_EXTENSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_REACTIONS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+const NO_MENTIONS: string[] = Object.freeze([]) as unknown as string[];
+const NO_RECEIPT = Object.freeze({ readCount: null, unreadCount: null });
+
 /** A plain record of an SDK message. Throws `MalformedPayloadError` if it has no ID or conversation. */
 export function normalizeMessage(raw: unknown): MessageRecord {
   if (!isObject(raw)) throw new MalformedPayloadError(`message is ${raw === null ? 'null' : typeof raw}, not an object`);
@@ -16,6 +23,9 @@ export function normalizeMessage(raw: unknown): MessageRecord {
   }
   const status = str(raw.status, 'success');
   const receipt = isObject(raw.readReceiptInfo) ? raw.readReceiptInfo : {};
+  const readCount = typeof receipt.readCount === 'number' ? receipt.readCount : null;
+  const unreadCount = typeof receipt.unreadCount === 'number' ? receipt.unreadCount : null;
+  const atUserList = strArray(raw.atUserList);
   return {
     ID,
     conversationID,
@@ -39,15 +49,12 @@ export function normalizeMessage(raw: unknown): MessageRecord {
     nameCard: str(raw.nameCard),
     priority: str(raw.priority),
     cloudCustomData: str(raw.cloudCustomData),
-    atUserList: strArray(raw.atUserList),
+    atUserList: atUserList.length ? atUserList : NO_MENTIONS,
     needReadReceipt: bool(raw.needReadReceipt),
-    readReceiptInfo: {
-      readCount: typeof receipt.readCount === 'number' ? receipt.readCount : null,
-      unreadCount: typeof receipt.unreadCount === 'number' ? receipt.unreadCount : null,
-    },
+    readReceiptInfo: readCount === null && unreadCount === null ? NO_RECEIPT : { readCount, unreadCount },
     version: num(raw.version),
-    extensions: {},
-    reactions: {},
+    extensions: NO_EXTENSIONS,
+    reactions: NO_REACTIONS,
     progress: null,
   };
 }

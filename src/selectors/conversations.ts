@@ -1,7 +1,6 @@
 /** Conversation selectors. */
-import { createSelector } from '@reduxjs/toolkit';
 import { tableGet } from '../entities/table';
-import type { ConversationRecord, RootStateWithTim } from '../types';
+import type { ConversationRecord, RootStateWithTim, Table } from '../types';
 
 /** Pinned first, then the newest last message first; ties by ID so the order is stable. */
 export function compareConversations(a: ConversationRecord, b: ConversationRecord): number {
@@ -12,14 +11,51 @@ export function compareConversations(a: ConversationRecord, b: ConversationRecor
   return a.conversationID < b.conversationID ? -1 : a.conversationID > b.conversationID ? 1 : 0;
 }
 
+function insertionIndex(sorted: readonly ConversationRecord[], c: ConversationRecord): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareConversations(sorted[mid], c) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Past this many changed conversations a full sort is cheaper than re-placing each. */
+const INCREMENTAL_LIMIT = 64;
+
+let lastTable: Table<ConversationRecord> | null = null;
+let lastSorted: readonly ConversationRecord[] = [];
+
 /**
  * Every conversation, pinned first, then newest last message first. The rows are the stored
- * records, so a row that did not change is the same object (===) as in the previous result.
+ * records, so a row that did not change is the same object (===) as in the previous result, and the
+ * array itself is the same until a conversation changes. When only a few conversations changed (a
+ * message arrived), only those are moved: the list is not sorted again.
  */
-export const selectConversationList = createSelector(
-  [(state: RootStateWithTim) => state.tim.conversations.table.values],
-  (values): readonly ConversationRecord[] => values.slice().sort(compareConversations),
-);
+export function selectConversationList(state: RootStateWithTim): readonly ConversationRecord[] {
+  const table = state.tim.conversations.table;
+  if (table === lastTable) return lastSorted;
+  let sorted: ConversationRecord[] | null = null;
+  if (lastTable && table.keys === lastTable.keys) {
+    const before = new Set<ConversationRecord>();
+    const after: ConversationRecord[] = [];
+    for (let i = 0; i < table.values.length && after.length <= INCREMENTAL_LIMIT; i++) {
+      if (table.values[i] !== lastTable.values[i]) {
+        before.add(lastTable.values[i]);
+        after.push(table.values[i]);
+      }
+    }
+    if (after.length <= INCREMENTAL_LIMIT) {
+      sorted = lastSorted.filter((c) => !before.has(c));
+      for (const c of after) sorted.splice(insertionIndex(sorted, c), 0, c);
+    }
+  }
+  lastTable = table;
+  lastSorted = sorted ?? table.values.slice().sort(compareConversations);
+  return lastSorted;
+}
 
 /** One conversation, or undefined. */
 export const selectConversationById = (state: RootStateWithTim, conversationID: string): ConversationRecord | undefined =>

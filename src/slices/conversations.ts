@@ -13,6 +13,8 @@ import { isUserDataReset } from './reset';
 
 const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0 };
 
+const conversationIDOf = (c: ConversationRecord) => c.conversationID;
+
 function keepIfEqual(prev: ConversationRecord | undefined, next: ConversationRecord): ConversationRecord {
   return prev !== undefined && (prev === next || plainEqual(prev, next)) ? prev : next;
 }
@@ -21,8 +23,7 @@ function keepIfEqual(prev: ConversationRecord | undefined, next: ConversationRec
 export function conversationsReducer(state: ConversationsState = initialState, action: UnknownAction): ConversationsState {
   if (isUserDataReset(action)) return initialState;
   if (conversationListUpdated.match(action)) {
-    const entries = action.payload.conversations.map((c) => [c.conversationID, c] as const);
-    const table = tableReplaceAll(state.table, entries, keepIfEqual);
+    const table = tableReplaceAll(state.table, action.payload.conversations, conversationIDOf, keepIfEqual);
     return table === state.table ? state : { ...state, table };
   }
   if (totalUnreadCountUpdated.match(action)) {

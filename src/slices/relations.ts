@@ -27,7 +27,7 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     return plainEqual(state.blacklist, action.payload) ? state : { ...state, blacklist: action.payload };
   }
   if (A.friendListUpdated.match(action)) {
-    const friends = tableReplaceAll(state.friends, action.payload.map((f) => [f.userID, f as PlainObject] as const), keepIfEqual);
+    const friends = tableReplaceAll<PlainObject>(state.friends, action.payload, (f) => f.userID as string, keepIfEqual);
     return friends === state.friends ? state : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {
