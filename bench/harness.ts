@@ -11,7 +11,7 @@ export interface Config {
 
 export function configFrom(argv: readonly string[]): Config {
   const quick = argv.includes('--quick');
-  return { quick, reps: quick ? 2 : 3, budgetMs: quick ? 600 : 2000 };
+  return { quick, reps: quick ? 2 : 3, budgetMs: quick ? 600 : 1500 };
 }
 
 export function median(xs: ArrayLike<number>): number {

@@ -6,7 +6,7 @@
  * instance, so a noisy neighbour on the machine hits all subjects alike. Prints a table and writes
  * bench/results/latest.json.
  */
-import { configFrom, settle } from './harness';
+import { configFrom, heapAfterGc, settle } from './harness';
 import { naive } from './naive';
 import { addRatios, aggregate, machine, table, writeJson, type Row } from './report';
 import { live, history, loginSync } from './scenarios/messages';
@@ -56,7 +56,8 @@ async function main(): Promise<void> {
       else if (errors.has(kind.name)) rows.push({ scenario: scenario.id, subject: kind.name, status: 'error', reason: errors.get(kind.name), reps: [] });
       else rows.push(aggregate(scenario, kind.name, results.get(kind.name) ?? []));
     }
-    console.log(`  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+    const heap = heapAfterGc();
+    console.log(`  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s${Number.isFinite(heap) ? `, heap after ${(heap / 1048576).toFixed(0)} MB` : ''}`);
   }
   if (!only || only.includes(sdkOverhead.id)) {
     const s0 = performance.now();

@@ -50,7 +50,7 @@ export const floodRoom: Scenario = {
   target: { throughput: 100_000, text: '>= 100,000 msg/s, heap flat once capped' },
   notApplicable: () => null,
   run: (kind, cfg) => flood(kind, cfg, ['GROUProom'], 1000),
-  reps: (cfg) => (cfg.quick ? 1 : 2),
+  reps: () => 1,
 };
 
 export const floodMany: Scenario = {
@@ -60,7 +60,7 @@ export const floodMany: Scenario = {
   target: { throughput: 100_000, text: '>= 100,000 msg/s, heap flat once capped' },
   notApplicable: (kind) => (kind.oneConversationOnly ? 'keeps one conversation only' : null),
   run: (kind, cfg) => flood(kind, cfg, conversationIDs(1000, 'GROUPg'), 20),
-  reps: (cfg) => (cfg.quick ? 1 : 2),
+  reps: () => 1,
 };
 
 /** Retained heap per stored message after 100,000 messages in 1,000 conversations, no cap. */
@@ -73,7 +73,7 @@ export const memory: Scenario = {
   reps: () => 1,
   run(kind, cfg) {
     const total = cfg.quick ? 20_000 : 100_000;
-    const batch = 2_000;
+    const batch = 10_000;
     const ids = conversationIDs(1000, 'GROUPg');
     const factory = new MessageFactory(() => 'Public');
     const subject = kind.create();

@@ -30,7 +30,7 @@ export const conversationList: Scenario = {
     if (!apply) throw new Error('no conversation list');
     apply(list);
     apply(list);
-    const n = cfg.quick ? 50 : 200;
+    const n = cfg.quick ? 50 : 100;
     const changed: number[] = [];
     const selectMs: number[] = [];
     let rows = subject.conversationRows?.() ?? [];

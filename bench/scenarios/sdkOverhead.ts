@@ -23,7 +23,8 @@ type Emu = { url: string; stop(): Promise<void>; injectC2CMessage(input: { from:
 
 function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const prof = process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : [];
+    const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], { execArgv: [...prof, '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += String(d)));
     const timer = setTimeout(() => {
@@ -71,7 +72,7 @@ export const sdkOverhead = {
   } as Scenario,
   async run(cfg: Config): Promise<Row[]> {
     const n = cfg.quick ? 2_000 : 10_000;
-    const reps = cfg.quick ? 1 : 3;
+    const reps = cfg.quick ? 1 : 2;
     let emu: Emu;
     try {
       const { startEmulator } = await import('../../src/emulator');
