@@ -43,7 +43,10 @@ export interface ModelState {
 
 const RANK: Record<Status, number> = { unSend: 0, fail: 1, success: 2 };
 
-/** The display order of issue 2: groups by sequence (0 = not sent yet, last), one-to-one by time; ties by time, then ID. */
+/**
+ * The display order of issue 2: groups by sequence (0 = not sent yet, last), one-to-one by time;
+ * ties by time, then by sequence (the server's order within a second, since 7b82842), then ID.
+ */
 export function modelOrder(a: ModelMessage, b: ModelMessage): number {
   const key = (m: ModelMessage) =>
     m.conversationType === 'GROUP' ? (m.sequence > 0 ? m.sequence : Number.POSITIVE_INFINITY) : m.time;
@@ -51,6 +54,7 @@ export function modelOrder(a: ModelMessage, b: ModelMessage): number {
   const kb = key(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  if (a.sequence !== b.sequence) return a.sequence < b.sequence ? -1 : 1;
   return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
 }
 
