@@ -70,16 +70,23 @@ export const messageReactionsUpdated = eventAction<{ messageID: string; reaction
   'tim/messageReactionsUpdated',
 );
 
-/** CONVERSATION_LIST_UPDATED: the whole list, with the profiles and groups it embedded. */
+/**
+ * CONVERSATION_LIST_UPDATED: the whole list, with the profiles and groups embedded in the
+ * conversations that changed. `complete` is false when some items were malformed.
+ */
 export const conversationListUpdated = eventAction<{
   conversations: ConversationRecord[];
   profiles: ProfileRecord[];
   groups: GroupRecord[];
+  /** False when some items were malformed: then nothing is removed, only added or updated. */
+  complete: boolean;
 }>('tim/conversationListUpdated');
 /** TOTAL_UNREAD_MESSAGE_COUNT_UPDATED. */
 export const totalUnreadCountUpdated = eventAction<number>('tim/totalUnreadMessageCountUpdated');
 /** CONVERSATION_GROUP_LIST_UPDATED: the names of the conversation groups. */
-export const conversationGroupListUpdated = eventAction<string[]>('tim/conversationGroupListUpdated');
+export const conversationGroupListUpdated = eventAction<{ names: string[]; complete: boolean }>(
+  'tim/conversationGroupListUpdated',
+);
 /** CONVERSATION_IN_GROUP_UPDATED: which conversations a conversation group holds. */
 export const conversationInGroupUpdated = eventAction<{ groupName: string; conversationIDs: string[] }>(
   'tim/conversationInGroupUpdated',
@@ -88,7 +95,7 @@ export const conversationInGroupUpdated = eventAction<{ groupName: string; conve
 export const allReceiveMessageOptUpdated = eventAction<PlainObject>('tim/allReceiveMessageOptUpdated');
 
 /** GROUP_LIST_UPDATED: the whole list of joined groups. */
-export const groupListUpdated = eventAction<GroupRecord[]>('tim/groupListUpdated');
+export const groupListUpdated = eventAction<{ groups: GroupRecord[]; complete: boolean }>('tim/groupListUpdated');
 /** GROUP_SYSTEM_NOTICE_RECEIVED (2.x). */
 export const groupSystemNoticeReceived = eventAction<PlainObject>('tim/groupSystemNoticeReceived');
 /** GROUP_ATTRIBUTES_UPDATED. */
@@ -113,9 +120,11 @@ export const profilesUpdated = eventAction<ProfileRecord[]>('tim/profileUpdated'
 /** USER_STATUS_UPDATED. */
 export const userStatusUpdated = eventAction<Array<PlainObject & { userID: string }>>('tim/userStatusUpdated');
 /** BLACKLIST_UPDATED: the whole blacklist. */
-export const blacklistUpdated = eventAction<string[]>('tim/blacklistUpdated');
+export const blacklistUpdated = eventAction<{ userIDs: string[]; complete: boolean }>('tim/blacklistUpdated');
 /** FRIEND_LIST_UPDATED: the whole friend list. */
-export const friendListUpdated = eventAction<Array<PlainObject & { userID: string }>>('tim/friendListUpdated');
+export const friendListUpdated = eventAction<{ friends: Array<PlainObject & { userID: string }>; complete: boolean }>(
+  'tim/friendListUpdated',
+);
 /** FRIEND_APPLICATION_LIST_UPDATED. */
 export const friendApplicationListUpdated = eventAction<{ applicationList: PlainObject[]; unreadCount: number }>(
   'tim/friendApplicationListUpdated',

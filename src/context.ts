@@ -17,6 +17,8 @@ export interface TimContext {
   whenReady(timeoutMs: number): Promise<void>;
   /** Counts user-data resets; a thunk result from an earlier session must not land in this one. */
   epoch(): number;
+  /** True once the middleware was closed: thunks then refuse to call the SDK. */
+  isClosed(): boolean;
 }
 
 /** The request the middleware answers; exported for tests and custom thunks. */
@@ -32,7 +34,11 @@ export function asContextAnswer(context: TimContext): TimContext {
 /** The context of the middleware in this store; throws a coded error when there is none. */
 export function timContextOf(dispatch: (action: ReturnType<typeof getTimContext>) => unknown): TimContext {
   const answer = dispatch(getTimContext());
-  if (answer !== null && typeof answer === 'object' && CONTEXT in answer) return answer as unknown as TimContext;
+  if (answer !== null && typeof answer === 'object' && CONTEXT in answer) {
+    const context = answer as unknown as TimContext;
+    if (!context.isClosed()) return context;
+    throw new TimReduxError(TIM_REDUX_ERROR.NO_MIDDLEWARE, 'tim-redux: the middleware was closed; it no longer calls the SDK.');
+  }
   throw new TimReduxError(
     TIM_REDUX_ERROR.NO_MIDDLEWARE,
     'tim-redux: no SDK in this store. Add createTimMiddleware(sdk) to configureStore({ middleware }).',

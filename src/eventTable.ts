@@ -9,7 +9,7 @@ import type { TimEventKey } from './events';
 import { normalizeMany, normalizeMessage } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
-import { isObject, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
+import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
 import type { MessageRegistry } from './registry';
 import type { PlainObject } from './types';
 
@@ -46,24 +46,58 @@ function objectOf(data: unknown, what: string): Record<string, unknown> | string
   return isObject(data) && !Array.isArray(data) ? data : `${what} data is ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}, not an object`;
 }
 
-/** Rows `{ userID, ... }` of a list event, as plain data; rows without userID are problems. */
-function userRows(data: unknown, what: string, idField = 'userID') {
-  return normalizeMany(
-    data,
-    (raw) => {
-      const row = toPlainObject(raw);
-      const id = row[idField];
-      if (typeof id !== 'string' || id === '') throw new Error(`${what} has no ${idField}`);
-      return { ...row, userID: id };
-    },
-    what,
-  );
+/** A row `{ userID, ... }` of a list event, as plain data; a row without userID is a problem. */
+function userRow(what: string) {
+  return (raw: unknown): PlainObject & { userID: string } => {
+    const row = plainRow(raw);
+    const id = row.userID;
+    if (typeof id !== 'string' || id === '') throw new Error(`${what} has no userID`);
+    return { ...row, userID: id };
+  };
+}
+
+/**
+ * A whole list (the SDK sends the full list each time). Not an array, or not one good item in a
+ * non-empty list: nothing is applied. Some bad items: the good ones are applied, marked incomplete,
+ * so the reducer adds and updates but removes nothing (a bad item must not delete a stored one).
+ */
+function wholeList<T>(
+  data: unknown,
+  normalize: (raw: unknown) => T,
+  what: string,
+  apply: (records: T[], complete: boolean) => UnknownAction,
+): EventResult {
+  if (!Array.isArray(data)) return bad(`${what} list is ${data === null ? 'null' : typeof data}, not an array`);
+  const { records, problems } = normalizeMany(data, normalize, what);
+  if (data.length > 0 && records.length === 0) return { action: null, problems };
+  return ok(apply(records, problems.length === 0), problems);
+}
+
+function plainRow(raw: unknown): PlainObject {
+  if (!isObject(raw) || Array.isArray(raw)) throw new Error(`item is ${raw === null ? 'null' : typeof raw}, not an object`);
+  return toPlainObject(raw);
+}
+
+function userIDOf(raw: unknown): string {
+  if (typeof raw !== 'string' || raw === '') throw new Error(`${raw === '' ? 'an empty string' : typeof raw} is not a userID`);
+  return raw;
 }
 
 function followList(list: 'followers' | 'following' | 'mutual'): EventHandler {
+  return (data) => wholeList(data, userRow(list), list, (users) => A.followListUpdated({ list, users }));
+}
+
+function friendGroupRow(raw: unknown): PlainObject {
+  const row = plainRow(raw);
+  if (typeof row.name !== 'string' || row.name === '') throw new Error('friend group has no name');
+  return row;
+}
+
+/** An event whose data must be a plain object, kept as plain data. */
+function objectEvent(what: string, apply: (data: PlainObject) => UnknownAction): EventHandler {
   return (data) => {
-    const { records, problems } = normalizeMany(data, toPlainObject, list);
-    return ok(A.followListUpdated({ list, users: records }), problems);
+    const d = objectOf(data, what);
+    return typeof d === 'string' ? bad(d) : ok(apply(toPlainObject(d)));
   };
 }
 
@@ -72,7 +106,7 @@ function topicUpsert(data: unknown): EventResult {
   if (typeof d === 'string') return bad(d);
   const topic = toPlainObject(d.topicInfo ?? d.topic);
   const topicID = topic.topicID;
-  if (typeof d.groupID !== 'string' || typeof topicID !== 'string') return bad('topic event has no groupID or topicID');
+  if (!isSafeKey(d.groupID) || !isSafeKey(topicID)) return bad('topic event has no usable groupID or topicID');
   return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
 
@@ -139,7 +173,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
     const extensions: Record<string, string> = {};
     for (const e of Array.isArray(d.extensions) ? d.extensions : []) {
-      if (isObject(e) && typeof e.key === 'string') extensions[e.key] = str(e.value);
+      if (isObject(e) && isSafeKey(e.key)) extensions[e.key] = str(e.value);
     }
     return ok(A.messageExtensionsUpdated({ messageID: d.messageID, extensions }));
   },
@@ -155,7 +189,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (typeof d.messageID !== 'string') return bad('reactions event has no messageID');
     const reactions: Record<string, string[]> = {};
     for (const r of Array.isArray(d.reactionList) ? d.reactionList : []) {
-      if (!isObject(r) || typeof r.reactionID !== 'string') continue;
+      if (!isObject(r) || !isSafeKey(r.reactionID)) continue;
       const users = Array.isArray(r.partialUserList) ? r.partialUserList : [];
       reactions[r.reactionID] = users.map((u) => (isObject(u) ? str(u.userID) : str(u))).filter(Boolean);
     }
@@ -167,47 +201,51 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     // Embedded profiles and groups come back only for conversations that changed: the slices
     // already hold the others, and merging 5,000 unchanged profiles per message is what this saves.
     const { conversations, profiles, groups, problems } = ctx.conversations.normalizeList(data);
-    return ok(A.conversationListUpdated({ conversations, profiles, groups }), problems);
+    if (data.length > 0 && conversations.length === 0) return { action: null, problems };
+    const complete = problems.length === 0;
+    return ok(A.conversationListUpdated({ conversations, profiles, groups, complete }), problems);
   },
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)
       ? ok(A.totalUnreadCountUpdated(Math.max(0, data)))
       : bad(`total unread count is ${typeof data}, not a number`),
   CONVERSATION_GROUP_LIST_UPDATED: (data) =>
-    Array.isArray(data) ? ok(A.conversationGroupListUpdated(strArray(data))) : bad('conversation group list is not an array'),
+    wholeList(data, (raw) => {
+      if (typeof raw !== 'string' || raw === '') throw new Error('conversation group name is not a non-empty string');
+      return raw;
+    }, 'conversation group', (names, complete) => A.conversationGroupListUpdated({ names, complete })),
   CONVERSATION_IN_GROUP_UPDATED: (data) => {
     const d = objectOf(data, 'CONVERSATION_IN_GROUP_UPDATED');
     if (typeof d === 'string') return bad(d);
+    if (!isSafeKey(d.groupName)) return bad('conversation-in-group event has no usable groupName');
+    if (!Array.isArray(d.conversationList)) return bad('conversation-in-group event has no conversationList array');
     const list = Array.isArray(d.conversationList) ? d.conversationList : [];
     const conversationIDs = list.map((c) => (isObject(c) ? str(c.conversationID) : '')).filter(Boolean);
     return ok(A.conversationInGroupUpdated({ groupName: str(d.groupName), conversationIDs }));
   },
-  ALL_RECEIVE_MESSAGE_OPT_UPDATED: (data) => ok(A.allReceiveMessageOptUpdated(toPlainObject(data))),
+  ALL_RECEIVE_MESSAGE_OPT_UPDATED: objectEvent('ALL_RECEIVE_MESSAGE_OPT_UPDATED', A.allReceiveMessageOptUpdated),
 
-  GROUP_LIST_UPDATED: (data) => {
-    if (!Array.isArray(data)) return bad(`group list is ${data === null ? 'null' : typeof data}, not an array`);
-    const { records, problems } = normalizeMany(data, normalizeGroup, 'group');
-    return ok(A.groupListUpdated(records), problems);
-  },
-  GROUP_SYSTEM_NOTICE_RECEIVED: (data) => ok(A.groupSystemNoticeReceived(toPlainObject(data))),
+  GROUP_LIST_UPDATED: (data) =>
+    wholeList(data, normalizeGroup, 'group', (groups, complete) => A.groupListUpdated({ groups, complete })),
+  GROUP_SYSTEM_NOTICE_RECEIVED: objectEvent('GROUP_SYSTEM_NOTICE_RECEIVED', A.groupSystemNoticeReceived),
   GROUP_ATTRIBUTES_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_ATTRIBUTES_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.groupID !== 'string') return bad('group attributes event has no groupID');
+    if (!isSafeKey(d.groupID)) return bad('group attributes event has no usable groupID');
     const attrs: Record<string, string> = {};
-    if (isObject(d.groupAttributes)) for (const [k, v] of Object.entries(d.groupAttributes)) attrs[k] = str(v);
+    if (isObject(d.groupAttributes)) for (const [k, v] of Object.entries(d.groupAttributes)) if (isSafeKey(k)) attrs[k] = str(v);
     return ok(A.groupAttributesUpdated({ groupID: d.groupID, groupAttributes: attrs }));
   },
   GROUP_COUNTER_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_COUNTER_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.groupID !== 'string' || typeof d.key !== 'string') return bad('group counter event has no groupID or key');
+    if (!isSafeKey(d.groupID) || !isSafeKey(d.key)) return bad('group counter event has no usable groupID or key');
     return ok(A.groupCounterUpdated({ groupID: d.groupID, key: d.key, value: num(d.value) }));
   },
   PINNED_GROUP_MESSAGE_UPDATED: (data) => {
     const d = objectOf(data, 'PINNED_GROUP_MESSAGE_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.groupID !== 'string') return bad('pinned message event has no groupID');
+    if (!isSafeKey(d.groupID)) return bad('pinned message event has no usable groupID');
     const list = Array.isArray(d.pinnedMessageList) ? d.pinnedMessageList.map(toPlainObject) : [];
     return ok(A.pinnedGroupMessageUpdated({ groupID: d.groupID, pinnedMessageList: list }));
   },
@@ -216,13 +254,13 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   TOPIC_DELETED: (data) => {
     const d = objectOf(data, 'TOPIC_DELETED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.groupID !== 'string') return bad('topic event has no groupID');
+    if (!isSafeKey(d.groupID)) return bad('topic event has no usable groupID');
     return ok(A.topicsDeleted({ groupID: d.groupID, topicIDList: strArray(d.topicIDList) }));
   },
   ROOM_CUSTOM_DATA_RECEIVED: (data) => {
     const d = objectOf(data, 'ROOM_CUSTOM_DATA_RECEIVED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.groupID !== 'string') return bad('room custom data event has no groupID');
+    if (!isSafeKey(d.groupID)) return bad('room custom data event has no usable groupID');
     return ok(A.roomCustomDataReceived({ groupID: d.groupID, customData: toPlain(d.customData ?? d.data) }));
   },
 
@@ -231,28 +269,24 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     return ok(records.length ? A.profilesUpdated(records) : null, problems);
   },
   USER_STATUS_UPDATED: (data) => {
-    const { records, problems } = userRows(data, 'user status');
+    const { records, problems } = normalizeMany(data, userRow('user status'), 'user status');
     return ok(records.length ? A.userStatusUpdated(records) : null, problems);
   },
   BLACKLIST_UPDATED: (data) =>
-    Array.isArray(data) ? ok(A.blacklistUpdated(strArray(data))) : bad('blacklist is not an array'),
-  FRIEND_LIST_UPDATED: (data) => {
-    if (!Array.isArray(data)) return bad('friend list is not an array');
-    const { records, problems } = userRows(data, 'friend');
-    return ok(A.friendListUpdated(records), problems);
-  },
+    wholeList(data, userIDOf, 'blacklist', (userIDs, complete) => A.blacklistUpdated({ userIDs, complete })),
+  FRIEND_LIST_UPDATED: (data) =>
+    wholeList(data, userRow('friend'), 'friend', (friends, complete) => A.friendListUpdated({ friends, complete })),
   FRIEND_APPLICATION_LIST_UPDATED: (data) => {
     const d = objectOf(data, 'FRIEND_APPLICATION_LIST_UPDATED');
     if (typeof d === 'string') return bad(d);
-    const list = Array.isArray(d.friendApplicationList) ? d.friendApplicationList.map(toPlainObject) : [];
-    return ok(A.friendApplicationListUpdated({ applicationList: list, unreadCount: Math.max(0, num(d.unreadCount)) }));
+    if (!Array.isArray(d.friendApplicationList)) return bad('friend application event has no friendApplicationList array');
+    const { records, problems } = normalizeMany(d.friendApplicationList, plainRow, 'friend application');
+    return ok(A.friendApplicationListUpdated({ applicationList: records, unreadCount: Math.max(0, num(d.unreadCount)) }), problems);
   },
-  FRIEND_GROUP_LIST_UPDATED: (data) => {
-    const { records, problems } = normalizeMany(data, toPlainObject, 'friend group');
-    return ok(A.friendGroupListUpdated(records as PlainObject[]), problems);
-  },
+  FRIEND_GROUP_LIST_UPDATED: (data) =>
+    wholeList(data, friendGroupRow, 'friend group', (groups) => A.friendGroupListUpdated(groups)),
   MY_FOLLOWERS_LIST_UPDATED: followList('followers'),
   MY_FOLLOWING_LIST_UPDATED: followList('following'),
   MUTUAL_FOLLOWERS_LIST_UPDATED: followList('mutual'),
-  SERVER_CONFIG_UPDATED: (data) => ok(A.serverConfigUpdated(toPlainObject(data))),
+  SERVER_CONFIG_UPDATED: objectEvent('SERVER_CONFIG_UPDATED', A.serverConfigUpdated),
 };

@@ -9,7 +9,7 @@ import { TIM_REDUX_ERROR, TimReduxError } from './errors';
 import { EVENT_TABLE, type EventContext } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
-import { toPlain } from './normalize/plain';
+import { isSafeKey, toPlain } from './normalize/plain';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
@@ -79,6 +79,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     sdk,
     registry,
     epoch: () => epoch,
+    isClosed: () => unsubscribe === null,
     whenReady(timeoutMs: number) {
       if (ready) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
@@ -128,7 +129,9 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
         const result = handler
           ? handler(data, eventContext)
-          : { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] };
+          : isSafeKey(name)
+            ? { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] }
+            : { action: null, problems: [`event name ${JSON.stringify(name)} cannot key the state`] };
         problems = result.problems;
         if (options.coalesce && result.action && messagesReceived.match(result.action)) {
           for (const m of result.action.payload) pending.push(m);

@@ -12,10 +12,16 @@ export class MessageRegistry {
   /** @param limit most messages kept; the oldest added go first. */
   constructor(private readonly limit = 20_000) {}
 
-  /** Keep one SDK message (a newer object for a known ID replaces it in place). */
+  /** Keep one SDK message (a newer object for a known ID replaces it in place). Never throws. */
   add(message: unknown): void {
-    if (!isSdkMessage(message)) return;
-    this.byID.set(message.ID, message);
+    let id: unknown;
+    try {
+      id = (message as { ID?: unknown } | null)?.ID; // a hostile getter must not cost the other messages
+    } catch {
+      return;
+    }
+    if (typeof id !== 'string' || id === '') return;
+    this.byID.set(id, message as SdkMessage);
     if (this.byID.size > this.limit) {
       const oldest = this.byID.keys().next().value;
       if (oldest !== undefined) this.byID.delete(oldest);
@@ -51,13 +57,4 @@ export class MessageRegistry {
   ids(): string[] {
     return Array.from(this.byID.keys());
   }
-}
-
-function isSdkMessage(value: unknown): value is SdkMessage {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { ID?: unknown }).ID === 'string' &&
-    (value as { ID: string }).ID !== ''
-  );
 }

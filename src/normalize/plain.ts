@@ -49,7 +49,7 @@ export function toPlain(value: unknown, depth = 0, seen?: Set<object>): PlainVal
     if (obj instanceof Date) return obj.getTime();
     const out: PlainObject = {};
     for (const key of Object.keys(obj)) {
-      if (key.charCodeAt(0) === 95 /* _ */) continue;
+      if (key.charCodeAt(0) === 95 /* _ */) continue; // also drops "__proto__", which would set the prototype
       const field = (obj as Record<string, unknown>)[key];
       if (typeof field === 'function' || typeof field === 'symbol' || field === undefined) continue;
       out[key] = toPlain(field, depth + 1, visiting);
@@ -69,6 +69,14 @@ export function toPlainObject(value: unknown): PlainObject {
 function isBlobLike(obj: object): obj is { name?: unknown; size: unknown; type?: unknown } {
   const tag = Object.prototype.toString.call(obj);
   return tag === '[object File]' || tag === '[object Blob]';
+}
+
+/**
+ * True for a string that can key a plain object safely: "__proto__" would replace the object's
+ * prototype instead of adding a key (and the state would stop being plain).
+ */
+export function isSafeKey(key: unknown): key is string {
+  return typeof key === 'string' && key !== '' && key !== '__proto__';
 }
 
 /** A string field, or `fallback` when it is missing or not a string. */

@@ -5,7 +5,7 @@
  */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { conversationListUpdated, totalUnreadCountUpdated } from '../actions';
-import { emptyTable, tableGet, tableReplaceAll, tableSet } from '../entities/table';
+import { emptyTable, tableGet, tableReplaceAll, tableSet, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
 import { setMessageRead } from '../thunks/messages';
 import type { ConversationRecord, ConversationsState } from '../types';
@@ -23,7 +23,11 @@ function keepIfEqual(prev: ConversationRecord | undefined, next: ConversationRec
 export function conversationsReducer(state: ConversationsState = initialState, action: UnknownAction): ConversationsState {
   if (isUserDataReset(action)) return initialState;
   if (conversationListUpdated.match(action)) {
-    const table = tableReplaceAll(state.table, action.payload.conversations, conversationIDOf, keepIfEqual);
+    const { conversations, complete } = action.payload;
+    // An incomplete list (malformed items left out) only adds and updates: a bad item must not delete.
+    const table = complete
+      ? tableReplaceAll(state.table, conversations, conversationIDOf, keepIfEqual)
+      : tableUpsertMany(state.table, conversations.map((c) => [c.conversationID, c] as const), keepIfEqual);
     return table === state.table ? state : { ...state, table };
   }
   if (totalUnreadCountUpdated.match(action)) {

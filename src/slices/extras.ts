@@ -40,7 +40,10 @@ const extrasSlice = createSlice({
         if (topics) for (const id of payload.topicIDList) delete topics[id];
       })
       .addCase(A.conversationGroupListUpdated, (state, { payload }) => {
-        state.conversationGroups = payload;
+        // An incomplete list (malformed names left out) only adds: a bad item must not delete.
+        state.conversationGroups = payload.complete
+          ? payload.names
+          : Array.from(new Set([...state.conversationGroups, ...payload.names]));
       })
       .addCase(A.conversationInGroupUpdated, (state, { payload }) => {
         state.conversationsInGroup[payload.groupName] = payload.conversationIDs;

@@ -19,6 +19,7 @@ import {
 import { emptyTable, tableGet, tableSet, tableUpsertMany } from '../entities/table';
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
+import { isSafeKey } from '../normalize/plain';
 import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -79,12 +80,16 @@ function capFor(state: MessagesState, m: MessageRecord): number {
   return state.caps[m.conversationSubType] ?? state.caps.default ?? 0;
 }
 
+/** Records with the revokes remembered for messages that were not stored when revoked. */
+function withRememberedRevokes(state: MessagesState, records: readonly MessageRecord[]): readonly MessageRecord[] {
+  if (state.revokedIDs.length === 0) return records;
+  const revoked = new Set(state.revokedIDs);
+  return records.map((m) => (revoked.has(m.ID) && !m.isRevoked ? { ...m, isRevoked: true } : m));
+}
+
 /** Live messages: insert, keep revoked ones revoked, then trim to the cap (with 10% slack). */
 function receive(state: MessagesState, records: readonly MessageRecord[]): MessagesState {
-  const revoked = state.revokedIDs.length ? new Set(state.revokedIDs) : null;
-  const incoming = revoked
-    ? records.map((m) => (revoked.has(m.ID) && !m.isRevoked ? { ...m, isRevoked: true } : m))
-    : records;
+  const incoming = withRememberedRevokes(state, records);
   let history = state.history;
   const next = changeLists(state, incoming, (list, group, conversationID) => {
     const merged = upsertMessages(list, group);
@@ -119,12 +124,13 @@ function setStatus(status: MessageRecord['status'], from: ReadonlyArray<MessageR
   return (prev: MessageRecord) => (from.includes(prev.status) ? { ...prev, status, progress: null } : prev);
 }
 
-function withError(state: MessagesState, messageID: string, error: TimError | undefined): MessagesState {
-  return error && !isStale(error) ? { ...state, errors: { ...state.errors, [messageID]: error } } : state;
+function withError(state: MessagesState, messageID: unknown, error: TimError | undefined): MessagesState {
+  if (!error || isStale(error) || !isSafeKey(messageID)) return state;
+  return { ...state, errors: { ...state.errors, [messageID]: error } };
 }
 
 function withoutError(state: MessagesState, messageID: string): MessagesState {
-  if (!(messageID in state.errors)) return state;
+  if (!Object.prototype.hasOwnProperty.call(state.errors, messageID)) return state;
   const errors = { ...state.errors };
   delete errors[messageID];
   return { ...state, errors };
@@ -169,7 +175,9 @@ const handlers = new Map<string, Handler>([
     withError(updateByID(state, action.meta.arg, setStatus('fail', ['unSend'])), action.meta.arg, error),
   ),
   on(revokeMessage.fulfilled, (state, revoked) =>
-    updateKnown(state, [revoked], (r) => r.ID, (prev) => (prev.isRevoked ? prev : { ...prev, isRevoked: true })),
+    updateKnown(rememberRevoked(state, [revoked]), [revoked], (r) => r.ID, (prev) =>
+      prev.isRevoked ? prev : { ...prev, isRevoked: true },
+    ),
   ),
   on(revokeMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) => withError(state, action.meta.arg, error)),
   on(deleteMessages.fulfilled, (state, deleted) =>
@@ -213,13 +221,15 @@ const handlers = new Map<string, Handler>([
   ),
   on(getMessageList.pending, (state, _p, action: { meta: ArgMeta<string> }) => {
     const conversationID = action.meta.arg;
+    if (typeof conversationID !== 'string' || conversationID === '') return state; // rejected by the thunk
     const h = tableGet(state.history, conversationID) ?? EMPTY_HISTORY;
     return setHistory(state, conversationID, { ...h, loading: true, requestId: action.meta.requestId, error: null });
   }),
   on(getMessageList.fulfilled, (state, page, action: { meta: ArgMeta<string> }) => {
     const h = tableGet(state.history, page.conversationID);
     if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
-    const withPage = changeLists(state, page.messages, (list, group) => upsertMessages(list, group));
+    const messages = withRememberedRevokes(state, page.messages);
+    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group));
     return setHistory(withPage, page.conversationID, {
       nextReqMessageID: page.nextReqMessageID,
       isCompleted: page.isCompleted,
@@ -229,6 +239,7 @@ const handlers = new Map<string, Handler>([
     });
   }),
   on(getMessageList.rejected, (state, error, action: { meta: ArgMeta<string> }) => {
+    if (typeof action.meta.arg !== 'string') return state;
     const h = tableGet(state.history, action.meta.arg);
     if (action.meta.condition || !h || h.requestId !== action.meta.requestId) return state;
     return setHistory(state, action.meta.arg, { ...h, loading: false, requestId: null, error: error ?? null });

@@ -55,7 +55,10 @@ export function groupsReducer(state = initialGroups, action: UnknownAction): Tim
   if (isUserDataReset(action)) return initialGroups;
   let table = state.table;
   if (groupListUpdated.match(action)) {
-    table = tableReplaceAll(state.table, action.payload, (g) => g.groupID, keepIfEqual<GroupRecord>);
+    const { groups, complete } = action.payload;
+    table = complete
+      ? tableReplaceAll(state.table, groups, (g) => g.groupID, keepIfEqual<GroupRecord>)
+      : tableUpsertMany(state.table, groups.map((g) => [g.groupID, g] as const), keepIfEqual<GroupRecord>);
   } else if (conversationListUpdated.match(action) && action.payload.groups.length) {
     table = tableUpsertMany(state.table, action.payload.groups.map((g) => [g.groupID, g] as const), fillGaps);
   }

@@ -24,10 +24,16 @@ function keepIfEqual<T>(prev: T | undefined, next: T): T {
 export function relationsReducer(state: RelationsState = initialState, action: UnknownAction): RelationsState {
   if (isUserDataReset(action)) return initialState;
   if (A.blacklistUpdated.match(action)) {
-    return plainEqual(state.blacklist, action.payload) ? state : { ...state, blacklist: action.payload };
+    // An incomplete list (malformed items left out) only adds: a bad item must not unblock anyone.
+    const { userIDs, complete } = action.payload;
+    const blacklist = complete ? userIDs : Array.from(new Set([...state.blacklist, ...userIDs]));
+    return plainEqual(state.blacklist, blacklist) ? state : { ...state, blacklist };
   }
   if (A.friendListUpdated.match(action)) {
-    const friends = tableReplaceAll<PlainObject>(state.friends, action.payload, (f) => f.userID as string, keepIfEqual);
+    const { friends: rows, complete } = action.payload;
+    const friends = complete
+      ? tableReplaceAll<PlainObject>(state.friends, rows, (f) => f.userID as string, keepIfEqual)
+      : tableUpsertMany<PlainObject>(state.friends, rows.map((f) => [f.userID, f] as const), keepIfEqual);
     return friends === state.friends ? state : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {

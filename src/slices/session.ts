@@ -6,6 +6,11 @@ import type { SessionState } from '../types';
 
 const initialState: SessionState = { status: 'idle', userID: null, kickedOutReason: null, error: null, repeatLogin: false };
 
+function isLoginArgs(arg: unknown): boolean {
+  const a = arg as { userID?: unknown; userSig?: unknown } | null;
+  return typeof a?.userID === 'string' && a.userID !== '' && typeof a.userSig === 'string' && a.userSig !== '';
+}
+
 const AFTER_RESET = { logout: 'loggedOut', kickedOut: 'kickedOut', userSwitch: 'loggingIn', manual: 'idle' } as const;
 
 const sessionSlice = createSlice({
@@ -14,7 +19,8 @@ const sessionSlice = createSlice({
   reducers: {},
   extraReducers: (builder) => {
     builder
-      .addCase(login.pending, (state) => {
+      .addCase(login.pending, (state, { meta }) => {
+        if (!isLoginArgs(meta.arg)) return; // refused before the SDK is called: nothing changes
         state.status = 'loggingIn';
         state.error = null;
         state.kickedOutReason = null;
@@ -30,7 +36,8 @@ const sessionSlice = createSlice({
           state.repeatLogin = payload.repeatLogin;
         }
       })
-      .addCase(login.rejected, (state, { payload, error }) => {
+      .addCase(login.rejected, (state, { payload, error, meta }) => {
+        if (!isLoginArgs(meta.arg)) return;
         if (state.status === 'kickedOut') return; // the kick explains it better
         state.status = 'idle';
         state.userID = null;

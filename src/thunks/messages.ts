@@ -155,12 +155,13 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
     withSdk(api, async (context) => {
       requireArg(typeof conversationID === 'string' && conversationID !== '', 'getMessageList needs a conversationID');
       const cursor = tableGet(api.getState().tim.messages.history, conversationID)?.nextReqMessageID ?? null;
+      const epoch = context.epoch();
       const response = await context.sdk.getMessageList(
         cursor ? { conversationID, nextReqMessageID: cursor } : { conversationID },
       );
       const data = dataOf(response);
       const list = Array.isArray(data.messageList) ? data.messageList : [];
-      context.registry.addAll(list);
+      if (context.epoch() === epoch) context.registry.addAll(list); // else withSdk drops the page
       const messages: MessageRecord[] = [];
       for (const raw of list) {
         try {
