@@ -117,6 +117,6 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 /** A run: a login first (most runs), then `maxSteps` steps at most. */
 export function runArb(maxSteps: number): fc.Arbitrary<Step[]> {
   return fc
-    .tuple(steps.login, fc.array(stepArb, { minLength: 1, maxLength: maxSteps }))
+    .tuple(steps.login, fc.array(stepArb, { minLength: 1, maxLength: maxSteps, size: 'max' }))
     .map(([first, rest]) => [{ ...first, fail: false }, ...rest]);
 }

@@ -3,7 +3,7 @@
  * through the real reducers and middleware and through the reference model in `model.ts`; the
  * invariants are checked after every step by `runner.ts`.
  *
- * Normal run: TIM_PROPERTY_RUNS (default 1,000) runs of up to TIM_PROPERTY_STEPS (default 25)
+ * Normal run: TIM_PROPERTY_RUNS (default 1,000) runs of up to TIM_PROPERTY_STEPS (default 20)
  * steps. Nightly (`npm run test:nightly`): 20,000 runs of up to 60 steps. A failure prints the
  * seed and the shrunk steps; paste them into `regressions.test.ts`.
  */
@@ -12,7 +12,7 @@ import { runArb } from './arbitraries';
 import { runSteps } from './runner';
 
 const RUNS = Number(process.env.TIM_PROPERTY_RUNS ?? 1000);
-const STEPS = Number(process.env.TIM_PROPERTY_STEPS ?? 25);
+const STEPS = Number(process.env.TIM_PROPERTY_STEPS ?? 20);
 const SEED = process.env.TIM_PROPERTY_SEED === undefined ? undefined : Number(process.env.TIM_PROPERTY_SEED);
 
 // A nightly run of 20,000 runs takes minutes.
