@@ -18,6 +18,9 @@ import { runSteps } from './runner';
 
 failOnConsoleWarnings();
 
+/** Tests of known bugs are skipped; TIM_RUN_KNOWN_BUGS=1 runs them (they fail until fixed). */
+const itBug = process.env.TIM_RUN_KNOWN_BUGS === '1' ? it : it.skip;
+
 async function loggedIn(userID = 'alice') {
   const sdk = new FakeSdk();
   const made = makeStore(sdk);
@@ -34,7 +37,7 @@ describe('regressions found by the model-based tests', () => {
   // and a live copy arriving later is shown revoked; but a history page bypasses that memory, so
   // the revoked message shows again as not revoked. Shrunk from:
   // [login alice, revokeEvent m10, history GROUPg0 [m10]].
-  it.skip('a message revoked before it was loaded stays revoked when a history page brings it', async () => {
+  itBug('a message revoked before it was loaded stays revoked when a history page brings it', async () => {
     const { sdk, store } = await loggedIn();
     const revoked = groupMessage('m1', 5);
     revoked.isRevoked = true;
@@ -57,7 +60,7 @@ describe('regressions found by the model-based tests', () => {
   // before; `login` then decides "no previous user" from session.userID, so logging in as another
   // user never clears it: bob reads alice's messages and profile. Shrunk from:
   // [login alice, login alice (fails), login bob (fails)].
-  it.skip('after a failed re-login, logging in as another user clears the previous user data', async () => {
+  itBug('after a failed re-login, logging in as another user clears the previous user data', async () => {
     const { sdk, store } = await loggedIn('alice');
     sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' })]);
     sdk.login.mockRejectedValueOnce({ code: 70001, message: 'userSig expired' });
@@ -75,7 +78,7 @@ describe('regressions found by the model-based tests', () => {
   // came by MESSAGE_MODIFIED before the message itself), and nothing remembers the revocation: the
   // message arrives afterwards and shows as not revoked. Shrunk from:
   // [login alice, modify m0, revoke m0, receive m0].
-  it.skip('a message revoked with revokeMessage before the store held it stays revoked when it arrives', async () => {
+  itBug('a message revoked with revokeMessage before the store held it stays revoked when it arrives', async () => {
     const { sdk, store } = await loggedIn();
     sdk.emit('MESSAGE_MODIFIED', [groupMessage('m1', 5)]);
     await store.dispatch(revokeMessage('m1')).unwrap();
