@@ -16,11 +16,11 @@ import { sdkOverhead } from './scenarios/sdkOverhead';
 import type { Measurement, Scenario } from './scenarios/types';
 import { floor } from './subjects/floor';
 import { streamChat } from './subjects/streamChat';
-import { timRedux } from './subjects/timRedux';
+import { timRedux, timReduxCoalesced } from './subjects/timRedux';
 import { tuiEngine } from './subjects/tuiEngine';
 import type { SubjectKind } from './subjects/types';
 
-const allSubjects: SubjectKind[] = [timRedux, naive, floor, tuiEngine, streamChat];
+const allSubjects: SubjectKind[] = [timRedux, timReduxCoalesced, naive, floor, tuiEngine, streamChat];
 const scenarios: Scenario[] = [live, floodRoom, floodMany, conversationList, history, loginSync, memory, renders];
 
 async function main(): Promise<void> {
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   for (const scenario of chosen) {
     const s0 = performance.now();
     const reps = scenario.reps?.(cfg) ?? cfg.reps;
-    const runnable = subjects.filter((k) => scenario.notApplicable(k) === null);
+    const applies = (k: SubjectKind) => !k.floodOnly || scenario.id.startsWith('flood');
+    const runnable = subjects.filter((k) => applies(k) && scenario.notApplicable(k) === null);
     const results = new Map<string, Measurement[]>(runnable.map((k) => [k.name, []]));
     const errors = new Map<string, string>();
     for (let rep = 0; rep < reps; rep++) {
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    for (const kind of subjects) {
+    for (const kind of subjects.filter(applies)) {
       const reason = scenario.notApplicable(kind);
       if (reason !== null) rows.push({ scenario: scenario.id, subject: kind.name, status: 'n/a', reason, reps: [] });
       else if (errors.has(kind.name)) rows.push({ scenario: scenario.id, subject: kind.name, status: 'error', reason: errors.get(kind.name), reps: [] });

@@ -24,8 +24,10 @@ export interface TimMiddlewareOptions {
   onError?: (error: EventError) => void;
   /** Load my own profile when the SDK becomes ready (no event brings it). Default true. */
   loadProfileOnReady?: boolean;
-  /** How many SDK messages the registry keeps for thunks. Default 20,000. */
+  /** How many of my own SDK messages the registry keeps for thunks (resend, revoke). Default 20,000. */
   registryLimit?: number;
+  /** How many received SDK messages the registry keeps (delete, forward). Default 2,000. */
+  receivedRegistryLimit?: number;
   /**
    * Coalesce MESSAGE_RECEIVED events that arrive in the same tick into one action, applied at the
    * end of the tick (or before any other action, so order is kept). For live rooms that push
@@ -38,6 +40,8 @@ export interface TimMiddlewareOptions {
 export type TimMiddleware = Middleware & {
   /** Unsubscribes every handler from the SDK. The store keeps its state. */
   close(): void;
+  /** With `coalesce`, applies the messages waiting for the end of the tick now. */
+  flush(): void;
   /** The registry of SDK messages this middleware keeps (read-only use: tests, debugging). */
   readonly registry: MessageRegistry;
 };
@@ -49,7 +53,7 @@ const bindings = new WeakMap<TimSdk, () => void>();
 /** Creates the middleware that binds `sdk` to the store it is added to. */
 export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions = {}): TimMiddleware {
   const events: TimEventTable = options.events ?? TIM_EVENTS;
-  const registry = new MessageRegistry(options.registryLimit);
+  const registry = new MessageRegistry(options.registryLimit, options.receivedRegistryLimit);
   const conversations = createConversationNormalizer();
   const eventContext: EventContext = { conversations, registry };
   let unsubscribe: (() => void) | null = null;
@@ -64,7 +68,23 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     if (pending.length === 0 || !dispatch) return;
     const batch = pending;
     pending = [];
-    dispatch(messagesReceived(batch));
+    try {
+      dispatch(messagesReceived(batch));
+    } catch (e) {
+      // Runs from a microtask: a throw here would be uncaught. Record it like any failed event.
+      const error: EventError = {
+        event: TIM_EVENTS.MESSAGE_RECEIVED,
+        code: TIM_REDUX_ERROR.MALFORMED_EVENT,
+        message: `coalesced messages: ${e instanceof Error ? e.message : String(e)}`,
+        at: Date.now(),
+      };
+      try {
+        dispatch(eventFailed(error));
+      } catch {
+        /* nothing more to do without throwing */
+      }
+      options.onError?.(error);
+    }
   };
 
   // Readiness, for `login` to resolve on SDK_READY rather than on the login promise.
@@ -189,7 +209,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     };
   };
 
-  return Object.assign(middleware, { close, registry });
+  return Object.assign(middleware, { close, flush, registry });
 }
 
 function safeIsReady(sdk: TimSdk): boolean {

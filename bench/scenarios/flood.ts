@@ -7,7 +7,7 @@ import { canMeasureHeap, heapAfterGc, spread, timeEvents, type Config } from '..
 import { measured, type Measurement, type Scenario } from './types';
 import type { SubjectKind } from '../subjects/types';
 
-const fast = (kind: SubjectKind) => kind.name === 'tim-redux' || kind.name.startsWith('floor');
+const fast = (kind: SubjectKind) => kind.name.startsWith('tim-redux') || kind.name.startsWith('floor');
 
 /** Drives `n` one-message events over `ids` and samples the heap at 20%, 60% and 100% of the flood. */
 function flood(kind: SubjectKind, cfg: Config, ids: string[], cap: number): Measurement {

@@ -15,9 +15,9 @@ import { BenchEmitter } from '../shapes';
 import type { Subject, SubjectKind, SubjectOptions } from './types';
 
 /** A tim-redux store and the emitter that feeds it. */
-export function createTimReduxStore(options: SubjectOptions = {}) {
+export function createTimReduxStore(options: SubjectOptions = {}, coalesce = false) {
   const sdk = new BenchEmitter();
-  const mw = createTimMiddleware(sdk as unknown as TimSdk, { loadProfileOnReady: false });
+  const mw = createTimMiddleware(sdk as unknown as TimSdk, { loadProfileOnReady: false, coalesce });
   const store = configureStore({
     reducer: { tim: timReducer },
     middleware: (g) => g({ serializableCheck: false, immutableCheck: false }).concat(mw),
@@ -49,6 +49,37 @@ export const timRedux: SubjectKind = {
       },
       count: (conversationID) => selectMessagesByConversationID(store.getState(), conversationID).length,
       conversationRows: () => selectConversationList(store.getState()),
+      close: () => mw.close(),
+    };
+  },
+};
+
+/** Events per tick for the coalescing variant: a live room's burst, applied at the end of each tick. */
+const EVENTS_PER_TICK = 100;
+
+/**
+ * tim-redux with `coalesce: true`, fed one message per event, 100 events per tick. The end of a
+ * tick is simulated by `mw.flush()` after every 100th event (the harness is synchronous), so the
+ * time of applying each batch is inside the timed events and the throughput is honest.
+ */
+export const timReduxCoalesced: SubjectKind = {
+  name: 'tim-redux (coalesce)',
+  supportsCap: true,
+  floodOnly: true,
+  create(options = {}): Subject {
+    const { sdk, mw, store } = createTimReduxStore(options, true);
+    let events = 0;
+    return {
+      receive: (messages) => {
+        sdk.emit(TIM_EVENTS.MESSAGE_RECEIVED, messages);
+        if (++events % EVENTS_PER_TICK === 0) mw.flush();
+      },
+      conversationList: null,
+      historyPage: null,
+      count: (conversationID) => {
+        mw.flush();
+        return selectMessagesByConversationID(store.getState(), conversationID).length;
+      },
       close: () => mw.close(),
     };
   },

@@ -35,6 +35,8 @@ export interface SubjectKind {
   name: string;
   /** Keeps the messages of one (current) conversation only. */
   oneConversationOnly?: boolean;
+  /** A variant that only makes sense in the flood scenarios (tim-redux with coalescing). */
+  floodOnly?: boolean;
   /** Can apply a per-conversation cap. */
   supportsCap: boolean;
   create(options?: SubjectOptions): Subject;
