@@ -91,9 +91,12 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   let ready = typeof sdk.isReady === 'function' ? safeIsReady(sdk) : false;
   let waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
   const settleWaiters = (error?: Error) => {
-    const pending = waiters;
+    const settling = waiters;
     waiters = [];
-    for (const w of pending) (error ? w.reject(error) : w.resolve());
+    for (const w of settling) {
+      if (error) w.reject(error);
+      else w.resolve();
+    }
   };
   const context: TimContext = asContextAnswer({
     sdk,

@@ -70,7 +70,7 @@ export const loginSync: Scenario = {
   title: 'Login sync, 1,000 conversations x 20 messages at once',
   throughputUnit: 'msg/s',
   notApplicable: multiConversation,
-  run(kind, cfg) {
+  run(kind) {
     const runs = 1;
     const times = new Float64Array(runs);
     for (let r = 0; r < runs; r++) {
