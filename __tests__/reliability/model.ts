@@ -122,9 +122,9 @@ function merge(prev: ModelMessage, next: ModelMessage): ModelMessage {
 }
 
 /** A message arriving by any path (live, history page, own send): insert or merge, dedupe by ID. */
-export function upsert(m: ModelState, incoming: ModelMessage, options: { forgetRevoked?: boolean } = {}): void {
+export function upsert(m: ModelState, incoming: ModelMessage): void {
   const list = listOf(m, incoming.conversationID);
-  const next = m.revokedUnknown.has(incoming.ID) && !options.forgetRevoked ? { ...incoming, isRevoked: true } : incoming;
+  const next = m.revokedUnknown.has(incoming.ID) ? { ...incoming, isRevoked: true } : incoming;
   const prev = list.get(next.ID);
   list.set(next.ID, prev ? merge(prev, next) : next);
 }

@@ -1,6 +1,6 @@
 /**
  * Shrunk counterexamples of the model-based tests (and of the hunts in the other reliability
- * files), written out as plain tests. A skipped test marked `// BUG:` reproduces a bug in `src/`
+ * files), written out as plain tests. A skipped test marked `// Was a BUG (found here, fixed in 366f510):` reproduces a bug in `src/`
  * that is not fixed yet; un-skip it with the fix.
  */
 import {
@@ -18,9 +18,6 @@ import { runSteps } from './runner';
 
 failOnConsoleWarnings();
 
-/** Tests of known bugs are skipped; TIM_RUN_KNOWN_BUGS=1 runs them (they fail until fixed). */
-const itBug = process.env.TIM_RUN_KNOWN_BUGS === '1' ? it : it.skip;
-
 async function loggedIn(userID = 'alice') {
   const sdk = new FakeSdk();
   const made = makeStore(sdk);
@@ -33,11 +30,11 @@ const groupMessage = (ID: string, sequence: number) =>
   new FakeMessage({ ID, from: 'bob', to: 'g1', conversationType: 'GROUP', sequence, time: 1_700_000_000, text: `text of ${ID}` });
 
 describe('regressions found by the model-based tests', () => {
-  // BUG 1: MESSAGE_REVOKED for a message the store does not hold yet is remembered (`revokedIDs`),
+  // Was BUG 1 (found here, fixed in 366f510): MESSAGE_REVOKED for a message the store does not hold yet is remembered (`revokedIDs`),
   // and a live copy arriving later is shown revoked; but a history page bypasses that memory, so
   // the revoked message shows again as not revoked. Shrunk from:
   // [login alice, revokeEvent m10, history GROUPg0 [m10]].
-  itBug('a message revoked before it was loaded stays revoked when a history page brings it', async () => {
+  it('a message revoked before it was loaded stays revoked when a history page brings it', async () => {
     const { sdk, store } = await loggedIn();
     const revoked = groupMessage('m1', 5);
     revoked.isRevoked = true;
@@ -56,11 +53,11 @@ describe('regressions found by the model-based tests', () => {
     expect(selectMessageById(store.getState(), 'm1')?.isRevoked).toBe(true);
   });
 
-  // BUG 2: a failed login sets session.userID to null but keeps the data of the user logged in
+  // Was BUG 2 (found here, fixed in 366f510): a failed login sets session.userID to null but keeps the data of the user logged in
   // before; `login` then decides "no previous user" from session.userID, so logging in as another
   // user never clears it: bob reads alice's messages and profile. Shrunk from:
   // [login alice, login alice (fails), login bob (fails)].
-  itBug('after a failed re-login, logging in as another user clears the previous user data', async () => {
+  it('after a failed re-login, logging in as another user clears the previous user data', async () => {
     const { sdk, store } = await loggedIn('alice');
     sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' })]);
     sdk.login.mockRejectedValueOnce({ code: 70001, message: 'userSig expired' });
@@ -74,11 +71,11 @@ describe('regressions found by the model-based tests', () => {
     expect(JSON.stringify(store.getState())).not.toContain('alice');
   });
 
-  // BUG 3: revokeMessage succeeds for a message the registry holds but the store does not (here it
+  // Was BUG 3 (found here, fixed in 366f510): revokeMessage succeeds for a message the registry holds but the store does not (here it
   // came by MESSAGE_MODIFIED before the message itself), and nothing remembers the revocation: the
   // message arrives afterwards and shows as not revoked. Shrunk from:
   // [login alice, modify m0, revoke m0, receive m0].
-  itBug('a message revoked with revokeMessage before the store held it stays revoked when it arrives', async () => {
+  it('a message revoked with revokeMessage before the store held it stays revoked when it arrives', async () => {
     const { sdk, store } = await loggedIn();
     sdk.emit('MESSAGE_MODIFIED', [groupMessage('m1', 5)]);
     await store.dispatch(revokeMessage('m1')).unwrap();

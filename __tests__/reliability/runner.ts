@@ -20,7 +20,6 @@ import type { MessageRecord, TimState } from '../../src/types';
 import { FakeConversation, FakeMessage, FakeProfile, FakeSdk } from '../helpers/fakeSdk';
 import { makeStore } from '../helpers/store';
 import { CONVERSATIONS, POOL, T0, USERS, type Step } from './arbitraries';
-import { KNOWN_BUGS } from './knownBugs';
 import * as M from './model';
 
 /** Every string in a value: keys and leaves, however deep. */
@@ -314,11 +313,12 @@ async function run(
       case 'login': {
         const user = USERS[step.user];
         if (model.session.userID !== null && model.session.userID !== user) reset('loggingIn');
-        else if (owner !== null && owner !== user && !KNOWN_BUGS.failedLoginKeepsPreviousUser) reset('loggingIn'); // data of another user must go too
+        else if (owner !== null && owner !== user) reset('loggingIn'); // data of another user must go too
         sessionUser = user;
         model.session = { status: 'loggingIn', userID: user };
         await store.dispatch(login({ userID: user, userSig: 'sig' }));
-        if (step.fail) model.session = { status: 'idle', userID: null };
+        // A login that reached the SDK and failed: nobody is logged in, nobody's data may stay.
+        if (step.fail) reset('idle');
         else {
           model.session = { status: 'ready', userID: user };
           owner = user;
@@ -375,7 +375,7 @@ async function run(
         else {
           registerAll(plan.page);
           for (const m of plan.page) {
-            if (m.conversationID === conversationID) M.upsert(model, snapshot(m), { forgetRevoked: KNOWN_BUGS.historyForgetsRevoked });
+            if (m.conversationID === conversationID) M.upsert(model, snapshot(m));
           }
           model.history.set(conversationID, { nextReqMessageID: step.more ? `${token()}-cursor` : null, isCompleted: !step.more });
         }
@@ -451,7 +451,7 @@ async function run(
         const snap = model.registry.get(id);
         if (snap && !step.fail) {
           model.registry.set(id, { ...snap, isRevoked: true });
-          if (M.holds(model, id) || !KNOWN_BUGS.revokeThunkForgetsUnknown) M.revoke(model, id);
+          M.revoke(model, id);
         }
         break;
       }
