@@ -62,6 +62,8 @@ export interface EmulatorControl {
   failCommand(servcmd: string, error: { code: number; message?: string }, options?: { times?: number; userID?: string }): void;
   /** Holds the next `times` requests of `servcmd` for `delayMs` before handling them. */
   delayCommand(servcmd: string, delayMs: number, options?: { times?: number; userID?: string }): void;
+  /** Drops the next `times` requests of `servcmd` unhandled and unanswered, as if lost before reaching the server. */
+  swallowCommand(servcmd: string, options?: { times?: number; userID?: string }): void;
   /** Removes every armed fault. */
   clearFaults(): void;
   /** Sends each of the next `count` push frames twice. */
@@ -166,6 +168,9 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
     },
     delayCommand: (servcmd, delayMs, options = {}) => {
       router.faults.push({ servcmd, userID: options.userID, delayMs, remaining: options.times ?? 1 });
+    },
+    swallowCommand: (servcmd, options = {}) => {
+      router.faults.push({ servcmd, userID: options.userID, swallow: true, remaining: options.times ?? 1 });
     },
     clearFaults: () => {
       router.faults.length = 0;

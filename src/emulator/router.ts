@@ -17,6 +17,8 @@ export interface FaultRule {
   fail?: { code: number; message: string };
   /** Hold the request this long before handling it. */
   delayMs?: number;
+  /** Neither handle nor answer the request (lost on the way to the server). */
+  swallow?: boolean;
   /** How many more requests this rule applies to. */
   remaining: number;
 }
@@ -93,6 +95,7 @@ export class Router {
     }
 
     const fault = this.takeFault(servcmd, userID);
+    if (fault?.swallow) return;
     const run = (): void => {
       if (fault?.fail) {
         reply({ ErrorCode: fault.fail.code, ErrorInfo: fault.fail.message });

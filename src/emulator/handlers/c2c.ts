@@ -70,6 +70,13 @@ function send(ctx: CommandContext): JsonObject {
   const to = str(body.To_Account);
   if (to === '') throw new CommandError(20003, 'To_Account missing');
   if (core.store.user(to).blacklist.has(userID)) throw new CommandError(ERR_BLOCKED, 'the recipient has blocked you');
+  // The SDK sends a request again on a new socket when the reply to the first was lost (socket
+  // dropped, timeout, resendMessage). The server keys a message by sender, recipient, MsgRandom and
+  // client time, so the second copy is not stored or pushed again: the first one's reply is given.
+  const random = num(body.MsgRandom, -1);
+  const clientTime = num(body.MsgClientTime, -1);
+  const known = core.store.c2c.find((m) => m.from === userID && m.to === to && m.random === random && m.clientTime === clientTime);
+  if (known) return { MsgTime: known.time, MsgSeq: known.sequence };
   const record = deliverC2C(
     core,
     {
