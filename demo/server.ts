@@ -1,0 +1,55 @@
+/**
+ * The demo server: the IM emulator (seeded) and the Vite dev server for the React app, in one
+ * process. `startDemo()` is used by `npm start` and by the end-to-end test.
+ */
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import react from '@vitejs/plugin-react';
+import { startEmulator, type Emulator } from '../src/emulator';
+import { DEMO_USERS, seed } from './seed';
+
+/** A running demo. */
+export interface Demo {
+  /** The app's URL. */
+  appURL: string;
+  /** URL to open as one user. */
+  urlFor(userID: string): string;
+  /** The emulator (for tests). */
+  emulator: Emulator;
+  /** Stops both servers. */
+  stop(): Promise<void>;
+}
+
+/** Starts the emulator and the app. Ports 0 pick free ones. */
+export async function startDemo({ appPort = 5173, emulatorPort = 0 } = {}): Promise<Demo> {
+  const emulator = await startEmulator({ port: emulatorPort, users: DEMO_USERS });
+  seed(emulator);
+  let vite: ViteDevServer | null = null;
+  try {
+    vite = await createServer({
+      configFile: false,
+      root: path.join(__dirname),
+      plugins: [react()],
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: appPort, strictPort: appPort !== 0 },
+      define: { __EMULATOR_URL__: JSON.stringify(emulator.url) },
+      optimizeDeps: { include: ['tim-js-sdk', 'react', 'react-dom/client', 'react-redux', '@reduxjs/toolkit'] },
+    });
+    await vite.listen();
+  } catch (e) {
+    await emulator.stop();
+    throw e;
+  }
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : appPort;
+  const appURL = `http://127.0.0.1:${port}/`;
+  return {
+    appURL,
+    urlFor: (userID) => `${appURL}?user=${encodeURIComponent(userID)}`,
+    emulator,
+    async stop() {
+      await vite?.close();
+      await emulator.stop();
+    },
+  };
+}
