@@ -34,11 +34,153 @@ export {
 } from './thunks/messages';
 export { getMyProfile } from './thunks/profiles';
 
+/** Conversation thunks: list, profile, delete, clear history, pin, read all, mute, marks, custom data, conversation groups. */
+export {
+  getConversationList,
+  getConversationProfile,
+  deleteConversation,
+  clearHistoryMessage,
+  pinConversation,
+  setAllMessageRead,
+  setMessageRemindType,
+  markConversation,
+  setConversationCustomData,
+  getConversationGroupList,
+  createConversationGroup,
+  deleteConversationGroup,
+  renameConversationGroup,
+  addConversationsToGroup,
+  deleteConversationsFromGroup,
+  type LoadedConversations,
+  type ConversationListFilter,
+  type DeleteConversationArgs,
+  type ConversationsRemoved,
+  type ReadAllScope,
+  type MessageRemindType,
+  type SetMessageRemindTypeArgs,
+  type RemindTypeSet,
+  type MarkConversationArgs,
+  type ConversationGroupChange,
+} from './thunks/conversations';
+
+/** Group thunks: list, profile, create, join, quit, dismiss, update, owner, applications, attributes, counters, communities. */
+export {
+  getGroupList,
+  getGroupProfile,
+  createGroup,
+  joinGroup,
+  quitGroup,
+  dismissGroup,
+  updateGroupProfile,
+  changeGroupOwner,
+  handleGroupApplication,
+  initGroupAttributes,
+  setGroupAttributes,
+  deleteGroupAttributes,
+  getGroupAttributes,
+  setGroupCounters,
+  increaseGroupCounter,
+  decreaseGroupCounter,
+  getGroupCounters,
+  getJoinedCommunityList,
+  getTopicList,
+  type LoadedGroups,
+  type CreateGroupArgs,
+  type JoinedGroup,
+  type GroupLeft,
+  type UpdateGroupProfileArgs,
+  type HandleGroupApplicationArgs,
+  type GroupAttributesChange,
+  type GroupCountersChange,
+  type LoadedTopics,
+} from './thunks/groups';
+
+/** Group member thunks: paged list, add, delete, mute, role, name card, custom fields. */
+export {
+  getGroupMemberList,
+  addGroupMember,
+  deleteGroupMember,
+  setGroupMemberMuteTime,
+  setGroupMemberRole,
+  setGroupMemberNameCard,
+  setGroupMemberCustomField,
+  normalizeGroupMember,
+  type GetGroupMemberListArgs,
+  type MemberPage,
+  type MembersChange,
+} from './thunks/groupMembers';
+
+/** Profile and relation thunks: profiles, blacklist, friends, applications, friend groups, user status. */
+export {
+  getUserProfile,
+  updateMyProfile,
+  addToBlacklist,
+  removeFromBlacklist,
+  getBlacklist,
+  getFriendList,
+  addFriend,
+  deleteFriend,
+  checkFriend,
+  updateFriend,
+  getFriendApplicationList,
+  acceptFriendApplication,
+  refuseFriendApplication,
+  deleteFriendApplication,
+  setFriendApplicationRead,
+  getFriendGroupList,
+  createFriendGroup,
+  deleteFriendGroup,
+  renameFriendGroup,
+  addToFriendGroup,
+  removeFromFriendGroup,
+  setSelfStatus,
+  getUserStatus,
+  subscribeUserStatus,
+  unsubscribeUserStatus,
+  type GetUserProfileArgs,
+  type LoadedProfiles,
+  type UpdateMyProfileArgs,
+  type BlacklistChange,
+  type FriendApplications,
+} from './thunks/relations';
+
+/** More message thunks: modify, hopping, extensions, reactions, read receipts, find, translate, media with upload progress. */
+export {
+  modifyMessage,
+  getMessageListHopping,
+  setMessageExtensions,
+  getMessageExtensions,
+  deleteMessageExtensions,
+  addMessageReaction,
+  removeMessageReaction,
+  getMessageReactions,
+  sendMessageReadReceipt,
+  getMessageReadReceiptList,
+  getGroupMessageReadMemberList,
+  findMessage,
+  translateText,
+  sendMediaMessage,
+  uploadProgress,
+  type ModifyMessageArgs,
+  type MessageListHoppingArgs,
+  type HoppingPage,
+  type MessageExtensions,
+  type ReactionChange,
+  type ReceiptRow,
+  type UploadProgress,
+  type SendMediaArgs,
+} from './thunks/messagesMore';
+
+/** The escape hatch: any SDK method, its result made plain. */
+export { callTim, type TimMethodName } from './thunks/call';
+
 // Selectors
 export * from './selectors/session';
 export * from './selectors/conversations';
 export * from './selectors/messages';
 export * from './selectors/profiles';
+export * from './selectors/groups';
+export * from './selectors/relations';
 
 // Normalizers (pure: SDK object → plain record), for custom thunks and tests
 export { normalizeMessage } from './normalize/message';

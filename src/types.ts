@@ -172,6 +172,42 @@ export interface GroupRecord {
   extra: PlainObject;
 }
 
+/** A group member as the store holds it (from `getGroupMemberList` and the member thunks). */
+export interface GroupMemberRecord {
+  /** userID. */
+  userID: string;
+  /** Nickname (from the member's profile). */
+  nick: string;
+  /** Avatar URL. */
+  avatar: string;
+  /** Group name card; shown instead of the nick in this group. */
+  nameCard: string;
+  /** `Owner`, `Admin`, `Member` (or `Custom`). */
+  role: string;
+  /** Join time in seconds, 0 when unknown. */
+  joinTime: number;
+  /** Muted until this time (seconds); 0 when not muted. */
+  muteUntil: number;
+  /** Member custom fields (key → value). */
+  memberCustomField: Record<string, string>;
+}
+
+/** The members of one group loaded so far, and where paging stands. */
+export interface GroupMembersState {
+  /** Members by userID. */
+  members: Table<GroupMemberRecord>;
+  /** Offset to ask for the next page (a number, or the SDK's string cursor for AVChatRoom/Community). */
+  nextOffset: number | string;
+  /** True when every member is loaded. */
+  isCompleted: boolean;
+  /** True while a page is loading. */
+  loading: boolean;
+  /** Request ID of the page in flight, so a stale page is dropped. */
+  requestId: string | null;
+  /** The last failure loading a page. */
+  error: TimError | null;
+}
+
 /** A user profile as the store holds it. */
 export interface ProfileRecord {
   /** userID. */
@@ -311,8 +347,8 @@ export interface TimState {
   conversations: ConversationsState;
   /** Messages of every conversation. */
   messages: MessagesState;
-  /** Groups by ID. */
-  groups: { table: Table<GroupRecord> };
+  /** Groups by ID, and the members loaded per group. */
+  groups: { table: Table<GroupRecord>; members: Table<GroupMembersState> };
   /** Profiles by userID, and my own. */
   profiles: { table: Table<ProfileRecord>; myUserID: string | null };
   /** Blacklist, friends, user status, follow lists. */

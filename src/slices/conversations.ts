@@ -5,8 +5,10 @@
  */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { conversationListUpdated, totalUnreadCountUpdated } from '../actions';
-import { emptyTable, tableGet, tableReplaceAll, tableSet, tableUpsertMany } from '../entities/table';
+import { emptyTable, tableGet, tableRemove, tableReplaceAll, tableSet, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
+import * as C from '../thunks/conversations';
+import { dismissGroup, quitGroup } from '../thunks/groups';
 import { setMessageRead } from '../thunks/messages';
 import type { ConversationRecord, ConversationsState } from '../types';
 import { isUserDataReset } from './reset';
@@ -33,6 +35,8 @@ export function conversationsReducer(state: ConversationsState = initialState, a
   if (totalUnreadCountUpdated.match(action)) {
     return action.payload === state.totalUnreadCount ? state : { ...state, totalUnreadCount: action.payload };
   }
+  const more = applyThunkResult(state, action);
+  if (more) return more;
   if (setMessageRead.fulfilled.match(action)) {
     // The SDK confirms with a list event a second later; show the read state now.
     const { conversationID } = action.payload;
@@ -44,4 +48,101 @@ export function conversationsReducer(state: ConversationsState = initialState, a
     };
   }
   return state;
+}
+
+/** The conversations named, each changed by `change` (the same state when nothing changed). */
+function changeEach(
+  state: ConversationsState,
+  conversationIDs: readonly string[],
+  change: (c: ConversationRecord) => ConversationRecord,
+): ConversationsState {
+  const entries: Array<[string, ConversationRecord]> = [];
+  for (const id of conversationIDs) {
+    const c = tableGet(state.table, id);
+    if (!c) continue;
+    const next = change(c);
+    if (next !== c) entries.push([id, next]);
+  }
+  return entries.length ? { ...state, table: tableUpsertMany(state.table, entries) } : state;
+}
+
+function changeAll(state: ConversationsState, change: (c: ConversationRecord) => ConversationRecord): ConversationsState {
+  return changeEach(state, state.table.keys, change);
+}
+
+function remove(state: ConversationsState, conversationIDs: readonly string[]): ConversationsState {
+  let { table, totalUnreadCount } = state;
+  for (const id of conversationIDs) {
+    const c = tableGet(table, id);
+    if (!c) continue;
+    totalUnreadCount = Math.max(0, totalUnreadCount - c.unreadCount);
+    table = tableRemove(table, id);
+  }
+  return table === state.table ? state : { table, totalUnreadCount };
+}
+
+function withMark(c: ConversationRecord, markType: number, enable: boolean): ConversationRecord {
+  const has = c.markList.includes(markType);
+  if (has === enable) return c;
+  return { ...c, markList: enable ? [...c.markList, markType] : c.markList.filter((m) => m !== markType) };
+}
+
+function withGroups(c: ConversationRecord, groups: string[]): ConversationRecord {
+  return plainEqual(groups, c.conversationGroupList) ? c : { ...c, conversationGroupList: groups };
+}
+
+/** State after a conversation or group thunk succeeded, or null when `action` is none of them. */
+function applyThunkResult(state: ConversationsState, action: UnknownAction): ConversationsState | null {
+  if (C.getConversationList.fulfilled.match(action) || C.getConversationProfile.fulfilled.match(action)) {
+    const table = tableUpsertMany(state.table, action.payload.conversations.map((c) => [c.conversationID, c] as const), keepIfEqual);
+    return table === state.table ? state : { ...state, table };
+  }
+  if (C.deleteConversation.fulfilled.match(action)) return remove(state, action.payload.conversationIDs);
+  if (quitGroup.fulfilled.match(action) || dismissGroup.fulfilled.match(action)) {
+    return remove(state, [`GROUP${action.payload.groupID}`]);
+  }
+  if (C.pinConversation.fulfilled.match(action)) {
+    const { conversationID, isPinned } = action.payload;
+    return changeEach(state, [conversationID], (c) => (c.isPinned === isPinned ? c : { ...c, isPinned }));
+  }
+  if (C.setAllMessageRead.fulfilled.match(action)) {
+    const want = { readAllC2CMessage: 'C2C', readAllGroupMessage: 'GROUP', readAllMessage: null }[action.payload.scope];
+    let cleared = 0;
+    const next = changeAll(state, (c) => {
+      if (c.unreadCount === 0 || (want !== null && c.type !== want)) return c;
+      cleared += c.unreadCount;
+      return { ...c, unreadCount: 0 };
+    });
+    const totalUnreadCount = want === null ? 0 : Math.max(0, state.totalUnreadCount - cleared);
+    return totalUnreadCount === next.totalUnreadCount ? next : { ...next, totalUnreadCount };
+  }
+  if (C.setMessageRemindType.fulfilled.match(action)) {
+    const { conversationIDs, messageRemindType } = action.payload;
+    return changeEach(state, conversationIDs, (c) => (c.messageRemindType === messageRemindType ? c : { ...c, messageRemindType }));
+  }
+  if (C.markConversation.fulfilled.match(action)) {
+    const { conversationIDList, markType, enableMark } = action.payload;
+    return changeEach(state, conversationIDList, (c) => withMark(c, markType, enableMark));
+  }
+  if (C.setConversationCustomData.fulfilled.match(action)) {
+    const { conversationIDList, customData } = action.payload;
+    return changeEach(state, conversationIDList, (c) => (c.customData === customData ? c : { ...c, customData }));
+  }
+  if (C.createConversationGroup.fulfilled.match(action) || C.addConversationsToGroup.fulfilled.match(action)) {
+    const { groupName, conversationIDs } = action.payload;
+    return changeEach(state, conversationIDs, (c) => (c.conversationGroupList.includes(groupName) ? c : withGroups(c, [...c.conversationGroupList, groupName])));
+  }
+  if (C.deleteConversationsFromGroup.fulfilled.match(action)) {
+    const { groupName, conversationIDs } = action.payload;
+    return changeEach(state, conversationIDs, (c) => withGroups(c, c.conversationGroupList.filter((g) => g !== groupName)));
+  }
+  if (C.deleteConversationGroup.fulfilled.match(action)) {
+    const { groupName } = action.payload;
+    return changeAll(state, (c) => withGroups(c, c.conversationGroupList.filter((g) => g !== groupName)));
+  }
+  if (C.renameConversationGroup.fulfilled.match(action)) {
+    const { groupName, newName } = action.payload;
+    return changeAll(state, (c) => (c.conversationGroupList.includes(groupName) ? withGroups(c, c.conversationGroupList.map((g) => (g === groupName ? newName ?? g : g))) : c));
+  }
+  return null;
 }

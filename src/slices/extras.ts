@@ -1,6 +1,9 @@
 /** `state.tim.extras`: group attributes and counters, topics, conversation groups, pinned messages, ... */
-import { createSlice } from '@reduxjs/toolkit';
+import { createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';
+import * as C from '../thunks/conversations';
+import * as G from '../thunks/groups';
 import type { ExtrasState } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -19,6 +22,26 @@ const initialState: ExtrasState = {
   serverConfig: null,
   roomCustomData: {},
 };
+
+function applyConversationGroupChange(state: ExtrasState, change: C.ConversationGroupChange): void {
+  const { op, groupName, newName, conversationIDs } = change;
+  if (!isSafeKey(groupName)) return;
+  const members = state.conversationsInGroup[groupName] ?? [];
+  if (op === 'create' || op === 'add') {
+    if (!state.conversationGroups.includes(groupName)) state.conversationGroups = [...state.conversationGroups, groupName];
+    state.conversationsInGroup[groupName] = Array.from(new Set([...members, ...conversationIDs]));
+  } else if (op === 'remove') {
+    const gone = new Set(conversationIDs);
+    state.conversationsInGroup[groupName] = members.filter((id) => !gone.has(id));
+  } else if (op === 'delete') {
+    state.conversationGroups = state.conversationGroups.filter((g) => g !== groupName);
+    delete state.conversationsInGroup[groupName];
+  } else if (op === 'rename' && isSafeKey(newName)) {
+    state.conversationGroups = state.conversationGroups.map((g) => (g === groupName ? newName : g));
+    delete state.conversationsInGroup[groupName];
+    state.conversationsInGroup[newName] = members;
+  }
+}
 
 const extrasSlice = createSlice({
   name: 'tim/extras',
@@ -62,6 +85,58 @@ const extrasSlice = createSlice({
       })
       .addCase(A.roomCustomDataReceived, (state, { payload }) => {
         state.roomCustomData[payload.groupID] = payload.customData;
+      })
+      .addCase(G.getTopicList.fulfilled, (state, { payload }) => {
+        if (!isSafeKey(payload.groupID)) return;
+        const topics = (state.topics[payload.groupID] ??= {});
+        for (const topic of payload.topics) topics[topic.topicID] = topic;
+      })
+      .addCase(C.getConversationGroupList.fulfilled, (state, { payload }) => {
+        state.conversationGroups = payload;
+      })
+      .addMatcher(
+        isAnyOf(
+          C.createConversationGroup.fulfilled, C.deleteConversationGroup.fulfilled, C.renameConversationGroup.fulfilled,
+          C.addConversationsToGroup.fulfilled, C.deleteConversationsFromGroup.fulfilled,
+        ),
+        (state, { payload }) => applyConversationGroupChange(state, payload),
+      )
+      .addMatcher(isAnyOf(C.deleteConversation.fulfilled), (state, { payload }) => {
+        const gone = new Set(payload.conversationIDs);
+        for (const name of Object.keys(state.conversationsInGroup)) {
+          const ids = state.conversationsInGroup[name];
+          if (ids.some((id) => gone.has(id))) state.conversationsInGroup[name] = ids.filter((id) => !gone.has(id));
+        }
+      })
+      .addMatcher(
+        isAnyOf(G.initGroupAttributes.fulfilled, G.setGroupAttributes.fulfilled, G.deleteGroupAttributes.fulfilled, G.getGroupAttributes.fulfilled),
+        (state, { payload }) => {
+          const { groupID, attributes, deletedKeys, replace } = payload;
+          if (!isSafeKey(groupID)) return;
+          const next = replace ? { ...attributes } : { ...state.groupAttributes[groupID], ...attributes };
+          for (const key of deletedKeys) delete next[key];
+          state.groupAttributes[groupID] = next;
+        },
+      )
+      .addMatcher(
+        isAnyOf(G.setGroupCounters.fulfilled, G.increaseGroupCounter.fulfilled, G.decreaseGroupCounter.fulfilled, G.getGroupCounters.fulfilled),
+        (state, { payload }) => {
+          if (isSafeKey(payload.groupID)) Object.assign((state.groupCounters[payload.groupID] ??= {}), payload.counters);
+        },
+      )
+      .addMatcher(isAnyOf(G.quitGroup.fulfilled, G.dismissGroup.fulfilled), (state, { payload }) => {
+        // Nothing of a group I left stays.
+        const { groupID } = payload;
+        delete state.groupAttributes[groupID];
+        delete state.groupCounters[groupID];
+        delete state.topics[groupID];
+        delete state.pinnedGroupMessages[groupID];
+        delete state.roomCustomData[groupID];
+        const conversationID = `GROUP${groupID}`;
+        for (const name of Object.keys(state.conversationsInGroup)) {
+          const ids = state.conversationsInGroup[name];
+          if (ids.includes(conversationID)) state.conversationsInGroup[name] = ids.filter((id) => id !== conversationID);
+        }
       })
       .addMatcher(isUserDataReset, () => initialState);
   },

@@ -16,10 +16,13 @@ import {
   updateMessage,
   upsertMessages,
 } from '../entities/messageList';
-import { emptyTable, tableGet, tableSet, tableUpsertMany } from '../entities/table';
+import { emptyTable, tableGet, tableRemove, tableSet, tableUpsertMany } from '../entities/table';
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
-import { isSafeKey } from '../normalize/plain';
+import * as More from '../thunks/messagesMore';
+import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
+import { dismissGroup, quitGroup } from '../thunks/groups';
+import { isSafeKey, plainEqual } from '../normalize/plain';
 import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -146,6 +149,66 @@ function rememberRevoked(state: MessagesState, items: ReadonlyArray<{ ID: string
   return { ...state, revokedIDs: state.revokedIDs.concat(unknown).slice(-REVOKED_MEMORY) };
 }
 
+type ReceiptItem = { messageID: string; conversationID: string; isPeerRead: boolean; readCount: number | null; unreadCount: number | null };
+
+/** Read receipts (an event or `getMessageReadReceiptList`) applied to known messages. */
+function applyReceipts(state: MessagesState, receipts: readonly ReceiptItem[]): MessagesState {
+  return updateKnown(state, receipts, (r) => r.messageID, (prev, r) => {
+    const isPeerRead = prev.isPeerRead || r.isPeerRead;
+    const readCount = r.readCount ?? prev.readReceiptInfo.readCount;
+    const unreadCount = r.unreadCount ?? prev.readReceiptInfo.unreadCount;
+    if (isPeerRead === prev.isPeerRead && readCount === prev.readReceiptInfo.readCount && unreadCount === prev.readReceiptInfo.unreadCount) return prev;
+    return { ...prev, isPeerRead, readReceiptInfo: { readCount, unreadCount } };
+  });
+}
+
+function setExtensions(state: MessagesState, messageID: string, extensions: Record<string, string>): MessagesState {
+  return updateByID(state, messageID, (prev) => {
+    const next = { ...prev.extensions, ...extensions };
+    return plainEqual(next, prev.extensions) ? prev : { ...prev, extensions: next };
+  });
+}
+
+function deleteExtensions(state: MessagesState, messageID: string, keyList: readonly string[]): MessagesState {
+  return updateByID(state, messageID, (prev) => {
+    if (!keyList.some((k) => Object.prototype.hasOwnProperty.call(prev.extensions, k))) return prev;
+    const extensions = { ...prev.extensions };
+    for (const key of keyList) delete extensions[key];
+    return { ...prev, extensions };
+  });
+}
+
+function changeReaction(state: MessagesState, r: { messageID: string; reactionID: string; userID: string; added: boolean }): MessagesState {
+  return updateByID(state, r.messageID, (prev) => {
+    const users = Object.prototype.hasOwnProperty.call(prev.reactions, r.reactionID) ? prev.reactions[r.reactionID] : [];
+    if (users.includes(r.userID) === r.added) return prev;
+    const nextUsers = r.added ? [...users, r.userID] : users.filter((u) => u !== r.userID);
+    const reactions = { ...prev.reactions };
+    if (nextUsers.length) reactions[r.reactionID] = nextUsers;
+    else delete reactions[r.reactionID];
+    return { ...prev, reactions };
+  });
+}
+
+/** Drops the messages, history cursor and errors of conversations that are gone (deleted, cleared, group left). */
+function forgetConversations(state: MessagesState, conversationIDs: readonly string[]): MessagesState {
+  let { lists, history, errors } = state;
+  for (const id of conversationIDs) {
+    const list = tableGet(lists, id);
+    if (list) {
+      for (const messageID of list.ids) {
+        if (Object.prototype.hasOwnProperty.call(errors, messageID)) {
+          if (errors === state.errors) errors = { ...errors };
+          delete (errors as Record<string, TimError>)[messageID];
+        }
+      }
+    }
+    lists = tableRemove(lists, id);
+    history = tableRemove(history, id);
+  }
+  return lists === state.lists && history === state.history && errors === state.errors ? state : { ...state, lists, history, errors };
+}
+
 type Handler = (state: MessagesState, action: UnknownAction) => MessagesState;
 
 function on<P, M = unknown>(
@@ -194,15 +257,7 @@ const handlers = new Map<string, Handler>([
   on(A.messagesReadByPeer, (state, read) =>
     updateKnown(state, read, (r) => r.ID, (prev) => (prev.isPeerRead ? prev : { ...prev, isPeerRead: true })),
   ),
-  on(A.readReceiptsReceived, (state, receipts) =>
-    updateKnown(state, receipts, (r) => r.messageID, (prev, r) => {
-      const isPeerRead = prev.isPeerRead || r.isPeerRead;
-      const readCount = r.readCount ?? prev.readReceiptInfo.readCount;
-      const unreadCount = r.unreadCount ?? prev.readReceiptInfo.unreadCount;
-      if (isPeerRead === prev.isPeerRead && readCount === prev.readReceiptInfo.readCount && unreadCount === prev.readReceiptInfo.unreadCount) return prev;
-      return { ...prev, isPeerRead, readReceiptInfo: { readCount, unreadCount } };
-    }),
-  ),
+  on(A.readReceiptsReceived, applyReceipts),
   on(A.messageExtensionsUpdated, (state, { messageID, extensions }) =>
     updateByID(state, messageID, (prev) => ({ ...prev, extensions: { ...prev.extensions, ...extensions } })),
   ),
@@ -244,6 +299,29 @@ const handlers = new Map<string, Handler>([
     if (action.meta.condition || !h || h.requestId !== action.meta.requestId) return state;
     return setHistory(state, action.meta.arg, { ...h, loading: false, requestId: null, error: error ?? null });
   }),
+  on(More.modifyMessage.fulfilled, (state, m) => updateKnown(state, [m], (r) => r.ID, (prev) => mergeMessage(prev, m))),
+  on(More.getMessageListHopping.fulfilled, (state, page) =>
+    changeLists(state, withRememberedRevokes(state, page.messages), (list, group) => upsertMessages(list, group)),
+  ),
+  on(More.findMessage.fulfilled, (state, m) =>
+    m ? changeLists(state, withRememberedRevokes(state, [m]), (list, group) => upsertMessages(list, group)) : state,
+  ),
+  on(More.setMessageExtensions.fulfilled, (state, { messageID, extensions }) => setExtensions(state, messageID, extensions)),
+  on(More.getMessageExtensions.fulfilled, (state, { messageID, extensions }) => setExtensions(state, messageID, extensions)),
+  on(More.deleteMessageExtensions.fulfilled, (state, { messageID, keyList }) => deleteExtensions(state, messageID, keyList)),
+  on(More.addMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
+  on(More.removeMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
+  on(More.getMessageReactions.fulfilled, (state, items) =>
+    items.reduce(
+      (s, { messageID, reactions }) => updateByID(s, messageID, (prev) => (plainEqual(prev.reactions, reactions) ? prev : { ...prev, reactions })),
+      state,
+    ),
+  ),
+  on(More.getMessageReadReceiptList.fulfilled, (state, rows) => applyReceipts(state, rows)),
+  on(deleteConversation.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),
+  on(clearHistoryMessage.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),
+  on(quitGroup.fulfilled, (state, { groupID }) => forgetConversations(state, [`GROUP${groupID}`])),
+  on(dismissGroup.fulfilled, (state, { groupID }) => forgetConversations(state, [`GROUP${groupID}`])),
   on(A.setMessageCap, (state, { subType, cap }) =>
     Number.isFinite(cap) && cap >= 0 ? { ...state, caps: { ...state.caps, [subType]: Math.floor(cap) } } : state,
   ),

@@ -1,8 +1,9 @@
 /** `state.tim.relations`: blacklist, friends, friend applications and groups, user status, follow lists. */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from '../actions';
-import { emptyTable, tableReplaceAll, tableUpsertMany } from '../entities/table';
+import { emptyTable, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
+import * as R from '../thunks/relations';
 import type { PlainObject, RelationsState } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -23,6 +24,8 @@ function keepIfEqual<T>(prev: T | undefined, next: T): T {
 /** The relations reducer. */
 export function relationsReducer(state: RelationsState = initialState, action: UnknownAction): RelationsState {
   if (isUserDataReset(action)) return initialState;
+  const more = applyThunkResult(state, action);
+  if (more) return more;
   if (A.blacklistUpdated.match(action)) {
     // An incomplete list (malformed items left out) only adds: a bad item must not unblock anyone.
     const { userIDs, complete } = action.payload;
@@ -52,4 +55,69 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     return { ...state, follow: { ...state.follow, [action.payload.list]: action.payload.users } };
   }
   return state;
+}
+
+const userIDOf = (row: PlainObject) => row.userID as string;
+
+function withoutApplication(state: RelationsState, userID: string): RelationsState {
+  const friendApplications = state.friendApplications.filter((a) => a.userID !== userID);
+  return friendApplications.length === state.friendApplications.length ? state : { ...state, friendApplications };
+}
+
+/** Relations after a relation thunk, or null when `action` is none of them. */
+function applyThunkResult(state: RelationsState, action: UnknownAction): RelationsState | null {
+  if (R.addToBlacklist.fulfilled.match(action) || R.removeFromBlacklist.fulfilled.match(action)) {
+    const { userIDs, added } = action.payload;
+    const gone = new Set(userIDs);
+    const blacklist = added ? Array.from(new Set([...state.blacklist, ...userIDs])) : state.blacklist.filter((u) => !gone.has(u));
+    return plainEqual(state.blacklist, blacklist) ? state : { ...state, blacklist };
+  }
+  if (R.getBlacklist.fulfilled.match(action)) {
+    return plainEqual(state.blacklist, action.payload) ? state : { ...state, blacklist: action.payload };
+  }
+  if (R.getFriendList.fulfilled.match(action)) {
+    const friends = tableReplaceAll<PlainObject>(state.friends, action.payload, userIDOf, keepIfEqual);
+    return friends === state.friends ? state : { ...state, friends };
+  }
+  if (R.deleteFriend.fulfilled.match(action)) {
+    const friends = action.payload.reduce((t, id) => tableRemove(t, id), state.friends);
+    return friends === state.friends ? state : { ...state, friends };
+  }
+  if (R.updateFriend.fulfilled.match(action)) {
+    const row = action.payload;
+    const friends = tableUpsertMany<PlainObject>(state.friends, [[row.userID, row]], (prev, next) => keepIfEqual(prev, { ...prev, ...next }));
+    return friends === state.friends ? state : { ...state, friends };
+  }
+  if (R.getFriendApplicationList.fulfilled.match(action)) {
+    return { ...state, friendApplications: action.payload.applicationList, friendApplicationUnreadCount: action.payload.unreadCount };
+  }
+  if (
+    R.acceptFriendApplication.fulfilled.match(action) || R.refuseFriendApplication.fulfilled.match(action) ||
+    R.deleteFriendApplication.fulfilled.match(action)
+  ) {
+    return withoutApplication(state, action.payload.userID);
+  }
+  if (R.setFriendApplicationRead.fulfilled.match(action)) {
+    return state.friendApplicationUnreadCount === 0 ? state : { ...state, friendApplicationUnreadCount: 0 };
+  }
+  if (
+    R.getFriendGroupList.fulfilled.match(action) || R.createFriendGroup.fulfilled.match(action) || R.deleteFriendGroup.fulfilled.match(action) ||
+    R.renameFriendGroup.fulfilled.match(action) || R.addToFriendGroup.fulfilled.match(action) || R.removeFromFriendGroup.fulfilled.match(action)
+  ) {
+    return plainEqual(state.friendGroups, action.payload) ? state : { ...state, friendGroups: action.payload };
+  }
+  if (R.setSelfStatus.fulfilled.match(action)) {
+    const userStatus = tableUpsertMany(state.userStatus, [[action.payload.userID, action.payload as PlainObject]], keepIfEqual);
+    return userStatus === state.userStatus ? state : { ...state, userStatus };
+  }
+  if (R.getUserStatus.fulfilled.match(action)) {
+    const userStatus = tableUpsertMany(state.userStatus, action.payload.map((s) => [s.userID, s as PlainObject] as const), keepIfEqual);
+    return userStatus === state.userStatus ? state : { ...state, userStatus };
+  }
+  if (R.unsubscribeUserStatus.fulfilled.match(action)) {
+    const ids = action.payload.userIDs;
+    const userStatus = ids ? ids.reduce((t, id) => tableRemove(t, id), state.userStatus) : emptyTable<PlainObject>();
+    return userStatus === state.userStatus || (userStatus.keys.length === 0 && state.userStatus.keys.length === 0) ? state : { ...state, userStatus };
+  }
+  return null;
 }
