@@ -43,7 +43,8 @@ function login(ctx: CommandContext): Record<string, string | number> {
     const known = core.a2Keys.get(a2);
     if (known === undefined) throw new CommandError(ERR_USERSIG_EXPIRED, 'a2 unknown or expired, log in again');
     userID = known;
-    core.a2Keys.delete(a2);
+    // The a2 stays valid (a session ticket, not a one-time token): when the socket drops again
+    // before this reply arrives, the SDK logs in again with the same a2 and must get in.
   } else {
     userID = str(head.identifier);
     const userSig = str(head.usersig);
@@ -55,11 +56,11 @@ function login(ctx: CommandContext): Record<string, string | number> {
     core.userSigs.set(userID, userSig);
   }
   const user = core.store.user(userID);
-  if (conn.session) core.a2Keys.delete(conn.session.a2);
+  if (conn.session && conn.session.a2 !== a2) core.a2Keys.delete(conn.session.a2);
   const session = {
     userID,
     tinyID: user.tinyID,
-    a2: randomBytes(16).toString('hex'),
+    a2: a2 !== '' ? a2 : randomBytes(16).toString('hex'),
     instanceID: nextInstanceID++,
     sdkAppID,
     loginAt: Date.now(),
