@@ -1,0 +1,152 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The area thunks on the real SDKs against the IM emulator: conversation pin/delete, groups
+ * create/join/quit/dismiss/member list, profiles get/update, blacklist add/remove. The store is
+ * what is asserted.
+ */
+import { configureStore } from '@reduxjs/toolkit';
+import {
+  addToBlacklist,
+  createGroup,
+  createTimMiddleware,
+  deleteConversation,
+  dismissGroup,
+  getConversationList,
+  getGroupList,
+  getGroupMemberList,
+  getUserProfile,
+  joinGroup,
+  login,
+  pinConversation,
+  quitGroup,
+  removeFromBlacklist,
+  selectBlacklist,
+  selectConversationById,
+  selectConversationList,
+  selectGroupById,
+  selectGroupMemberListState,
+  selectGroupMembers,
+  selectMessagesByConversationID,
+  selectMyProfile,
+  selectProfileByUserID,
+  sendTextMessage,
+  timReducer,
+  updateMyProfile,
+  type TimSdk,
+} from '../../src';
+import { startEmulator, type Emulator } from '../../src/emulator';
+import { constants, createSdk, loginReady, shutdown, sleep, until, type Sdk, type SdkKind } from '../emulator/sdk';
+
+const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+
+function makeStore(tim: Sdk, events: Record<string, string>) {
+  return configureStore({
+    reducer: { tim: timReducer },
+    middleware: (g) => g().concat(createTimMiddleware(tim as unknown as TimSdk, { events })),
+  });
+}
+type Store = ReturnType<typeof makeStore>;
+
+describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
+  const { EVENT } = constants(kind);
+  let emu: Emulator;
+  let sdks: Sdk[] = [];
+  let store: Store;
+
+  const loginBob = async (): Promise<void> => {
+    const synced = emu.waitForCommand('openim.getmsg', { userID: 'bob' });
+    await store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
+    await synced;
+    await sleep(20);
+  };
+  const peer = async (userID: string): Promise<Sdk> => {
+    const tim = createSdk(kind, emu.url);
+    sdks.push(tim);
+    await loginReady(kind, tim, userID, { emulator: emu });
+    return tim;
+  };
+
+  beforeEach(async () => {
+    emu = await startEmulator();
+    const bob = createSdk(kind, emu.url);
+    sdks = [bob];
+    store = makeStore(bob, EVENT);
+  });
+  afterEach(async () => {
+    await shutdown(...sdks);
+    await emu.stop();
+  });
+
+  it('conversations: load, pin to the top, delete one with its messages', async () => {
+    emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a1' });
+    emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'c1' });
+    await loginBob();
+    await store.dispatch(getConversationList()).unwrap();
+    await until(() => selectConversationList(store.getState()).length === 2, 3000, 'two conversations');
+    await store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'to alice' })).unwrap();
+    await store.dispatch(pinConversation({ conversationID: 'C2Ccarol', isPinned: true })).unwrap();
+    expect(selectConversationById(store.getState(), 'C2Ccarol')?.isPinned).toBe(true);
+    expect(selectConversationList(store.getState())[0].conversationID).toBe('C2Ccarol');
+    await sleep(kind === 'tim-js-sdk' ? 1500 : 300); // the SDK's own list event must agree
+    expect(selectConversationById(store.getState(), 'C2Ccarol')?.isPinned).toBe(true);
+    expect(selectMessagesByConversationID(store.getState(), 'C2Calice').length).toBeGreaterThan(0);
+    await store.dispatch(deleteConversation('C2Calice')).unwrap();
+    expect(selectConversationById(store.getState(), 'C2Calice')).toBeUndefined();
+    expect(selectMessagesByConversationID(store.getState(), 'C2Calice')).toEqual([]);
+    await sleep(kind === 'tim-js-sdk' ? 1500 : 300);
+    expect(selectConversationById(store.getState(), 'C2Calice')).toBeUndefined();
+  });
+
+  it('groups: create, list members, quit leaves nothing; join and dismiss', async () => {
+    await peer('alice');
+    await loginBob();
+    const created = await store.dispatch(createGroup({ name: 'team', type: 'Public', memberList: [{ userID: 'alice' }] })).unwrap();
+    const groupID = created.groups[0].groupID;
+    expect(selectGroupById(store.getState(), groupID)).toMatchObject({ name: 'team', ownerID: 'bob' });
+    await store.dispatch(getGroupList()).unwrap();
+    await store.dispatch(getGroupMemberList({ groupID, count: 100 })).unwrap();
+    expect(selectGroupMembers(store.getState(), groupID).map((m) => m.userID).sort()).toEqual(['alice', 'bob']);
+    expect(selectGroupMemberListState(store.getState(), groupID)?.isCompleted).toBe(true);
+    await store.dispatch(sendTextMessage({ to: groupID, conversationType: 'GROUP', text: 'hi team' })).unwrap();
+
+    // A group someone else owns: join, then quit.
+    const alice = sdks[1];
+    const other = (await alice.createGroup({ type: 'Public', name: 'open' } as never)).data.group.groupID;
+    const joined = await store.dispatch(joinGroup({ groupID: other })).unwrap();
+    expect(['JoinedSuccess', 'AlreadyInGroup']).toContain(joined.status);
+    await until(() => selectGroupById(store.getState(), other) !== undefined, 4000, 'joined group in state');
+    await store.dispatch(getGroupMemberList(other));
+    await store.dispatch(quitGroup(other)).unwrap();
+    expect(selectGroupById(store.getState(), other)).toBeUndefined();
+    expect(selectGroupMemberListState(store.getState(), other)).toBeUndefined();
+    expect(selectConversationById(store.getState(), `GROUP${other}`)).toBeUndefined();
+
+    await store.dispatch(dismissGroup(groupID)).unwrap();
+    expect(selectGroupById(store.getState(), groupID)).toBeUndefined();
+    expect(selectMessagesByConversationID(store.getState(), `GROUP${groupID}`)).toEqual([]);
+    await sleep(kind === 'tim-js-sdk' ? 1500 : 300);
+    expect(selectGroupById(store.getState(), groupID)).toBeUndefined();
+    expect(selectGroupById(store.getState(), other)).toBeUndefined();
+  });
+
+  it('profiles and blacklist: get (cached), update mine, block and unblock', async () => {
+    const alice = await peer('alice');
+    await alice.updateMyProfile({ nick: 'Alice' });
+    await loginBob();
+    const first = await store.dispatch(getUserProfile(['alice'])).unwrap();
+    expect(first.profiles.map((p) => p.nick)).toEqual(['Alice']);
+    expect(selectProfileByUserID(store.getState(), 'alice')?.nick).toBe('Alice');
+    const again = await store.dispatch(getUserProfile(['alice'])).unwrap();
+    expect(again).toEqual({ profiles: [], cached: ['alice'] });
+    await store.dispatch(updateMyProfile({ nick: 'Bobby' })).unwrap();
+    expect(selectMyProfile(store.getState())?.nick).toBe('Bobby');
+    expect((await alice.getUserProfile({ userIDList: ['bob'] })).data[0].nick).toBe('Bobby');
+    await store.dispatch(addToBlacklist({ userIDList: ['troll'] })).unwrap();
+    expect(selectBlacklist(store.getState())).toEqual(['troll']);
+    await store.dispatch(removeFromBlacklist({ userIDList: ['troll'] })).unwrap();
+    expect(selectBlacklist(store.getState())).toEqual([]);
+    await sleep(300);
+    expect(selectBlacklist(store.getState())).toEqual([]);
+  });
+});
