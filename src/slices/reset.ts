@@ -2,7 +2,6 @@
  * The actions after which nothing of the current user may stay in the store: every slice that
  * holds user data resets on `isUserDataReset`, and the middleware empties its registry.
  */
-import { isAnyOf } from '@reduxjs/toolkit';
 import { kickedOut, resetTim } from '../actions';
 import { TIM_REDUX_ERROR } from '../errors';
 import { login, logout } from '../thunks/session';
@@ -12,7 +11,14 @@ export function isFailedLogin(action: unknown): action is ReturnType<typeof logi
   return login.rejected.match(action) && action.payload?.code !== TIM_REDUX_ERROR.INVALID_ARGUMENT;
 }
 
-const isResetAction = isAnyOf(resetTim, kickedOut, logout.fulfilled, logout.rejected);
+// Every reducer asks this of every action, so it is one Set lookup, not a chain of matchers.
+const RESET_TYPES: ReadonlySet<string> = new Set([
+  resetTim.type,
+  kickedOut.type,
+  logout.fulfilled.type,
+  logout.rejected.type,
+  login.rejected.type,
+]);
 
 /**
  * Matches logout (succeeded or not), kick, user switch, a failed login (nobody is logged in after
@@ -20,5 +26,7 @@ const isResetAction = isAnyOf(resetTim, kickedOut, logout.fulfilled, logout.reje
  * reached the SDK and changes nothing.
  */
 export function isUserDataReset(action: unknown): boolean {
-  return isResetAction(action) || isFailedLogin(action);
+  const type = (action as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !RESET_TYPES.has(type)) return false;
+  return type !== login.rejected.type || isFailedLogin(action);
 }
