@@ -67,14 +67,20 @@ export function useFaultContext(kind: SdkKind, emulatorOptions: EmulatorOptions 
     sdks.push(tim);
     return tim;
   };
-  const messages = (conversationID: string): MessageRecord[] => selectMessagesByConversationID(ctx.store.getState(), conversationID);
+  const messages = (conversationID: string): readonly MessageRecord[] => selectMessagesByConversationID(ctx.store.getState(), conversationID);
   const texts = (conversationID: string): string[] => messages(conversationID).map((m) => String(m.payload.text ?? ''));
 
   return { ctx, loginBob, peer, secondDevice, messages, texts };
 }
 
+/** The text of a message the emulator stores ('' when its first element is not text). */
+export function serverText(record: { elements: readonly unknown[] }): string {
+  const content = (record.elements[0] as { MsgContent?: { Text?: unknown } } | undefined)?.MsgContent;
+  return typeof content?.Text === 'string' ? content.Text : '';
+}
+
 /** Every message ID of a conversation is there once. */
-export function expectNoDuplicateIDs(list: MessageRecord[]): void {
+export function expectNoDuplicateIDs(list: readonly MessageRecord[]): void {
   const ids = list.map((m) => m.ID);
   expect(ids.length).toBe(new Set(ids).size);
 }

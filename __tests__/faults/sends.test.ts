@@ -16,7 +16,7 @@ import {
   type MessageRecord,
 } from '../../src';
 import { collect, type SdkMessage } from '../emulator/sdk';
-import { expectNoDuplicateIDs, kinds, sleep, until, useFaultContext } from './harness';
+import { expectNoDuplicateIDs, kinds, serverText, sleep, until, useFaultContext } from './harness';
 
 /** NETWORK_TIMEOUT of both SDKs: a request without an answer after 15 s. */
 const SDK_TIMEOUT_CODE = 2801;
@@ -38,7 +38,7 @@ function jumpPastSdkTimeout(): () => void {
 describe.each(kinds)('send and history faults on %s', (kind) => {
   const { ctx, loginBob, peer, messages } = useFaultContext(kind);
   const state = () => ctx.store.getState();
-  const onServer = (text: string) => ctx.emu.c2cMessages({ between: ['bob', 'alice'] }).filter((m) => m.elements[0]?.MsgContent.Text === text);
+  const onServer = (text: string) => ctx.emu.c2cMessages({ between: ['bob', 'alice'] }).filter((m) => serverText(m) === text);
   const mine = (text: string): MessageRecord[] => messages('C2Calice').filter((m) => m.payload.text === text);
   const send = (text: string) => ctx.store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text }));
   /** Alice online, counting what she receives. */

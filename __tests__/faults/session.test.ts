@@ -17,7 +17,7 @@ import {
   sendTextMessage,
 } from '../../src';
 import { loginReady, type SdkKind } from '../emulator/sdk';
-import { kinds, leftovers, sleep, until, useFaultContext } from './harness';
+import { kinds, leftovers, serverText, sleep, until, useFaultContext } from './harness';
 
 /** What bob's store holds before the fault: a conversation with alice, history, a sent message. */
 async function fillBobStore(
@@ -79,7 +79,7 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
     expect(session().kickedOutReason).toBe(ctx.TYPES.KICKED_OUT_USERSIG_EXPIRED);
     await sleep(100);
     expectEmptied(h, [...marks, 'after-expiry']);
-    expect(ctx.emu.c2cMessages().some((m) => m.elements[0]?.MsgContent.Text === 'after-expiry')).toBe(false);
+    expect(ctx.emu.c2cMessages().some((m) => serverText(m) === 'after-expiry')).toBe(false);
     // The old userSig no longer works; a fresh one does, and the server's data comes back.
     const refused = await ctx.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' }));
     expect(refused.type).toBe(login.rejected.type);
@@ -95,7 +95,7 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
     expect(failed.map((m) => [m.payload.text, m.status])).toEqual(kind === '@tencentcloud/chat' ? [['after-expiry', 'fail']] : []);
     for (const m of failed) await ctx.store.dispatch(resendMessage(m.ID)).unwrap();
     expect(h.messages('C2Calice').map((m) => m.status)).toEqual(loaded.map(() => 'success'));
-    expect(ctx.emu.c2cMessages().filter((m) => m.elements[0]?.MsgContent.Text === 'after-expiry')).toHaveLength(failed.length);
+    expect(ctx.emu.c2cMessages().filter((m) => serverText(m) === 'after-expiry')).toHaveLength(failed.length);
   });
 });
 
