@@ -12,6 +12,7 @@ import { dismissGroup, quitGroup } from '../thunks/groups';
 import { setMessageRead } from '../thunks/messages';
 import type { ConversationRecord, ConversationsState } from '../types';
 import { isUserDataReset } from './reset';
+import { isThunkAction } from './thunkAction';
 
 const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0 };
 
@@ -93,6 +94,7 @@ function withGroups(c: ConversationRecord, groups: string[]): ConversationRecord
 
 /** State after a conversation or group thunk succeeded, or null when `action` is none of them. */
 function applyThunkResult(state: ConversationsState, action: UnknownAction): ConversationsState | null {
+  if (!isThunkAction(action)) return null;
   if (C.getConversationList.fulfilled.match(action) || C.getConversationProfile.fulfilled.match(action)) {
     const table = tableUpsertMany(state.table, action.payload.conversations.map((c) => [c.conversationID, c] as const), keepIfEqual);
     return table === state.table ? state : { ...state, table };

@@ -11,6 +11,7 @@ import { getMyProfile } from '../thunks/profiles';
 import * as R from '../thunks/relations';
 import type { GroupMembersState, GroupRecord, ProfileRecord, TimState } from '../types';
 import { isUserDataReset } from './reset';
+import { isThunkAction } from './thunkAction';
 
 function keepIfEqual<T>(prev: T | undefined, next: T): T {
   return prev !== undefined && plainEqual(prev, next) ? prev : next;
@@ -101,6 +102,7 @@ function applyMemberChange(page: GroupMembersState, { userIDs, change }: Members
 
 /** Groups after a group thunk, or null when `action` is none of them. */
 function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimState['groups'] | null {
+  if (!isThunkAction(action)) return null;
   if (
     G.getGroupList.fulfilled.match(action) || G.getGroupProfile.fulfilled.match(action) || G.createGroup.fulfilled.match(action) ||
     G.joinGroup.fulfilled.match(action) || G.updateGroupProfile.fulfilled.match(action) || G.getJoinedCommunityList.fulfilled.match(action)

@@ -6,6 +6,7 @@ import { plainEqual } from '../normalize/plain';
 import * as R from '../thunks/relations';
 import type { PlainObject, RelationsState } from '../types';
 import { isUserDataReset } from './reset';
+import { isThunkAction } from './thunkAction';
 
 const initialState: RelationsState = {
   blacklist: [],
@@ -66,6 +67,7 @@ function withoutApplication(state: RelationsState, userID: string): RelationsSta
 
 /** Relations after a relation thunk, or null when `action` is none of them. */
 function applyThunkResult(state: RelationsState, action: UnknownAction): RelationsState | null {
+  if (!isThunkAction(action)) return null;
   if (R.addToBlacklist.fulfilled.match(action) || R.removeFromBlacklist.fulfilled.match(action)) {
     const { userIDs, added } = action.payload;
     const gone = new Set(userIDs);

@@ -7,7 +7,7 @@ import { isObject, isSafeKey, num, str, toPlain, toPlainObject } from '../normal
 import type { GroupRecord, PlainObject, PlainValue } from '../types';
 import { invoke, isId, requireId, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
-import { sdkMessage } from './messagesMore';
+import { sdkMessage } from './messages';
 
 /** Groups loaded by a thunk; merged into `state.tim.groups` (GROUP_LIST_UPDATED keeps the whole list). */
 export interface LoadedGroups {

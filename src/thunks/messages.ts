@@ -10,13 +10,19 @@ import type { SdkMessage } from '../sdk';
 import type { MessageRecord, RootStateWithTim } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 
-/** The SDK message with this ID: from the registry, else from the SDK's own cache. */
-function sdkMessage({ registry, sdk }: TimContext, messageID: string): SdkMessage {
+/**
+ * The SDK message with this ID: from the registry, else from the SDK's own cache (and then kept in
+ * the registry, for the next thunk that needs it).
+ */
+export function sdkMessage({ registry, sdk }: TimContext, messageID: string): SdkMessage {
   const kept = registry.get(messageID);
   if (kept) return kept;
   const find = (sdk as { findMessage?: (id: string) => unknown }).findMessage;
   const found = typeof find === 'function' ? find.call(sdk, messageID) : undefined;
-  if (isObject(found) && found.ID === messageID) return found as unknown as SdkMessage;
+  if (isObject(found) && found.ID === messageID) {
+    registry.add(found);
+    return found as unknown as SdkMessage;
+  }
   throw new TimReduxError(TIM_REDUX_ERROR.UNKNOWN_MESSAGE, `no SDK message with ID ${messageID} is known`);
 }
 

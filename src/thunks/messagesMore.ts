@@ -4,8 +4,6 @@
  */
 import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { messageProgress } from '../actions';
-import type { TimContext } from '../context';
-import { TIM_REDUX_ERROR, TimReduxError } from '../errors';
 import { hasMessage } from '../entities/messageList';
 import { normalizeMessage } from '../normalize/message';
 import { isObject, isSafeKey, str, toPlainObject } from '../normalize/plain';
@@ -13,20 +11,7 @@ import type { SdkMessage } from '../sdk';
 import type { MessageRecord, PlainObject, RootStateWithTim } from '../types';
 import { invoke, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
-import { sendMessage } from './messages';
-
-/** The SDK message with this ID: from the registry, else from the SDK's `findMessage`. */
-export function sdkMessage({ registry, sdk }: TimContext, messageID: string): SdkMessage {
-  const kept = registry.get(messageID);
-  if (kept) return kept;
-  const find = (sdk as { findMessage?: (id: string) => unknown }).findMessage;
-  const found = typeof find === 'function' ? find.call(sdk, messageID) : undefined;
-  if (isObject(found) && found.ID === messageID) {
-    registry.add(found);
-    return found as unknown as SdkMessage;
-  }
-  throw new TimReduxError(TIM_REDUX_ERROR.UNKNOWN_MESSAGE, `no SDK message with ID ${messageID} is known`);
-}
+import { sdkMessage, sendMessage } from './messages';
 
 /** Arguments of `modifyMessage`: what to change on a sent message. */
 export interface ModifyMessageArgs {
