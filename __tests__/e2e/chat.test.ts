@@ -110,4 +110,17 @@ suite('the chat demo in headless Chromium', () => {
       // Alice: the read receipt.
       await sent.getByText('Read').waitFor({ timeout: 15_000 });
     }));
+
+  it('pin moves a conversation to the top; mute marks it', () =>
+    screenshotsOnFailure(async () => {
+      const alice = pages.alice ?? (await logIn('alice'));
+      const firstRow = () => alice.locator('nav li').first().getAttribute('data-testid');
+      await alice.getByTestId('pin-C2Ccarol').click();
+      await alice.waitForFunction(() => document.querySelector('nav li')?.getAttribute('data-testid') === 'conv-C2Ccarol');
+      expect(await firstRow()).toBe('conv-C2Ccarol');
+      await alice.getByTestId('mute-C2Cbob').click();
+      await alice.getByTestId('conv-C2Cbob').getByTitle('muted').waitFor();
+      await alice.getByTestId('pin-C2Ccarol').click(); // unpin
+      await alice.getByTestId('pin-C2Ccarol').getByText('Pin').waitFor();
+    }));
 });
