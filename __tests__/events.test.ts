@@ -44,7 +44,10 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', 'Bob')]);
     sdk.emit('BLACKLIST_UPDATED', ['mallory']);
     sdk.emit('FRIEND_LIST_UPDATED', [{ userID: 'bob', remark: 'B', profile: new FakeProfile('bob', 'Bob') }]);
-    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', { friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }], unreadCount: 1 });
+    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
+      friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }],
+      unreadCount: 1,
+    });
     sdk.emit('FRIEND_GROUP_LIST_UPDATED', [{ name: 'work', userIDList: ['bob'] }]);
     sdk.emit('USER_STATUS_UPDATED', [{ userID: 'bob', statusType: 1, customStatus: 'busy' }]);
     sdk.emit('MY_FOLLOWERS_LIST_UPDATED', [{ userID: 'fan' }]);
@@ -68,7 +71,10 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t2', topicName: 'chat' } });
     sdk.emit('TOPIC_DELETED', { groupID: 'c', topicIDList: ['c@t2'] });
     sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', ['family']);
-    sdk.emit('CONVERSATION_IN_GROUP_UPDATED', { groupName: 'family', conversationList: [{ conversationID: 'C2Cmom' }] });
+    sdk.emit('CONVERSATION_IN_GROUP_UPDATED', {
+      groupName: 'family',
+      conversationList: [{ conversationID: 'C2Cmom' }],
+    });
     sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: 'g', pinnedMessageList: [{ ID: 'p1' }] });
     sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 4, message: { ID: 'n1' } });
     sdk.emit('SERVER_CONFIG_UPDATED', { a: 1 });
@@ -110,7 +116,11 @@ describe('bad input never throws out of the middleware', () => {
     for (const slice of ['messages', 'conversations', 'groups', 'relations', 'session'] as const) {
       expect(after[slice]).toBe(before[slice]);
     }
-    expect(after.errors.events.map((e) => e.event)).toEqual(['onMessageReceived', 'onConversationListUpdated', 'onGroupListUpdated']);
+    expect(after.errors.events.map((e) => e.event)).toEqual([
+      'onMessageReceived',
+      'onConversationListUpdated',
+      'onGroupListUpdated',
+    ]);
     expect(onError).toHaveBeenCalledTimes(3);
     expect(after.errors.last?.message).toContain('group has no groupID');
   });
@@ -120,6 +130,8 @@ describe('bad input never throws out of the middleware', () => {
     const { store } = makeStore(sdk);
     sdk.emit('PROFILE_UPDATED', [{ userID: 'ok', nick: 'Ok' }, null, { nick: 'no id' }, 42]);
     expect(store.getState().tim.profiles.table.keys).toEqual(['ok']);
-    expect(store.getState().tim.errors.last?.message).toMatch(/profile is null.*profile has no userID.*profile is number/);
+    expect(store.getState().tim.errors.last?.message).toMatch(
+      /profile is null.*profile has no userID.*profile is number/,
+    );
   });
 });

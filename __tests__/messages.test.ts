@@ -25,7 +25,8 @@ failOnConsoleWarnings();
 function setup(largeState = false) {
   const sdk = new FakeSdk();
   const { store, middleware } = makeStore(sdk, undefined, { largeState });
-  const ids = (conversationID: string) => selectMessagesByConversationID(store.getState(), conversationID).map((m) => m.ID);
+  const ids = (conversationID: string) =>
+    selectMessagesByConversationID(store.getState(), conversationID).map((m) => m.ID);
   return { sdk, store, middleware, ids };
 }
 
@@ -34,7 +35,10 @@ const msg = (init: ConstructorParameters<typeof FakeMessage>[0]) => new FakeMess
 describe('messages of every conversation', () => {
   it('keeps messages of all conversations, not only an open one', () => {
     const { sdk, ids } = setup();
-    sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'bob', to: 'me', ID: 'b1' }), msg({ from: 'carol', to: 'me', ID: 'c1' })]);
+    sdk.emit('MESSAGE_RECEIVED', [
+      msg({ from: 'bob', to: 'me', ID: 'b1' }),
+      msg({ from: 'carol', to: 'me', ID: 'c1' }),
+    ]);
     sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'dave', to: 'team', conversationType: 'GROUP', ID: 'g1' })]);
     expect(ids('C2Cbob')).toEqual(['b1']);
     expect(ids('C2Ccarol')).toEqual(['c1']);
@@ -57,7 +61,9 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_RECEIVED', [m1]);
     sdk.emit('MESSAGE_RECEIVED', [m1]);
     sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'bob', to: 'me', ID: 'm1', time: 100 })]);
-    sdk.history.set('C2Cbob', [[msg({ from: 'bob', to: 'me', ID: 'm0', time: 90 }), msg({ from: 'bob', to: 'me', ID: 'm1', time: 100 })]]);
+    sdk.history.set('C2Cbob', [
+      [msg({ from: 'bob', to: 'me', ID: 'm0', time: 90 }), msg({ from: 'bob', to: 'me', ID: 'm1', time: 100 })],
+    ]);
     await store.dispatch(getMessageList('C2Cbob'));
     expect(ids('C2Cbob')).toEqual(['m0', 'm1']);
   });
@@ -75,7 +81,9 @@ describe('messages of every conversation', () => {
       msg({ from: 'x', to: 'g', conversationType: 'GROUP', ID: 's3', sequence: 3, time: 1 }),
       msg({ from: 'y', to: 'g', conversationType: 'GROUP', ID: 's1', sequence: 1, time: 9 }),
     ]);
-    sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'y', to: 'g', conversationType: 'GROUP', ID: 's2', sequence: 2, time: 5 })]);
+    sdk.emit('MESSAGE_RECEIVED', [
+      msg({ from: 'y', to: 'g', conversationType: 'GROUP', ID: 's2', sequence: 2, time: 5 }),
+    ]);
     expect(ids('GROUPg')).toEqual(['s1', 's2', 's3']);
   });
 
@@ -106,7 +114,10 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_READ_BY_PEER', [m]);
     sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'm', extensions: [{ key: 'like', value: '1' }] });
     sdk.emit('MESSAGE_EXTENSIONS_DELETED', { messageID: 'm', keyList: ['nothing'] });
-    sdk.emit('MESSAGE_REACTIONS_UPDATED', { messageID: 'm', reactionList: [{ reactionID: '👍', partialUserList: [{ userID: 'bob' }] }] });
+    sdk.emit('MESSAGE_REACTIONS_UPDATED', {
+      messageID: 'm',
+      reactionList: [{ reactionID: '👍', partialUserList: [{ userID: 'bob' }] }],
+    });
     m.isRevoked = true;
     m.revoker = 'bob';
     sdk.emit('MESSAGE_REVOKED', [m]);
@@ -157,7 +168,10 @@ describe('sending', () => {
       m.status = 'fail';
       throw { code: 20007, message: 'blocked by peer', data: { message: m } };
     });
-    await expect(store.dispatch(sendMessage(message as never)).unwrap()).rejects.toEqual({ code: 20007, message: 'blocked by peer' });
+    await expect(store.dispatch(sendMessage(message as never)).unwrap()).rejects.toEqual({
+      code: 20007,
+      message: 'blocked by peer',
+    });
     expect(selectMessageById(store.getState(), 'out1')?.status).toBe('fail');
     expect(store.getState().tim.messages.errors.out1).toEqual({ code: 20007, message: 'blocked by peer' });
     await store.dispatch(resendMessage('out1')).unwrap();
@@ -178,7 +192,15 @@ describe('sending', () => {
     const { sdk, store, ids } = setup();
     sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'x', to: 'g', conversationType: 'GROUP', ID: 'a', sequence: 10 })]);
     const gate = sdk.holdNextSend();
-    const own = msg({ from: 'me', to: 'g', conversationType: 'GROUP', flow: 'out', status: 'unSend', sequence: 0, ID: 'own' });
+    const own = msg({
+      from: 'me',
+      to: 'g',
+      conversationType: 'GROUP',
+      flow: 'out',
+      status: 'unSend',
+      sequence: 0,
+      ID: 'own',
+    });
     const sending = store.dispatch(sendMessage(own as never));
     await flush(1);
     sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'x', to: 'g', conversationType: 'GROUP', ID: 'b', sequence: 11 })]);
@@ -195,7 +217,9 @@ describe('sending', () => {
     await store.dispatch(sendMessage(message as never)).unwrap();
     await store.dispatch(revokeMessage('rv')).unwrap();
     expect(selectMessageById(store.getState(), 'rv')?.isRevoked).toBe(true);
-    await expect(store.dispatch(revokeMessage('nope')).unwrap()).rejects.toMatchObject({ code: TIM_REDUX_ERROR.UNKNOWN_MESSAGE });
+    await expect(store.dispatch(revokeMessage('nope')).unwrap()).rejects.toMatchObject({
+      code: TIM_REDUX_ERROR.UNKNOWN_MESSAGE,
+    });
   });
 
   it('deleteMessages removes them from state and registry', async () => {
@@ -221,7 +245,8 @@ describe('sending', () => {
 
 describe('history paging', () => {
   function pages(sdk: FakeSdk) {
-    const page = (from: number) => Array.from({ length: 3 }, (_, i) => msg({ from: 'bob', to: 'me', ID: `h${from + i}`, time: from + i }));
+    const page = (from: number) =>
+      Array.from({ length: 3 }, (_, i) => msg({ from: 'bob', to: 'me', ID: `h${from + i}`, time: from + i }));
     sdk.history.set('C2Cbob', [page(7), page(4), page(1)]); // newest page first
   }
 
@@ -229,7 +254,11 @@ describe('history paging', () => {
     const { sdk, store, ids } = setup();
     pages(sdk);
     await store.dispatch(getMessageList('C2Cbob'));
-    expect(selectHistoryState(store.getState(), 'C2Cbob')).toMatchObject({ nextReqMessageID: 'page:1', isCompleted: false, loading: false });
+    expect(selectHistoryState(store.getState(), 'C2Cbob')).toMatchObject({
+      nextReqMessageID: 'page:1',
+      isCompleted: false,
+      loading: false,
+    });
     await store.dispatch(getMessageList('C2Cbob'));
     await store.dispatch(getMessageList('C2Cbob'));
     expect(sdk.getMessageList.mock.calls.map((c) => c[0])).toEqual([
@@ -280,13 +309,25 @@ describe('per-conversation cap', () => {
     const { sdk, store } = setup();
     store.dispatch(setMessageCap({ subType: 'AVChatRoom', cap: 10 }));
     for (let i = 1; i <= 30; i++) {
-      sdk.emit('MESSAGE_RECEIVED', [msg({ from: 'fan', to: 'live', conversationType: 'GROUP', conversationSubType: 'AVChatRoom', ID: `L${i}`, sequence: i })]);
+      sdk.emit('MESSAGE_RECEIVED', [
+        msg({
+          from: 'fan',
+          to: 'live',
+          conversationType: 'GROUP',
+          conversationSubType: 'AVChatRoom',
+          ID: `L${i}`,
+          sequence: i,
+        }),
+      ]);
     }
     const kept = selectMessagesByConversationID(store.getState(), 'GROUPlive');
     expect(kept.length).toBeGreaterThanOrEqual(10);
     expect(kept.length).toBeLessThanOrEqual(11);
     expect(kept[kept.length - 1].ID).toBe('L30');
-    expect(selectHistoryState(store.getState(), 'GROUPlive')).toMatchObject({ nextReqMessageID: kept[0].ID, isCompleted: false });
+    expect(selectHistoryState(store.getState(), 'GROUPlive')).toMatchObject({
+      nextReqMessageID: kept[0].ID,
+      isCompleted: false,
+    });
   });
 
   it('does not cap ordinary conversations by default', () => {

@@ -27,7 +27,10 @@ describe('event subscription', () => {
     const wx = require('tim-wx-sdk') as { EVENT: Record<string, string> };
     expect(Object.values(wx.EVENT).sort()).toEqual(v2.slice().sort());
     for (const name of [...v2, ...v3]) expect(allNames).toContain(name);
-    for (const [events, count] of [[TIM.EVENT, 31], [TencentCloudChat.EVENT, 37]] as const) {
+    for (const [events, count] of [
+      [TIM.EVENT, 31],
+      [TencentCloudChat.EVENT, 37],
+    ] as const) {
       const sdk = new FakeSdk();
       makeStore(sdk, { events: events as unknown as Record<string, string> });
       expect(sdk.handlerCount()).toBe(count);
@@ -62,7 +65,11 @@ describe('event subscription', () => {
   it('dispatches events it has no slice for as a generic, serializable action', () => {
     const sdk = new FakeSdk();
     const { store } = makeStore(sdk, { events: { ...TIM_EVENTS, SOMETHING_NEW: 'onSomethingNew' } });
-    const payload = new (class Weird { a = 1; _hidden = 2; nested = { when: new Date(5), fn: () => 1 } })();
+    const payload = new (class Weird {
+      a = 1;
+      _hidden = 2;
+      nested = { when: new Date(5), fn: () => 1 };
+    })();
     sdk.emit('onSomethingNew', payload);
     expect(store.getState().tim.unhandled.onSomethingNew).toEqual({ a: 1, nested: { when: 5 } });
   });

@@ -16,7 +16,10 @@ describe('session state machine', () => {
     sdk.autoReady = false;
     expect(selectSession(store.getState()).status).toBe('idle');
     let resolved = false;
-    const pending = store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap().then((r) => ((resolved = true), r));
+    const pending = store
+      .dispatch(login({ userID: 'alice', userSig: 's' }))
+      .unwrap()
+      .then((r) => ((resolved = true), r));
     await flush();
     expect(sdk.login).toHaveBeenCalled();
     expect(resolved).toBe(false); // the login promise resolved, but SDK_READY has not come

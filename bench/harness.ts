@@ -28,7 +28,11 @@ export function percentile(xs: ArrayLike<number>, p: number): number {
 }
 
 /** Per-event timing of `fn(i)` for i < n, stopping early once `budgetMs` of wall time is spent. */
-export function timeEvents(n: number, budgetMs: number, fn: (i: number) => void): { times: Float64Array; done: number; wallMs: number } {
+export function timeEvents(
+  n: number,
+  budgetMs: number,
+  fn: (i: number) => void,
+): { times: Float64Array; done: number; wallMs: number } {
   const times = new Float64Array(n);
   const start = performance.now();
   let done = 0;

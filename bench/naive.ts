@@ -26,7 +26,9 @@ function makeSlices(cap: SubjectOptions['cap']) {
         messagesAdapter.upsertMany(state, action.payload);
         if (!cap) return;
         // The cap as a user would write it: look up the conversation's messages, drop the oldest.
-        const touched = new Set(action.payload.filter((m) => m.conversationSubType === cap.subType).map((m) => m.conversationID));
+        const touched = new Set(
+          action.payload.filter((m) => m.conversationSubType === cap.subType).map((m) => m.conversationID),
+        );
         for (const conversationID of touched) {
           const ids = state.ids.filter((id) => state.entities[id].conversationID === conversationID);
           if (overCap(ids.length, cap.cap)) messagesAdapter.removeMany(state, ids.slice(0, ids.length - cap.cap));
@@ -54,9 +56,13 @@ export function createNaiveStore(options: SubjectOptions = {}) {
     middleware: (g) => g({ serializableCheck: false, immutableCheck: false }),
   });
   const sdk = new BenchEmitter();
-  sdk.on('onMessageReceived', (e) => store.dispatch(messages.actions.received((e.data as unknown[]).map(normalizeMessage))));
+  sdk.on('onMessageReceived', (e) =>
+    store.dispatch(messages.actions.received((e.data as unknown[]).map(normalizeMessage))),
+  );
   sdk.on('onConversationListUpdated', (e) =>
-    store.dispatch(conversations.actions.listUpdated((e.data as unknown[]).map((c) => normalizeConversation(c).conversation))),
+    store.dispatch(
+      conversations.actions.listUpdated((e.data as unknown[]).map((c) => normalizeConversation(c).conversation)),
+    ),
   );
   type State = ReturnType<typeof store.getState>;
   const all = messagesAdapter.getSelectors((s: State) => s.messages).selectAll;

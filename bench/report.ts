@@ -37,8 +37,12 @@ export function aggregate(scenario: Scenario, subject: string, reps: Measurement
 }
 
 export function addRatios(rows: Row[]): void {
-  const base = new Map(rows.filter((r) => r.subject === 'tim-redux' && r.status === 'ok').map((r) => [r.scenario, r.medianMs ?? NaN]));
-  for (const r of rows) if (r.status === 'ok' && base.has(r.scenario)) r.vsTimRedux = (r.medianMs ?? NaN) / (base.get(r.scenario) as number);
+  const base = new Map(
+    rows.filter((r) => r.subject === 'tim-redux' && r.status === 'ok').map((r) => [r.scenario, r.medianMs ?? NaN]),
+  );
+  for (const r of rows)
+    if (r.status === 'ok' && base.has(r.scenario))
+      r.vsTimRedux = (r.medianMs ?? NaN) / (base.get(r.scenario) as number);
 }
 
 function ms(x: number | undefined): string {

@@ -25,9 +25,15 @@ const scenarios: Scenario[] = [live, floodRoom, floodMany, conversationList, his
 
 async function main(): Promise<void> {
   const cfg = configFrom(process.argv.slice(2));
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const chosen = scenarios.filter((s) => !only || only.includes(s.id));
-  const names = process.argv.find((a) => a.startsWith('--subjects='))?.slice(11).split(',');
+  const names = process.argv
+    .find((a) => a.startsWith('--subjects='))
+    ?.slice(11)
+    .split(',');
   const subjects = allSubjects.filter((k) => !names || names.includes(k.name));
   const started = performance.now();
   console.log(`tim-redux bench: ${JSON.stringify(machine(cfg))}`);
@@ -57,11 +63,20 @@ async function main(): Promise<void> {
     for (const kind of subjects.filter(applies)) {
       const reason = scenario.notApplicable(kind);
       if (reason !== null) rows.push({ scenario: scenario.id, subject: kind.name, status: 'n/a', reason, reps: [] });
-      else if (errors.has(kind.name)) rows.push({ scenario: scenario.id, subject: kind.name, status: 'error', reason: errors.get(kind.name), reps: [] });
+      else if (errors.has(kind.name))
+        rows.push({
+          scenario: scenario.id,
+          subject: kind.name,
+          status: 'error',
+          reason: errors.get(kind.name),
+          reps: [],
+        });
       else rows.push(aggregate(scenario, kind.name, results.get(kind.name) ?? []));
     }
     const heap = heapAfterGc();
-    console.log(`  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s${Number.isFinite(heap) ? `, heap after ${(heap / 1048576).toFixed(0)} MB` : ''}`);
+    console.log(
+      `  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s${Number.isFinite(heap) ? `, heap after ${(heap / 1048576).toFixed(0)} MB` : ''}`,
+    );
   }
   if (!only || only.includes(sdkOverhead.id)) {
     const s0 = performance.now();

@@ -8,7 +8,21 @@ import { JSDOM } from 'jsdom';
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
 const g = globalThis as Record<string, unknown>;
 const w = dom.window as unknown as Record<string, unknown>;
-for (const key of ['window', 'document', 'navigator', 'location', 'WebSocket', 'localStorage', 'sessionStorage', 'XMLHttpRequest', 'Blob', 'File', 'FileReader', 'HTMLElement', 'Image']) {
+for (const key of [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'WebSocket',
+  'localStorage',
+  'sessionStorage',
+  'XMLHttpRequest',
+  'Blob',
+  'File',
+  'FileReader',
+  'HTMLElement',
+  'Image',
+]) {
   if (!(key in g) || g[key] === undefined) {
     try {
       g[key] = w[key];
@@ -28,7 +42,7 @@ interface Start {
 async function main(start: Start): Promise<void> {
   const quiet = { log: console.log, info: console.info, warn: console.warn };
   console.log = console.info = console.warn = () => undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const mod = require('tim-js-sdk');
   const TIM = mod.default ?? mod;
   const tim = TIM.create({ SDKAppID: 1400000000 + (process.pid % 100000), proxyServer: start.url });
@@ -65,7 +79,8 @@ async function main(start: Start): Promise<void> {
             target.on(name, timedHandler);
           };
         }
-        if (prop === 'off') return (name: string, handler: unknown) => target.off(name, wrapped.get(handler) ?? handler);
+        if (prop === 'off')
+          return (name: string, handler: unknown) => target.off(name, wrapped.get(handler) ?? handler);
         const value = target[prop];
         return typeof value === 'function' ? value.bind(target) : value;
       },

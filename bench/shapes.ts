@@ -33,7 +33,15 @@ export class BenchMessage {
   version = 0;
   _elements: Array<{ type: string; content: { text: string } }>;
   _sdkBackReference: unknown;
-  constructor(init: { ID: string; conversationID: string; subType: string; from: string; time: number; sequence: number; text: string }) {
+  constructor(init: {
+    ID: string;
+    conversationID: string;
+    subType: string;
+    from: string;
+    time: number;
+    sequence: number;
+    text: string;
+  }) {
     this.ID = init.ID;
     this.conversationID = init.conversationID;
     const group = init.conversationID.startsWith('GROUP');
@@ -77,19 +85,40 @@ export class BenchConversation {
   customData = '';
   conversationGroupList: string[] = [];
   groupAtInfoList: unknown[] = [];
-  lastMessage: { lastTime: number; lastSequence: number; fromAccount: string; type: string; payload: { text: string }; messageForShow: string };
+  lastMessage: {
+    lastTime: number;
+    lastSequence: number;
+    fromAccount: string;
+    type: string;
+    payload: { text: string };
+    messageForShow: string;
+  };
   userProfile?: BenchProfile;
   _isInfoCompleted = true;
   constructor(id: string, lastTime: number) {
     this.conversationID = id;
     this.type = 'C2C';
-    this.lastMessage = { lastTime, lastSequence: 1, fromAccount: 'x', type: 'TIMTextElem', payload: { text: 'hi' }, messageForShow: 'hi' };
+    this.lastMessage = {
+      lastTime,
+      lastSequence: 1,
+      fromAccount: 'x',
+      type: 'TIMTextElem',
+      payload: { text: 'hi' },
+      messageForShow: 'hi',
+    };
     this.userProfile = new BenchProfile(id.slice(3), `nick ${id}`);
   }
   /** What the SDK does when a message arrives: a new last message, one more unread. */
   touch(time: number, text: string): void {
     this.unreadCount++;
-    this.lastMessage = { lastTime: time, lastSequence: this.lastMessage.lastSequence + 1, fromAccount: 'x', type: 'TIMTextElem', payload: { text }, messageForShow: text };
+    this.lastMessage = {
+      lastTime: time,
+      lastSequence: this.lastMessage.lastSequence + 1,
+      fromAccount: 'x',
+      type: 'TIMTextElem',
+      payload: { text },
+      messageForShow: text,
+    };
   }
 }
 
@@ -105,7 +134,11 @@ export class BenchEmitter {
   }
   off(name: string, handler: Listener): void {
     const list = this.listeners.get(name);
-    if (list) this.listeners.set(name, list.filter((h) => h !== handler));
+    if (list)
+      this.listeners.set(
+        name,
+        list.filter((h) => h !== handler),
+      );
   }
   emit(name: string, data: unknown): void {
     const list = this.listeners.get(name);

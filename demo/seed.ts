@@ -14,7 +14,11 @@ export function seed(emulator: Emulator): void {
   emulator.injectC2CMessage({ from: 'alice', to: 'bob', text: 'Not yet, sending them over?' });
   emulator.injectC2CMessage({ from: 'bob', to: 'alice', text: 'tim-redux keeps every conversation in the store now.' });
   for (let i = 1; i <= 40; i++) {
-    emulator.injectC2CMessage({ from: i % 2 ? 'carol' : 'alice', to: i % 2 ? 'alice' : 'carol', text: `Older message ${i}` });
+    emulator.injectC2CMessage({
+      from: i % 2 ? 'carol' : 'alice',
+      to: i % 2 ? 'alice' : 'carol',
+      text: `Older message ${i}`,
+    });
   }
   const team = emulator.createGroup({ type: 'Public', name: 'Team', ownerID: 'alice', memberIDs: ['bob', 'carol'] });
   emulator.injectGroupMessage({ from: 'carol', groupID: team.groupID, text: 'Standup in 5 minutes' });

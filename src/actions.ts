@@ -48,14 +48,19 @@ export const messagesReceived = eventAction<MessageRecord[]>('tim/messageReceive
 /** MESSAGE_MODIFIED. */
 export const messagesModified = eventAction<MessageRecord[]>('tim/messageModified');
 /** MESSAGE_REVOKED. */
-export const messagesRevoked = eventAction<Array<{ ID: string; conversationID: string; revoker: string | null }>>(
-  'tim/messageRevoked',
-);
+export const messagesRevoked =
+  eventAction<Array<{ ID: string; conversationID: string; revoker: string | null }>>('tim/messageRevoked');
 /** MESSAGE_READ_BY_PEER (one-to-one). */
 export const messagesReadByPeer = eventAction<Array<{ ID: string; conversationID: string }>>('tim/messageReadByPeer');
 /** MESSAGE_READ_RECEIPT_RECEIVED: receipts for one-to-one or group messages. */
 export const readReceiptsReceived = eventAction<
-  Array<{ messageID: string; conversationID: string; isPeerRead: boolean; readCount: number | null; unreadCount: number | null }>
+  Array<{
+    messageID: string;
+    conversationID: string;
+    isPeerRead: boolean;
+    readCount: number | null;
+    unreadCount: number | null;
+  }>
 >('tim/messageReadReceiptReceived');
 /** MESSAGE_EXTENSIONS_UPDATED. */
 export const messageExtensionsUpdated = eventAction<{ messageID: string; extensions: Record<string, string> }>(
@@ -103,17 +108,23 @@ export const groupAttributesUpdated = eventAction<{ groupID: string; groupAttrib
   'tim/groupAttributesUpdated',
 );
 /** GROUP_COUNTER_UPDATED. */
-export const groupCounterUpdated = eventAction<{ groupID: string; key: string; value: number }>('tim/groupCounterUpdated');
+export const groupCounterUpdated = eventAction<{ groupID: string; key: string; value: number }>(
+  'tim/groupCounterUpdated',
+);
 /** PINNED_GROUP_MESSAGE_UPDATED (3.x). */
 export const pinnedGroupMessageUpdated = eventAction<{ groupID: string; pinnedMessageList: PlainObject[] }>(
   'tim/pinnedGroupMessageUpdated',
 );
 /** TOPIC_CREATED and TOPIC_UPDATED. */
-export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>('tim/topicUpdated');
+export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>(
+  'tim/topicUpdated',
+);
 /** TOPIC_DELETED. */
 export const topicsDeleted = eventAction<{ groupID: string; topicIDList: string[] }>('tim/topicDeleted');
 /** ROOM_CUSTOM_DATA_RECEIVED (3.x). */
-export const roomCustomDataReceived = eventAction<{ groupID: string; customData: PlainValue }>('tim/roomCustomDataReceived');
+export const roomCustomDataReceived = eventAction<{ groupID: string; customData: PlainValue }>(
+  'tim/roomCustomDataReceived',
+);
 
 /** PROFILE_UPDATED. */
 export const profilesUpdated = eventAction<ProfileRecord[]>('tim/profileUpdated');

@@ -37,7 +37,10 @@ export function timContextOf(dispatch: (action: ReturnType<typeof getTimContext>
   if (answer !== null && typeof answer === 'object' && CONTEXT in answer) {
     const context = answer as unknown as TimContext;
     if (!context.isClosed()) return context;
-    throw new TimReduxError(TIM_REDUX_ERROR.NO_MIDDLEWARE, 'tim-redux: the middleware was closed; it no longer calls the SDK.');
+    throw new TimReduxError(
+      TIM_REDUX_ERROR.NO_MIDDLEWARE,
+      'tim-redux: the middleware was closed; it no longer calls the SDK.',
+    );
   }
   throw new TimReduxError(
     TIM_REDUX_ERROR.NO_MIDDLEWARE,

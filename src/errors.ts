@@ -49,7 +49,8 @@ export class TimReduxError extends Error {
 export function toTimError(thrown: unknown): TimError {
   if (thrown !== null && typeof thrown === 'object') {
     const { code, message } = thrown as { code?: unknown; message?: unknown };
-    const numeric = typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : NaN;
+    const numeric =
+      typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : NaN;
     return {
       code: Number.isFinite(numeric) ? numeric : TIM_REDUX_ERROR.UNKNOWN,
       message: typeof message === 'string' && message !== '' ? message : String(thrown),

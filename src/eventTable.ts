@@ -43,7 +43,9 @@ function messages(data: unknown, ctx: EventContext) {
 }
 
 function objectOf(data: unknown, what: string): Record<string, unknown> | string {
-  return isObject(data) && !Array.isArray(data) ? data : `${what} data is ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}, not an object`;
+  return isObject(data) && !Array.isArray(data)
+    ? data
+    : `${what} data is ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}, not an object`;
 }
 
 /** A row `{ userID, ... }` of a list event, as plain data; a row without userID is a problem. */
@@ -74,12 +76,14 @@ function wholeList<T>(
 }
 
 function plainRow(raw: unknown): PlainObject {
-  if (!isObject(raw) || Array.isArray(raw)) throw new Error(`item is ${raw === null ? 'null' : typeof raw}, not an object`);
+  if (!isObject(raw) || Array.isArray(raw))
+    throw new Error(`item is ${raw === null ? 'null' : typeof raw}, not an object`);
   return toPlainObject(raw);
 }
 
 function userIDOf(raw: unknown): string {
-  if (typeof raw !== 'string' || raw === '') throw new Error(`${raw === '' ? 'an empty string' : typeof raw} is not a userID`);
+  if (typeof raw !== 'string' || raw === '')
+    throw new Error(`${raw === '' ? 'an empty string' : typeof raw} is not a userID`);
   return raw;
 }
 
@@ -119,7 +123,9 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   KICKED_OUT: (data) => ok(A.kickedOut({ type: str(isObject(data) ? data.type : undefined, 'unknown') })),
   NET_STATE_CHANGE: (data) => {
     const state = isObject(data) ? data.state : undefined;
-    return typeof state === 'string' ? ok(A.netStateChanged({ state })) : bad('NET_STATE_CHANGE without a state string');
+    return typeof state === 'string'
+      ? ok(A.netStateChanged({ state }))
+      : bad('NET_STATE_CHANGE without a state string');
   },
   ERROR: (data) => {
     const d = isObject(data) ? data : {};
@@ -151,10 +157,15 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
         const r = toPlainObject(raw);
         const messageID = r.messageID;
         const conversationID =
-          typeof r.conversationID === 'string' ? r.conversationID
-          : typeof r.groupID === 'string' ? `GROUP${r.groupID}`
-          : typeof r.userID === 'string' ? `C2C${r.userID}` : '';
-        if (typeof messageID !== 'string' || !conversationID) throw new Error('read receipt has no messageID or conversation');
+          typeof r.conversationID === 'string'
+            ? r.conversationID
+            : typeof r.groupID === 'string'
+              ? `GROUP${r.groupID}`
+              : typeof r.userID === 'string'
+                ? `C2C${r.userID}`
+                : '';
+        if (typeof messageID !== 'string' || !conversationID)
+          throw new Error('read receipt has no messageID or conversation');
         return {
           messageID,
           conversationID,
@@ -210,10 +221,15 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       ? ok(A.totalUnreadCountUpdated(Math.max(0, data)))
       : bad(`total unread count is ${typeof data}, not a number`),
   CONVERSATION_GROUP_LIST_UPDATED: (data) =>
-    wholeList(data, (raw) => {
-      if (typeof raw !== 'string' || raw === '') throw new Error('conversation group name is not a non-empty string');
-      return raw;
-    }, 'conversation group', (names, complete) => A.conversationGroupListUpdated({ names, complete })),
+    wholeList(
+      data,
+      (raw) => {
+        if (typeof raw !== 'string' || raw === '') throw new Error('conversation group name is not a non-empty string');
+        return raw;
+      },
+      'conversation group',
+      (names, complete) => A.conversationGroupListUpdated({ names, complete }),
+    ),
   CONVERSATION_IN_GROUP_UPDATED: (data) => {
     const d = objectOf(data, 'CONVERSATION_IN_GROUP_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -233,7 +249,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (typeof d === 'string') return bad(d);
     if (!isSafeKey(d.groupID)) return bad('group attributes event has no usable groupID');
     const attrs: Record<string, string> = {};
-    if (isObject(d.groupAttributes)) for (const [k, v] of Object.entries(d.groupAttributes)) if (isSafeKey(k)) attrs[k] = str(v);
+    if (isObject(d.groupAttributes))
+      for (const [k, v] of Object.entries(d.groupAttributes)) if (isSafeKey(k)) attrs[k] = str(v);
     return ok(A.groupAttributesUpdated({ groupID: d.groupID, groupAttributes: attrs }));
   },
   GROUP_COUNTER_UPDATED: (data) => {
@@ -279,9 +296,13 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   FRIEND_APPLICATION_LIST_UPDATED: (data) => {
     const d = objectOf(data, 'FRIEND_APPLICATION_LIST_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (!Array.isArray(d.friendApplicationList)) return bad('friend application event has no friendApplicationList array');
+    if (!Array.isArray(d.friendApplicationList))
+      return bad('friend application event has no friendApplicationList array');
     const { records, problems } = normalizeMany(d.friendApplicationList, plainRow, 'friend application');
-    return ok(A.friendApplicationListUpdated({ applicationList: records, unreadCount: Math.max(0, num(d.unreadCount)) }), problems);
+    return ok(
+      A.friendApplicationListUpdated({ applicationList: records, unreadCount: Math.max(0, num(d.unreadCount)) }),
+      problems,
+    );
   },
   FRIEND_GROUP_LIST_UPDATED: (data) =>
     wholeList(data, friendGroupRow, 'friend group', (groups) => A.friendGroupListUpdated(groups)),

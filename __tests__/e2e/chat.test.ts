@@ -51,8 +51,16 @@ suite('the chat demo in headless Chromium', () => {
     demo = await startDemo();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -116,7 +124,9 @@ suite('the chat demo in headless Chromium', () => {
       const alice = pages.alice ?? (await logIn('alice'));
       const firstRow = () => alice.locator('nav li').first().getAttribute('data-testid');
       await alice.getByTestId('pin-C2Ccarol').click();
-      await alice.waitForFunction(() => document.querySelector('nav li')?.getAttribute('data-testid') === 'conv-C2Ccarol');
+      await alice.waitForFunction(
+        () => document.querySelector('nav li')?.getAttribute('data-testid') === 'conv-C2Ccarol',
+      );
       expect(await firstRow()).toBe('conv-C2Ccarol');
       await alice.getByTestId('mute-C2Cbob').click();
       await alice.getByTestId('conv-C2Cbob').getByTitle('muted').waitFor();

@@ -25,8 +25,15 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     sdks.push(tim);
     return tim;
   };
-  const text = (tim: Sdk, to: string, body: string, needReadReceipt = false): Promise<{ data: { message: SdkMessage } }> =>
-    tim.sendMessage(tim.createTextMessage({ to, conversationType: TYPES.CONV_C2C, payload: { text: body }, needReadReceipt }));
+  const text = (
+    tim: Sdk,
+    to: string,
+    body: string,
+    needReadReceipt = false,
+  ): Promise<{ data: { message: SdkMessage } }> =>
+    tim.sendMessage(
+      tim.createTextMessage({ to, conversationType: TYPES.CONV_C2C, payload: { text: body }, needReadReceipt }),
+    );
 
   beforeEach(async () => {
     emu = await startEmulator();
@@ -37,7 +44,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     await emu.stop();
   });
 
-  it('delivers a sent message live, once, with the sender\'s message ID', async () => {
+  it("delivers a sent message live, once, with the sender's message ID", async () => {
     const alice = sdk();
     const bob = sdk();
     await loginReady(kind, alice, 'alice', { emulator: emu });
@@ -47,7 +54,9 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     expect(sent.data.message.status).toBe('success');
     await until(() => received.items.length > 0);
     await sleep(50);
-    expect(received.items.flat().map((m) => [m.ID, m.flow, m.payload.text])).toEqual([[sent.data.message.ID, 'in', 'hello bob']]);
+    expect(received.items.flat().map((m) => [m.ID, m.flow, m.payload.text])).toEqual([
+      [sent.data.message.ID, 'in', 'hello bob'],
+    ]);
     expect(emu.c2cMessages({ between: ['alice', 'bob'] }).map((m) => m.sdkMessageID)).toEqual([sent.data.message.ID]);
   });
 
@@ -80,7 +89,8 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   });
 
   it('pages history back to completion, in order, without duplicates', async () => {
-    for (let i = 0; i < 23; i++) emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `m${i}` });
+    for (let i = 0; i < 23; i++)
+      emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `m${i}` });
     const alice = sdk();
     await loginReady(kind, alice, 'alice', { emulator: emu });
     const seen: string[] = [];
@@ -112,7 +122,7 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     expect(emu.c2cMessages()[0]).toMatchObject({ isRevoked: true, revoker: 'alice' });
   });
 
-  it('reports reads: the sender gets MESSAGE_READ_BY_PEER and isPeerRead; the reader\'s unread drops to 0', async () => {
+  it("reports reads: the sender gets MESSAGE_READ_BY_PEER and isPeerRead; the reader's unread drops to 0", async () => {
     const alice = sdk();
     const bob = sdk();
     await loginReady(kind, alice, 'alice', { emulator: emu });
@@ -152,7 +162,9 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     await expect(text(alice, 'bob', 'x')).rejects.toMatchObject({ code: 20009 });
     const ok = await text(alice, 'bob', 'y');
     expect(ok.data.message.status).toBe('success');
-    expect(emu.c2cMessages().map((m) => m.elements[0])).toEqual([{ MsgType: 'TIMTextElem', MsgContent: { Text: 'y' } }]);
+    expect(emu.c2cMessages().map((m) => m.elements[0])).toEqual([
+      { MsgType: 'TIMTextElem', MsgContent: { Text: 'y' } },
+    ]);
   });
 
   it('delays a command: the send resolves only after the delay', async () => {

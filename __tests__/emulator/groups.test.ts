@@ -1,6 +1,18 @@
 /** @jest-environment jsdom */
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { collect, constants, createSdk, loginReady, shutdown, sleep, until, waitForEvent, type Sdk, type SdkKind, type SdkMessage } from './sdk';
+import {
+  collect,
+  constants,
+  createSdk,
+  loginReady,
+  shutdown,
+  sleep,
+  until,
+  waitForEvent,
+  type Sdk,
+  type SdkKind,
+  type SdkMessage,
+} from './sdk';
 
 const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
 
@@ -14,9 +26,14 @@ describe.each(kinds)('groups on %s', (kind) => {
     return tim;
   };
   const groupText = (tim: Sdk, groupID: string, body: string): Promise<{ data: { message: SdkMessage } }> =>
-    tim.sendMessage(tim.createTextMessage({ to: groupID, conversationType: TYPES.CONV_GROUP, payload: { text: body } }));
+    tim.sendMessage(
+      tim.createTextMessage({ to: groupID, conversationType: TYPES.CONV_GROUP, payload: { text: body } }),
+    );
   const tipsOf = (messages: SdkMessage[][]): Array<[number | undefined, string[] | undefined]> =>
-    messages.flat().filter((m) => m.type === TYPES.MSG_GRP_TIP).map((m) => [m.payload.operationType, m.payload.userIDList]);
+    messages
+      .flat()
+      .filter((m) => m.type === TYPES.MSG_GRP_TIP)
+      .map((m) => [m.payload.operationType, m.payload.userIDList]);
 
   beforeEach(async () => {
     emu = await startEmulator();
@@ -35,13 +52,24 @@ describe.each(kinds)('groups on %s', (kind) => {
     const created = await alice.createGroup({ type: TYPES.GRP_WORK, name: 'team', memberList: [{ userID: 'bob' }] });
     const groupID = created.data.group.groupID;
     expect(emu.groups()).toMatchObject([{ groupID, type: 'Private', name: 'team', ownerID: 'alice' }]);
-    expect(emu.groups()[0].members.map((m) => [m.userID, m.role])).toEqual([['alice', 'Owner'], ['bob', 'Member']]);
-    await until(async () => (await bob.getGroupList()).data.groupList.some((g) => g.groupID === groupID), 4000, 'bob learns of the group');
-    const onBob = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) => l.some((m) => m.payload.text === 'hello team'));
+    expect(emu.groups()[0].members.map((m) => [m.userID, m.role])).toEqual([
+      ['alice', 'Owner'],
+      ['bob', 'Member'],
+    ]);
+    await until(
+      async () => (await bob.getGroupList()).data.groupList.some((g) => g.groupID === groupID),
+      4000,
+      'bob learns of the group',
+    );
+    const onBob = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) =>
+      l.some((m) => m.payload.text === 'hello team'),
+    );
     const sent = await groupText(alice, groupID, 'hello team');
     expect(sent.data.message.status).toBe('success');
     expect((await onBob).find((m) => m.payload.text === 'hello team')?.ID).toBe(sent.data.message.ID);
-    const onAlice = waitForEvent<SdkMessage[]>(alice, EVENT.MESSAGE_RECEIVED, (l) => l.some((m) => m.payload.text === 'hi alice'));
+    const onAlice = waitForEvent<SdkMessage[]>(alice, EVENT.MESSAGE_RECEIVED, (l) =>
+      l.some((m) => m.payload.text === 'hi alice'),
+    );
     await groupText(bob, groupID, 'hi alice');
     await onAlice;
     for (let i = 0; i < 25; i++) emu.injectGroupMessage({ from: 'bob', groupID, text: `g${i}` });
@@ -73,7 +101,9 @@ describe.each(kinds)('groups on %s', (kind) => {
     expect(tipsOf(aliceGets.items)).toEqual([[TYPES.GRP_TIP_MBR_JOIN, ['bob']]]);
     const members = await alice.getGroupMemberList({ groupID, count: 50 });
     expect(members.data.memberList.map((m) => m.userID).sort()).toEqual(['alice', 'bob']);
-    const onBob = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) => l.some((m) => m.payload.text === 'welcome'));
+    const onBob = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) =>
+      l.some((m) => m.payload.text === 'welcome'),
+    );
     await groupText(alice, groupID, 'welcome');
     await onBob;
     await bob.quitGroup(groupID);
@@ -91,20 +121,29 @@ describe.each(kinds)('groups on %s', (kind) => {
     const { data } = await alice.createGroup({ type: TYPES.GRP_MEETING, name: 'meet' });
     const groupID = data.group.groupID;
     await bob.joinGroup({ groupID, type: TYPES.GRP_MEETING });
-    const arrived = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) => l.some((m) => m.payload.text === 'take back'));
+    const arrived = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_RECEIVED, (l) =>
+      l.some((m) => m.payload.text === 'take back'),
+    );
     const sent = await groupText(alice, groupID, 'take back');
     await arrived;
     const revoked = waitForEvent<SdkMessage[]>(bob, EVENT.MESSAGE_REVOKED);
     await alice.revokeMessage(sent.data.message);
     expect((await revoked).map((m) => [m.ID, m.isRevoked])).toEqual([[sent.data.message.ID, true]]);
-    expect(emu.groupMessages(groupID).find((m) => m.sdkMessageID === sent.data.message.ID)).toMatchObject({ isRevoked: true, revoker: 'alice' });
+    expect(emu.groupMessages(groupID).find((m) => m.sdkMessageID === sent.data.message.ID)).toMatchObject({
+      isRevoked: true,
+      revoker: 'alice',
+    });
   });
 
-  it('dismisses a group: the owner\'s list drops it and the server marks it dismissed', async () => {
+  it("dismisses a group: the owner's list drops it and the server marks it dismissed", async () => {
     const alice = sdk();
     await loginReady(kind, alice, 'alice', { emulator: emu });
     // (tim-js-sdk 2.x refuses to dismiss a Work group on the client side, so this uses a Public one.)
-    const { data } = await alice.createGroup({ type: TYPES.GRP_PUBLIC, name: 'short-lived', memberList: [{ userID: 'bob' }] });
+    const { data } = await alice.createGroup({
+      type: TYPES.GRP_PUBLIC,
+      name: 'short-lived',
+      memberList: [{ userID: 'bob' }],
+    });
     await alice.dismissGroup(data.group.groupID);
     expect(emu.groups()[0].dismissed).toBe(true);
     expect((await alice.getGroupList()).data.groupList).toEqual([]);
@@ -116,10 +155,14 @@ describe.each(kinds)('groups on %s', (kind) => {
     emu.injectGroupMessage({ from: 'alice', groupID: group.groupID, text: 'n2' });
     const bob = sdk();
     await loginReady(kind, bob, 'bob', { emulator: emu });
-    await until(async () => {
-      const list = (await bob.getConversationList()).data.conversationList;
-      return list.find((c) => c.conversationID === `GROUP${group.groupID}`)?.unreadCount === 2;
-    }, 3000, 'group unread 2');
+    await until(
+      async () => {
+        const list = (await bob.getConversationList()).data.conversationList;
+        return list.find((c) => c.conversationID === `GROUP${group.groupID}`)?.unreadCount === 2;
+      },
+      3000,
+      'group unread 2',
+    );
     await sleep(50);
     expect(emu.conversations('bob')).toMatchObject([{ conversationID: `GROUP${group.groupID}`, unreadCount: 2 }]);
   });

@@ -23,14 +23,16 @@ describe.each(kinds)('profiles and blacklist on %s', (kind) => {
     await emu.stop();
   });
 
-  it('serves profiles; an update reaches the user\'s other instance as PROFILE_UPDATED and a new peer\'s fetch', async () => {
+  it("serves profiles; an update reaches the user's other instance as PROFILE_UPDATED and a new peer's fetch", async () => {
     const alice1 = sdk();
     const alice2 = sdk();
     const bob = sdk();
     await loginReady(kind, alice1, 'alice', { emulator: emu });
     await loginReady(kind, alice2, 'alice', { emulator: emu });
     await loginReady(kind, bob, 'bob', { emulator: emu });
-    expect((await bob.getUserProfile({ userIDList: ['alice'] })).data.map((p) => [p.userID, p.nick])).toEqual([['alice', 'Alice']]);
+    expect((await bob.getUserProfile({ userIDList: ['alice'] })).data.map((p) => [p.userID, p.nick])).toEqual([
+      ['alice', 'Alice'],
+    ]);
     // The SDK emits PROFILE_UPDATED only for the user and their friends: another instance of alice hears of it.
     const seen = waitForEvent<Array<{ userID: string; nick: string }>>(alice2, EVENT.PROFILE_UPDATED);
     await alice1.updateMyProfile({ nick: 'Alice B.' });
@@ -48,7 +50,10 @@ describe.each(kinds)('profiles and blacklist on %s', (kind) => {
     const updated = waitForEvent<string[]>(bob, EVENT.BLACKLIST_UPDATED, (l) => l.length === 2);
     await bob.addToBlacklist({ userIDList: ['mallory', 'trudy'] });
     expect((await updated).sort()).toEqual(['mallory', 'trudy']);
-    expect(Object.keys(emu.users().find((u) => u.userID === 'bob')?.blacklist ?? {}).sort()).toEqual(['mallory', 'trudy']);
+    expect(Object.keys(emu.users().find((u) => u.userID === 'bob')?.blacklist ?? {}).sort()).toEqual([
+      'mallory',
+      'trudy',
+    ]);
     await bob.removeFromBlacklist({ userIDList: ['trudy'] });
     expect((await bob.getBlacklist()).data).toEqual(['mallory']);
     await bob.logout();
@@ -72,7 +77,7 @@ describe('control API without an SDK', () => {
     expect(emu.port).toBeGreaterThan(0);
   });
 
-  it('holds injected messages and computes each side\'s conversations', () => {
+  it("holds injected messages and computes each side's conversations", () => {
     const m = emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'x' });
     expect(m.sdkMessageID).toBe(`${emu.users().find((u) => u.userID === 'alice')?.tinyID}-${m.clientTime}-${m.random}`);
     expect(emu.conversations('bob')).toMatchObject([{ conversationID: 'C2Calice', unreadCount: 1 }]);

@@ -14,7 +14,12 @@ export interface Sdk {
   login(options: { userID: string; userSig: string }): Promise<unknown>;
   logout(): Promise<unknown>;
   destroy(): Promise<unknown>;
-  createTextMessage(options: { to: string; conversationType: string; payload: { text: string }; needReadReceipt?: boolean }): SdkMessage;
+  createTextMessage(options: {
+    to: string;
+    conversationType: string;
+    payload: { text: string };
+    needReadReceipt?: boolean;
+  }): SdkMessage;
   sendMessage(message: SdkMessage): Promise<{ data: { message: SdkMessage } }>;
   revokeMessage(message: SdkMessage): Promise<unknown>;
   getMessageList(options: { conversationID: string; nextReqMessageID?: string; count?: number }): Promise<{
@@ -32,13 +37,26 @@ export interface Sdk {
   getBlacklist(): Promise<{ data: string[] }>;
   addToBlacklist(options: { userIDList: string[] }): Promise<{ data: string[] }>;
   removeFromBlacklist(options: { userIDList: string[] }): Promise<{ data: string[] }>;
-  createGroup(options: { type: string; name: string; memberList?: Array<{ userID: string }> }): Promise<{ data: { group: { groupID: string } } }>;
-  joinGroup(options: { groupID: string; type?: string }): Promise<{ data: { status: string; group?: { groupID: string } } }>;
+  createGroup(options: {
+    type: string;
+    name: string;
+    memberList?: Array<{ userID: string }>;
+  }): Promise<{ data: { group: { groupID: string } } }>;
+  joinGroup(options: {
+    groupID: string;
+    type?: string;
+  }): Promise<{ data: { status: string; group?: { groupID: string } } }>;
   quitGroup(groupID: string): Promise<{ data: { groupID: string } }>;
   dismissGroup(groupID: string): Promise<{ data: { groupID: string } }>;
   getGroupList(): Promise<{ data: { groupList: Array<{ groupID: string; type: string; name: string }> } }>;
-  getGroupProfile(options: { groupID: string }): Promise<{ data: { group: { groupID: string; name: string; memberCount: number } } }>;
-  getGroupMemberList(options: { groupID: string; count?: number; offset?: number }): Promise<{ data: { memberList: Array<{ userID: string; role: string }> } }>;
+  getGroupProfile(options: {
+    groupID: string;
+  }): Promise<{ data: { group: { groupID: string; name: string; memberCount: number } } }>;
+  getGroupMemberList(options: {
+    groupID: string;
+    count?: number;
+    offset?: number;
+  }): Promise<{ data: { memberList: Array<{ userID: string; role: string }> } }>;
 }
 
 /** The message fields the tests read. */
@@ -88,10 +106,11 @@ function hushed<T>(fn: () => T): T {
 }
 
 const factories: Record<SdkKind, SdkFactory> = hushed(() => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   'tim-js-sdk': (require('tim-js-sdk') as { default?: typeof TIM2 }).default ?? (require('tim-js-sdk') as typeof TIM2),
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  '@tencentcloud/chat': (require('@tencentcloud/chat') as { default?: typeof TIM3 }).default ?? (require('@tencentcloud/chat') as typeof TIM3),
+
+  '@tencentcloud/chat':
+    (require('@tencentcloud/chat') as { default?: typeof TIM3 }).default ??
+    (require('@tencentcloud/chat') as typeof TIM3),
 })) as unknown as Record<SdkKind, SdkFactory>;
 
 /** The SDK's event names and type constants. */
@@ -114,7 +133,12 @@ export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++): S
 }
 
 /** Resolves with the data of the next `event` for which `accept` returns true; rejects after `timeoutMs`. */
-export function waitForEvent<T = unknown>(tim: Sdk, event: string, accept: (data: T) => boolean = () => true, timeoutMs = 4000): Promise<T> {
+export function waitForEvent<T = unknown>(
+  tim: Sdk,
+  event: string,
+  accept: (data: T) => boolean = () => true,
+  timeoutMs = 4000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const handler = (e: { data: unknown }): void => {
       if (accept(e.data as T)) {
@@ -163,7 +187,11 @@ export async function loginReady(
 }
 
 /** Polls `check` every 20 ms until it returns true; rejects after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 4000, what = 'condition'): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 4000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,6 +1,18 @@
 /** @jest-environment jsdom */
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
-import { collect, constants, createSdk, loginReady, shutdown, sleep, until, waitForEvent, type Sdk, type SdkKind, type SdkMessage } from './sdk';
+import {
+  collect,
+  constants,
+  createSdk,
+  loginReady,
+  shutdown,
+  sleep,
+  until,
+  waitForEvent,
+  type Sdk,
+  type SdkKind,
+  type SdkMessage,
+} from './sdk';
 
 const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
 
@@ -58,7 +70,11 @@ describe.each(kinds)('sessions on %s', (kind) => {
     const after = server.injectC2CMessage({ from: 'alice', to: 'bob', text: 'after' });
     await until(() => received.items.flat().length >= 3, 4000, 'live message after reconnect');
     await sleep(200);
-    expect(received.items.flat().map((m) => m.ID)).toEqual([live.sdkMessageID, missed.sdkMessageID, after.sdkMessageID]);
+    expect(received.items.flat().map((m) => m.ID)).toEqual([
+      live.sdkMessageID,
+      missed.sdkMessageID,
+      after.sdkMessageID,
+    ]);
     const history = await bob.getMessageList({ conversationID: 'C2Calice' });
     expect(history.data.messageList.map((m) => m.payload.text)).toEqual(['before drop', 'while away', 'after']);
     expect((await bob.getConversationProfile('C2Calice')).data.conversation.unreadCount).toBe(3);
@@ -87,24 +103,31 @@ describe.each(kinds)('sessions on %s', (kind) => {
     await sleep(300); // let the SDK's after-login requests finish: expiry fails every request, those too
     const kicked = waitForEvent<{ type: string }>(bob, EVENT.KICKED_OUT);
     server.expireUserSig('bob');
-    const send = bob.sendMessage(bob.createTextMessage({ to: 'alice', conversationType: TYPES.CONV_C2C, payload: { text: 'x' } }));
+    const send = bob.sendMessage(
+      bob.createTextMessage({ to: 'alice', conversationType: TYPES.CONV_C2C, payload: { text: 'x' } }),
+    );
     await expect(send).rejects.toMatchObject({ code: 70001 });
     expect((await kicked).type).toBe(TYPES.KICKED_OUT_USERSIG_EXPIRED);
     await expect(bob.login({ userID: 'bob', userSig: 'sig-1' })).rejects.toMatchObject({ code: 70001 });
     await loginReady(kind, bob, 'bob', { userSig: 'sig-2', emulator: server });
   });
 
-  it('syncs own messages to the same user\'s other instance, with the same ID', async () => {
+  it("syncs own messages to the same user's other instance, with the same ID", async () => {
     const server = await start();
     const bob1 = sdk(server);
     const bob2 = sdk(server);
     await loginReady(kind, bob1, 'bob', { emulator: server });
     await loginReady(kind, bob2, 'bob', { emulator: server });
     const on2 = waitForEvent<SdkMessage[]>(bob2, EVENT.MESSAGE_RECEIVED);
-    const sent = await bob1.sendMessage(bob1.createTextMessage({ to: 'alice', conversationType: TYPES.CONV_C2C, payload: { text: 'from 1' } }));
+    const sent = await bob1.sendMessage(
+      bob1.createTextMessage({ to: 'alice', conversationType: TYPES.CONV_C2C, payload: { text: 'from 1' } }),
+    );
     const synced = await on2;
     expect(synced.map((m) => [m.ID, m.flow, m.to])).toEqual([[sent.data.message.ID, 'out', 'alice']]);
-    const both = [collect<SdkMessage[]>(bob1, EVENT.MESSAGE_RECEIVED), collect<SdkMessage[]>(bob2, EVENT.MESSAGE_RECEIVED)];
+    const both = [
+      collect<SdkMessage[]>(bob1, EVENT.MESSAGE_RECEIVED),
+      collect<SdkMessage[]>(bob2, EVENT.MESSAGE_RECEIVED),
+    ];
     server.injectC2CMessage({ from: 'alice', to: 'bob', text: 'to both' });
     await until(() => both.every((c) => c.items.length === 1));
     expect((await bob2.getConversationProfile('C2Calice')).data.conversation.unreadCount).toBe(1);

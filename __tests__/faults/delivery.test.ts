@@ -32,7 +32,11 @@ describe.each(kinds)('delivery faults on %s', (kind) => {
       ctx.emu.injectC2CMessage({ from: 'alice', to: 'bob', text: `d${i}` });
       ctx.emu.injectGroupMessage({ from: 'alice', groupID: group.groupID, text: `g${i}` });
     }
-    await until(() => texts('C2Calice').length >= 4 && texts(groupConversation).length >= 4, 3000, 'the pushed messages');
+    await until(
+      () => texts('C2Calice').length >= 4 && texts(groupConversation).length >= 4,
+      3000,
+      'the pushed messages',
+    );
     await sleep(150); // room for a late second copy
     expect(texts('C2Calice')).toEqual(range(4, 'd'));
     expect(texts(groupConversation)).toEqual(range(4, 'g'));
@@ -53,7 +57,8 @@ describe.each(kinds)('delivery faults on %s', (kind) => {
 
   it('offline messages delivered at login overlap the history pages: each once, in order', async () => {
     // 10 read-before messages both ways, then 20 unread ones bob gets by the login sync.
-    for (let i = 0; i < 10; i++) ctx.emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `old${i}` });
+    for (let i = 0; i < 10; i++)
+      ctx.emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `old${i}` });
     for (let i = 0; i < 20; i++) ctx.emu.injectC2CMessage({ from: 'alice', to: 'bob', text: `off${i}` });
     await loginBob();
     const expected = [...range(10, 'old'), ...range(20, 'off')];

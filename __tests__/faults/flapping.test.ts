@@ -44,7 +44,9 @@ describe.each(kinds)('network flapping on %s', (kind) => {
       await sleep(hold);
     }
     await until(() => texts('C2Calice').length >= expected.length, 4000, 'all injected messages');
-    const sent = await ctx.store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'bob after flaps' })).unwrap();
+    const sent = await ctx.store
+      .dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'bob after flaps' }))
+      .unwrap();
     expect(sent.status).toBe('success');
     await sleep(150);
     unsubscribe();

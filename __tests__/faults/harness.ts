@@ -67,7 +67,8 @@ export function useFaultContext(kind: SdkKind, emulatorOptions: EmulatorOptions 
     sdks.push(tim);
     return tim;
   };
-  const messages = (conversationID: string): readonly MessageRecord[] => selectMessagesByConversationID(ctx.store.getState(), conversationID);
+  const messages = (conversationID: string): readonly MessageRecord[] =>
+    selectMessagesByConversationID(ctx.store.getState(), conversationID);
   const texts = (conversationID: string): string[] => messages(conversationID).map((m) => String(m.payload.text ?? ''));
 
   return { ctx, loginBob, peer, secondDevice, messages, texts };

@@ -38,7 +38,8 @@ function jumpPastSdkTimeout(): () => void {
 describe.each(kinds)('send and history faults on %s', (kind) => {
   const { ctx, loginBob, peer, messages } = useFaultContext(kind);
   const state = () => ctx.store.getState();
-  const onServer = (text: string) => ctx.emu.c2cMessages({ between: ['bob', 'alice'] }).filter((m) => serverText(m) === text);
+  const onServer = (text: string) =>
+    ctx.emu.c2cMessages({ between: ['bob', 'alice'] }).filter((m) => serverText(m) === text);
   const mine = (text: string): MessageRecord[] => messages('C2Calice').filter((m) => m.payload.text === text);
   const send = (text: string) => ctx.store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text }));
   /** Alice online, counting what she receives. */
@@ -85,7 +86,9 @@ describe.each(kinds)('send and history faults on %s', (kind) => {
     expect(netStates).toContain('disconnected');
     expect(selectNetState(state())).toBe('connected');
     // The SDK did send it twice; the server keeps one (it keys messages by MsgRandom), alice gets one.
-    expect(ctx.emu.commandLog().filter((c) => c.servcmd === 'openim.sendmsg' && c.userID === 'bob').length).toBeGreaterThanOrEqual(2);
+    expect(
+      ctx.emu.commandLog().filter((c) => c.servcmd === 'openim.sendmsg' && c.userID === 'bob').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(onServer('reply lost')).toHaveLength(1);
     await until(() => receivedTexts(received.items).includes('reply lost'), 2000, 'alice receives it');
     await sleep(100);
@@ -175,18 +178,25 @@ describe.each(kinds)('send and history faults on %s', (kind) => {
   });
 
   it('getroammsg fails: history error set, loading off, nothing loaded; the retry loads the page and clears the error', async () => {
-    for (let i = 0; i < 5; i++) ctx.emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `h${i}` });
+    for (let i = 0; i < 5; i++)
+      ctx.emu.injectC2CMessage({ from: i % 2 ? 'alice' : 'bob', to: i % 2 ? 'bob' : 'alice', text: `h${i}` });
     await loginBob();
     ctx.emu.failCommand('openim.getroammsg', { code: 10002, message: 'internal error' }, { userID: 'bob' });
     const failed = await ctx.store.dispatch(getMessageList('C2Calice'));
     expect(failed.payload).toEqual({ code: 10002, message: expect.any(String) });
     expect(selectHistoryState(state(), 'C2Calice')).toEqual(
-      expect.objectContaining({ loading: false, isCompleted: false, error: { code: 10002, message: expect.any(String) } }),
+      expect.objectContaining({
+        loading: false,
+        isCompleted: false,
+        error: { code: 10002, message: expect.any(String) },
+      }),
     );
     const before = messages('C2Calice').map((m) => m.payload.text);
     expect(before.filter((t) => /^h[024]$/.test(String(t)))).toEqual([]); // bob's own history not loaded
     await ctx.store.dispatch(getMessageList('C2Calice')).unwrap();
-    expect(selectHistoryState(state(), 'C2Calice')).toEqual(expect.objectContaining({ loading: false, isCompleted: true, error: null }));
+    expect(selectHistoryState(state(), 'C2Calice')).toEqual(
+      expect.objectContaining({ loading: false, isCompleted: true, error: null }),
+    );
     expect(messages('C2Calice').map((m) => m.payload.text)).toEqual(['h0', 'h1', 'h2', 'h3', 'h4']);
     expectNoDuplicateIDs(messages('C2Calice'));
   });

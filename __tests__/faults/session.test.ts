@@ -20,9 +20,7 @@ import { loginReady, type SdkKind } from '../emulator/sdk';
 import { kinds, leftovers, serverText, sleep, until, useFaultContext } from './harness';
 
 /** What bob's store holds before the fault: a conversation with alice, history, a sent message. */
-async function fillBobStore(
-  h: ReturnType<typeof useFaultContext>,
-): Promise<string[]> {
+async function fillBobStore(h: ReturnType<typeof useFaultContext>): Promise<string[]> {
   const { ctx, texts } = h;
   ctx.emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'secret-from-alice' });
   await h.loginBob();
@@ -50,7 +48,9 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
     const marks = await fillBobStore(h);
     expect(ctx.emu.kick('bob', 2)).toBe(1);
     await until(() => session().status === 'kickedOut', 2000, 'kickedOut');
-    expect(session()).toEqual(expect.objectContaining({ status: 'kickedOut', kickedOutReason: ctx.TYPES.KICKED_OUT_MULT_DEVICE, userID: null }));
+    expect(session()).toEqual(
+      expect.objectContaining({ status: 'kickedOut', kickedOutReason: ctx.TYPES.KICKED_OUT_MULT_DEVICE, userID: null }),
+    );
     await sleep(100); // late events of the kicked SDK must not bring anything back
     expectEmptied(h, marks);
   });
@@ -59,7 +59,9 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
     const marks = await fillBobStore(h);
     ctx.emu.delayCommand('openim.sendmsg', 300);
     const arrived = ctx.emu.waitForCommand('openim.sendmsg', { userID: 'bob' });
-    const sending = ctx.store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'in-flight-secret' }));
+    const sending = ctx.store.dispatch(
+      sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'in-flight-secret' }),
+    );
     await arrived;
     ctx.emu.kick('bob', 2);
     await until(() => session().status === 'kickedOut', 2000, 'kickedOut');
@@ -73,7 +75,9 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
   it('the userSig expires: the next request gets 70001, kickedOut userSigExpired, store emptied; a new userSig logs in again', async () => {
     const marks = await fillBobStore(h);
     ctx.emu.expireUserSig('bob');
-    const result = await ctx.store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'after-expiry' }));
+    const result = await ctx.store.dispatch(
+      sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'after-expiry' }),
+    );
     expect(result.type).toBe(sendTextMessage.rejected.type);
     await until(() => session().status === 'kickedOut', 2000, 'kickedOut');
     expect(session().kickedOutReason).toBe(ctx.TYPES.KICKED_OUT_USERSIG_EXPIRED);
@@ -88,11 +92,16 @@ describe.each(kinds)('session faults on %s', (kind: SdkKind) => {
     expect(session()).toEqual(expect.objectContaining({ status: 'ready', userID: 'bob' }));
     await ctx.store.dispatch(getMessageList('C2Calice')).unwrap();
     const loaded = h.messages('C2Calice');
-    expect(loaded.filter((m) => m.status === 'success').map((m) => m.payload.text)).toEqual(['secret-from-alice', 'secret-from-bob']);
+    expect(loaded.filter((m) => m.status === 'success').map((m) => m.payload.text)).toEqual([
+      'secret-from-alice',
+      'secret-from-bob',
+    ]);
     // @tencentcloud/chat keeps the send that failed on expiry in its local cache and pages it back
     // as `fail` (tim-js-sdk does not): it must be there once, as `fail`, and resend to success.
     const failed = loaded.filter((m) => m.status !== 'success');
-    expect(failed.map((m) => [m.payload.text, m.status])).toEqual(kind === '@tencentcloud/chat' ? [['after-expiry', 'fail']] : []);
+    expect(failed.map((m) => [m.payload.text, m.status])).toEqual(
+      kind === '@tencentcloud/chat' ? [['after-expiry', 'fail']] : [],
+    );
     for (const m of failed) await ctx.store.dispatch(resendMessage(m.ID)).unwrap();
     expect(h.messages('C2Calice').map((m) => m.status)).toEqual(loaded.map(() => 'success'));
     expect(ctx.emu.c2cMessages().filter((m) => serverText(m) === 'after-expiry')).toHaveLength(failed.length);

@@ -116,7 +116,14 @@ export class FakeConversation {
     this.type = id.startsWith('GROUP') ? 'GROUP' : 'C2C';
     this.unreadCount = opts.unreadCount ?? 0;
     this.isPinned = opts.isPinned ?? false;
-    this.lastMessage = { lastTime, lastSequence: 1, fromAccount: 'x', type: 'TIMTextElem', payload: { text: 'hi' }, messageForShow: 'hi' };
+    this.lastMessage = {
+      lastTime,
+      lastSequence: 1,
+      fromAccount: 'x',
+      type: 'TIMTextElem',
+      payload: { text: 'hi' },
+      messageForShow: 'hi',
+    };
     if (this.type === 'C2C') this.userProfile = new FakeProfile(id.slice(3), opts.nick ?? '');
     else this.groupProfile = new FakeGroup(id.slice(5));
   }
@@ -176,40 +183,56 @@ export class FakeSdk {
     return { code: 0, data: { message } };
   });
   deleteMessage = jest.fn(async (messages: FakeMessage[]) => ({ code: 0, data: { messageList: messages } }));
-  getMessageList = jest.fn(async ({ conversationID, nextReqMessageID }: { conversationID: string; nextReqMessageID?: string }) => {
-    const pages = this.history.get(conversationID) ?? [];
-    const index = nextReqMessageID ? Number(nextReqMessageID.split(':')[1]) : 0;
-    const page = pages[index] ?? [];
-    const isCompleted = index >= pages.length - 1;
-    return { code: 0, data: { messageList: page, nextReqMessageID: isCompleted ? '' : `page:${index + 1}`, isCompleted } };
-  });
+  getMessageList = jest.fn(
+    async ({ conversationID, nextReqMessageID }: { conversationID: string; nextReqMessageID?: string }) => {
+      const pages = this.history.get(conversationID) ?? [];
+      const index = nextReqMessageID ? Number(nextReqMessageID.split(':')[1]) : 0;
+      const page = pages[index] ?? [];
+      const isCompleted = index >= pages.length - 1;
+      return {
+        code: 0,
+        data: { messageList: page, nextReqMessageID: isCompleted ? '' : `page:${index + 1}`, isCompleted },
+      };
+    },
+  );
   setMessageRead = jest.fn(async () => ({ code: 0, data: {} }));
-  createTextMessage = jest.fn((options: { to: string; conversationType: string; payload: { text: string } }) =>
-    new FakeMessage({
-      from: this.userID,
-      to: options.to,
-      conversationType: options.conversationType,
-      text: options.payload.text,
-      flow: 'out',
-      status: 'unSend',
-      sequence: 0,
-    }),
+  createTextMessage = jest.fn(
+    (options: { to: string; conversationType: string; payload: { text: string } }) =>
+      new FakeMessage({
+        from: this.userID,
+        to: options.to,
+        conversationType: options.conversationType,
+        text: options.payload.text,
+        flow: 'out',
+        status: 'unSend',
+        sequence: 0,
+      }),
   );
   getMyProfile = jest.fn(async () => ({ code: 0, data: new FakeProfile(this.userID, `${this.userID} nick`) }));
 
   // Conversations
   conversations: FakeConversation[] = [];
-  getConversationList = jest.fn(async (_filter?: unknown) => ({ code: 0, data: { conversationList: this.conversations, isSyncCompleted: true } }));
+  getConversationList = jest.fn(async (_filter?: unknown) => ({
+    code: 0,
+    data: { conversationList: this.conversations, isSyncCompleted: true },
+  }));
   getConversationProfile = jest.fn(async (conversationID: string) => ({
     code: 0,
-    data: { conversation: this.conversations.find((c) => c.conversationID === conversationID) ?? new FakeConversation(conversationID, 1) },
+    data: {
+      conversation:
+        this.conversations.find((c) => c.conversationID === conversationID) ?? new FakeConversation(conversationID, 1),
+    },
   }));
   deleteConversation = jest.fn(async (options: string | { conversationIDList: string[] }) => ({
     code: 0,
-    data: typeof options === 'string' ? { conversationID: options } : { conversationIDList: options.conversationIDList },
+    data:
+      typeof options === 'string' ? { conversationID: options } : { conversationIDList: options.conversationIDList },
   }));
   clearHistoryMessage = jest.fn(async () => ({ code: 0, data: {} }));
-  pinConversation = jest.fn(async (o: { conversationID: string }) => ({ code: 0, data: { conversationID: o.conversationID } }));
+  pinConversation = jest.fn(async (o: { conversationID: string }) => ({
+    code: 0,
+    data: { conversationID: o.conversationID },
+  }));
   setAllMessageRead = jest.fn(async () => ({ code: 0, data: {} }));
   setMessageRemindType = jest.fn(async () => ({ code: 0, data: {} }));
   markConversation = jest.fn(async (o: { conversationIDList: string[] }) => ({
@@ -232,7 +255,10 @@ export class FakeSdk {
     code: 0,
     data: userIDList.map((id) => new FakeProfile(id, `${id} nick`)),
   }));
-  updateMyProfile = jest.fn(async (o: Record<string, unknown>) => ({ code: 0, data: Object.assign(new FakeProfile(this.userID, `${this.userID} nick`), o) }));
+  updateMyProfile = jest.fn(async (o: Record<string, unknown>) => ({
+    code: 0,
+    data: Object.assign(new FakeProfile(this.userID, `${this.userID} nick`), o),
+  }));
   getBlacklist = jest.fn(async () => ({ code: 0, data: ['troll'] }));
   addToBlacklist = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({ code: 0, data: userIDList }));
   removeFromBlacklist = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({ code: 0, data: userIDList }));
@@ -250,12 +276,24 @@ export class FakeSdk {
   }));
   checkFriend = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({
     code: 0,
-    data: { successUserIDList: userIDList.map((userID) => ({ userID, code: 0, relation: 'CheckResult_Type_BothWay' })), failureUserIDList: [] },
+    data: {
+      successUserIDList: userIDList.map((userID) => ({ userID, code: 0, relation: 'CheckResult_Type_BothWay' })),
+      failureUserIDList: [],
+    },
   }));
-  updateFriend = jest.fn(async (o: { userID: string; remark?: string }) => ({ code: 0, data: { userID: o.userID, remark: o.remark ?? '' } }));
+  updateFriend = jest.fn(async (o: { userID: string; remark?: string }) => ({
+    code: 0,
+    data: { userID: o.userID, remark: o.remark ?? '' },
+  }));
   getFriendApplicationList = jest.fn(async () => ({
     code: 0,
-    data: { friendApplicationList: [{ userID: 'dave', wording: 'hi', type: 'Pendency_Type_ComeIn' }, { userID: 'erin', wording: '', type: 'Pendency_Type_ComeIn' }], unreadCount: 2 },
+    data: {
+      friendApplicationList: [
+        { userID: 'dave', wording: 'hi', type: 'Pendency_Type_ComeIn' },
+        { userID: 'erin', wording: '', type: 'Pendency_Type_ComeIn' },
+      ],
+      unreadCount: 2,
+    },
   }));
   acceptFriendApplication = jest.fn(async () => ({ code: 0, data: {} }));
   refuseFriendApplication = jest.fn(async () => ({ code: 0, data: {} }));
@@ -277,44 +315,73 @@ export class FakeSdk {
   setSelfStatus = jest.fn(async () => ({ code: 0, data: {} }));
   getUserStatus = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({
     code: 0,
-    data: { successUserList: userIDList.map((userID) => ({ userID, statusType: 1, customStatus: '' })), failureUserList: [] },
+    data: {
+      successUserList: userIDList.map((userID) => ({ userID, statusType: 1, customStatus: '' })),
+      failureUserList: [],
+    },
   }));
   subscribeUserStatus = jest.fn(async () => ({ code: 0, data: { failureUserList: [] } }));
   unsubscribeUserStatus = jest.fn(async () => ({ code: 0, data: { failureUserList: [] } }));
 
   // Groups
-  getGroupList = jest.fn(async () => ({ code: 0, data: { groupList: [new FakeGroup('g1', 'One'), new FakeGroup('g2', 'Two')] } }));
-  getGroupProfile = jest.fn(async ({ groupID }: { groupID: string }) => ({ code: 0, data: { group: new FakeGroup(groupID, `${groupID} name`) } }));
+  getGroupList = jest.fn(async () => ({
+    code: 0,
+    data: { groupList: [new FakeGroup('g1', 'One'), new FakeGroup('g2', 'Two')] },
+  }));
+  getGroupProfile = jest.fn(async ({ groupID }: { groupID: string }) => ({
+    code: 0,
+    data: { group: new FakeGroup(groupID, `${groupID} name`) },
+  }));
   createGroup = jest.fn(async (o: { name: string; groupID?: string; type?: string }) => ({
     code: 0,
     data: { group: new FakeGroup(o.groupID ?? '@TGS#new', o.name, o.type ?? 'Work') },
   }));
-  joinGroup = jest.fn(async ({ groupID }: { groupID: string }) => ({ code: 0, data: { status: 'JoinedSuccess', group: new FakeGroup(groupID) } }));
+  joinGroup = jest.fn(async ({ groupID }: { groupID: string }) => ({
+    code: 0,
+    data: { status: 'JoinedSuccess', group: new FakeGroup(groupID) },
+  }));
   quitGroup = jest.fn(async (groupID: string) => ({ code: 0, data: { groupID } }));
   dismissGroup = jest.fn(async (groupID: string) => ({ code: 0, data: { groupID } }));
-  updateGroupProfile = jest.fn(async (o: { groupID: string; name?: string }) => ({ code: 0, data: { group: new FakeGroup(o.groupID, o.name ?? o.groupID) } }));
+  updateGroupProfile = jest.fn(async (o: { groupID: string; name?: string }) => ({
+    code: 0,
+    data: { group: new FakeGroup(o.groupID, o.name ?? o.groupID) },
+  }));
   changeGroupOwner = jest.fn(async () => ({ code: 0, data: {} }));
   handleGroupApplication = jest.fn(async () => ({ code: 0, data: { group: new FakeGroup('g1') } }));
   /** Members served by getGroupMemberList, per group. */
   members = new Map<string, Array<Record<string, unknown>>>();
-  getGroupMemberList = jest.fn(async ({ groupID, count = 15, offset = 0 }: { groupID: string; count?: number; offset?: number }) => {
-    const all = this.members.get(groupID) ?? [];
-    return { code: 0, data: { memberList: all.slice(offset, offset + count) } };
-  });
+  getGroupMemberList = jest.fn(
+    async ({ groupID, count = 15, offset = 0 }: { groupID: string; count?: number; offset?: number }) => {
+      const all = this.members.get(groupID) ?? [];
+      return { code: 0, data: { memberList: all.slice(offset, offset + count) } };
+    },
+  );
   addGroupMember = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({
     code: 0,
     data: { successUserIDList: userIDList, failureUserIDList: [], existedUserIDList: [] },
   }));
-  deleteGroupMember = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({ code: 0, data: { successUserIDList: userIDList } }));
+  deleteGroupMember = jest.fn(async ({ userIDList }: { userIDList: string[] }) => ({
+    code: 0,
+    data: { successUserIDList: userIDList },
+  }));
   setGroupMemberMuteTime = jest.fn(async () => ({ code: 0, data: {} }));
   setGroupMemberRole = jest.fn(async () => ({ code: 0, data: {} }));
   setGroupMemberNameCard = jest.fn(async () => ({ code: 0, data: {} }));
   setGroupMemberCustomField = jest.fn(async () => ({ code: 0, data: {} }));
-  initGroupAttributes = jest.fn(async (o: { groupAttributes: Record<string, string> }) => ({ code: 0, data: { groupAttributes: o.groupAttributes } }));
-  setGroupAttributes = jest.fn(async (o: { groupAttributes: Record<string, string> }) => ({ code: 0, data: { groupAttributes: o.groupAttributes } }));
+  initGroupAttributes = jest.fn(async (o: { groupAttributes: Record<string, string> }) => ({
+    code: 0,
+    data: { groupAttributes: o.groupAttributes },
+  }));
+  setGroupAttributes = jest.fn(async (o: { groupAttributes: Record<string, string> }) => ({
+    code: 0,
+    data: { groupAttributes: o.groupAttributes },
+  }));
   deleteGroupAttributes = jest.fn(async (o: { keyList: string[] }) => ({ code: 0, data: { keyList: o.keyList } }));
   getGroupAttributes = jest.fn(async () => ({ code: 0, data: { groupAttributes: { seat1: 'alice', seat2: 'bob' } } }));
-  setGroupCounters = jest.fn(async (o: { groupID: string; counters: Record<string, number> }) => ({ code: 0, data: { groupID: o.groupID, counters: o.counters } }));
+  setGroupCounters = jest.fn(async (o: { groupID: string; counters: Record<string, number> }) => ({
+    code: 0,
+    data: { groupID: o.groupID, counters: o.counters },
+  }));
   increaseGroupCounter = jest.fn(async (o: { groupID: string; key: string; value: number }) => ({
     code: 0,
     data: { groupID: o.groupID, counters: { [o.key]: 10 + o.value } },
@@ -323,11 +390,20 @@ export class FakeSdk {
     code: 0,
     data: { groupID: o.groupID, counters: { [o.key]: 10 - o.value } },
   }));
-  getGroupCounters = jest.fn(async (o: { groupID: string }) => ({ code: 0, data: { groupID: o.groupID, counters: { likes: 10 } } }));
-  getJoinedCommunityList = jest.fn(async () => ({ code: 0, data: { groupList: [new FakeGroup('@TGS#_c1', 'Community', 'Community')] } }));
+  getGroupCounters = jest.fn(async (o: { groupID: string }) => ({
+    code: 0,
+    data: { groupID: o.groupID, counters: { likes: 10 } },
+  }));
+  getJoinedCommunityList = jest.fn(async () => ({
+    code: 0,
+    data: { groupList: [new FakeGroup('@TGS#_c1', 'Community', 'Community')] },
+  }));
   getTopicList = jest.fn(async ({ groupID }: { groupID: string }) => ({
     code: 0,
-    data: { successTopicList: [{ topic: { topicID: `${groupID}@TOPIC#_t1`, topicName: 'news', _x: 1 } }], failureTopicList: [] },
+    data: {
+      successTopicList: [{ topic: { topicID: `${groupID}@TOPIC#_t1`, topicName: 'news', _x: 1 } }],
+      failureTopicList: [],
+    },
   }));
 
   // More message APIs
@@ -337,35 +413,68 @@ export class FakeSdk {
     message.version += 1;
     return { code: 0, data: { message } };
   });
-  getMessageListHopping = jest.fn(async (_o: unknown) => ({ code: 0, data: { messageList: [] as FakeMessage[], isCompleted: true } }));
+  getMessageListHopping = jest.fn(async (_o: unknown) => ({
+    code: 0,
+    data: { messageList: [] as FakeMessage[], isCompleted: true },
+  }));
   setMessageExtensions = jest.fn(async (_m: FakeMessage, extensions: Array<{ key: string; value: string }>) => ({
     code: 0,
     data: { extensions: extensions.map((e) => ({ ...e, code: 0 })) },
   }));
-  getMessageExtensions = jest.fn(async () => ({ code: 0, data: { extensions: [{ key: 'vote', value: '3' }], isCompleted: true } }));
+  getMessageExtensions = jest.fn(async () => ({
+    code: 0,
+    data: { extensions: [{ key: 'vote', value: '3' }], isCompleted: true },
+  }));
   deleteMessageExtensions = jest.fn(async () => ({ code: 0, data: { extensions: [] } }));
   addMessageReaction = jest.fn(async () => ({ code: 0, data: {} }));
   removeMessageReaction = jest.fn(async () => ({ code: 0, data: {} }));
   getMessageReactions = jest.fn(async ({ messageList }: { messageList: FakeMessage[] }) => ({
     code: 0,
-    data: messageList.map((m) => ({ messageID: m.ID, reactionList: [{ reactionID: 'like', totalUserCount: 2, partialUserList: [{ userID: 'bob' }, { userID: 'carol' }], reactedByMyself: false }] })),
+    data: messageList.map((m) => ({
+      messageID: m.ID,
+      reactionList: [
+        {
+          reactionID: 'like',
+          totalUserCount: 2,
+          partialUserList: [{ userID: 'bob' }, { userID: 'carol' }],
+          reactedByMyself: false,
+        },
+      ],
+    })),
   }));
   sendMessageReadReceipt = jest.fn(async () => ({ code: 0, data: {} }));
   getMessageReadReceiptList = jest.fn(async (messages: FakeMessage[]) => {
     for (const m of messages) m.readReceiptInfo = { readCount: 2, unreadCount: 1 };
     return { code: 0, data: { messageList: messages } };
   });
-  getGroupMessageReadMemberList = jest.fn(async () => ({ code: 0, data: { isCompleted: true, cursor: '', readUserIDList: ['bob'] } }));
+  getGroupMessageReadMemberList = jest.fn(async () => ({
+    code: 0,
+    data: { isCompleted: true, cursor: '', readUserIDList: ['bob'] },
+  }));
   translateText = jest.fn(async ({ sourceTextList }: { sourceTextList: string[] }) => ({
     code: 0,
     data: { translatedTextList: sourceTextList.map((t) => `[en] ${t}`) },
   }));
-  createImageMessage = jest.fn((options: { to: string; conversationType: string; payload: { file: unknown }; onProgress?: (p: number) => void }) => {
-    const message = new FakeMessage({ from: this.userID, to: options.to, conversationType: options.conversationType, flow: 'out', status: 'unSend', sequence: 0 });
-    message.type = 'TIMImageElem';
-    (message as unknown as { _onProgress?: (p: number) => void })._onProgress = options.onProgress;
-    return message;
-  });
+  createImageMessage = jest.fn(
+    (options: {
+      to: string;
+      conversationType: string;
+      payload: { file: unknown };
+      onProgress?: (p: number) => void;
+    }) => {
+      const message = new FakeMessage({
+        from: this.userID,
+        to: options.to,
+        conversationType: options.conversationType,
+        flow: 'out',
+        status: 'unSend',
+        sequence: 0,
+      });
+      message.type = 'TIMImageElem';
+      (message as unknown as { _onProgress?: (p: number) => void })._onProgress = options.onProgress;
+      return message;
+    },
+  );
 
   /** Emit an event by its key in `TIM.EVENT`. */
   emit(key: TimEventKey | string, data?: unknown): void {

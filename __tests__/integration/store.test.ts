@@ -23,7 +23,18 @@ import {
   type TimSdk,
 } from '../../src';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { constants, createSdk, loginReady, shutdown, sleep, until, waitForEvent, type Sdk, type SdkKind, type SdkMessage } from '../emulator/sdk';
+import {
+  constants,
+  createSdk,
+  loginReady,
+  shutdown,
+  sleep,
+  until,
+  waitForEvent,
+  type Sdk,
+  type SdkKind,
+  type SdkMessage,
+} from '../emulator/sdk';
 
 const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
 
@@ -78,44 +89,73 @@ describe.each(kinds)('the store on %s against the emulator', (kind) => {
     expect(selectIsReady(store.getState())).toBe(true);
     expect(selectSession(store.getState()).userID).toBe('bob');
     await until(() => selectTotalUnreadCount(store.getState()) === 3, listWait, 'total unread 3');
-    await until(() => selectConversationById(store.getState(), 'C2Calice')?.unreadCount === 2, listWait, 'alice unread 2');
-    expect(selectConversationList(store.getState()).map((c) => c.conversationID).sort()).toEqual(['C2Calice', 'C2Ccarol']);
+    await until(
+      () => selectConversationById(store.getState(), 'C2Calice')?.unreadCount === 2,
+      listWait,
+      'alice unread 2',
+    );
+    expect(
+      selectConversationList(store.getState())
+        .map((c) => c.conversationID)
+        .sort(),
+    ).toEqual(['C2Calice', 'C2Ccarol']);
     expect(selectConversationById(store.getState(), 'C2Ccarol')?.unreadCount).toBe(1);
   });
 
   it('send → success in state; a message from another user lands once even if pushed twice', async () => {
     await loginBob();
-    const sent = await store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'hi alice' })).unwrap();
+    const sent = await store
+      .dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'hi alice' }))
+      .unwrap();
     const mine = selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === sent.ID);
     expect(mine?.status).toBe('success');
     emu.duplicateNextPushes(1);
     const incoming = emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'hi bob' });
     await until(() => texts('C2Calice').includes('hi bob'), 2000, 'incoming message');
     await sleep(100);
-    expect(selectMessagesByConversationID(store.getState(), 'C2Calice').filter((m) => m.ID === incoming.sdkMessageID)).toHaveLength(1);
+    expect(
+      selectMessagesByConversationID(store.getState(), 'C2Calice').filter((m) => m.ID === incoming.sdkMessageID),
+    ).toHaveLength(1);
     expect([...texts('C2Calice')].sort()).toEqual(['hi alice', 'hi bob']);
   });
 
-  it('revoke → isRevoked, for an own message and for a peer\'s', async () => {
+  it("revoke → isRevoked, for an own message and for a peer's", async () => {
     const alice = await peer('alice');
     await loginBob();
     const sent = await store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'mine' })).unwrap();
     await store.dispatch(revokeMessage(sent.ID)).unwrap();
-    expect(selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === sent.ID)?.isRevoked).toBe(true);
-    const theirs = await alice.sendMessage(alice.createTextMessage({ to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'theirs' } }));
+    expect(selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === sent.ID)?.isRevoked).toBe(
+      true,
+    );
+    const theirs = await alice.sendMessage(
+      alice.createTextMessage({ to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'theirs' } }),
+    );
     await until(() => texts('C2Calice').includes('theirs'));
     await alice.revokeMessage(theirs.data.message);
-    await until(() => selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === theirs.data.message.ID)?.isRevoked === true, 2000, 'peer revoke');
+    await until(
+      () =>
+        selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === theirs.data.message.ID)
+          ?.isRevoked === true,
+      2000,
+      'peer revoke',
+    );
   });
 
   it('read receipt → isPeerRead', async () => {
     const alice = await peer('alice');
     await loginBob();
     const arrived = waitForEvent<SdkMessage[]>(alice, EVENT.MESSAGE_RECEIVED);
-    const sent = await store.dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'read me' })).unwrap();
+    const sent = await store
+      .dispatch(sendTextMessage({ to: 'alice', conversationType: 'C2C', text: 'read me' }))
+      .unwrap();
     await arrived;
     await alice.setMessageRead({ conversationID: 'C2Cbob' });
-    await until(() => selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === sent.ID)?.isPeerRead === true, 2000, 'isPeerRead');
+    await until(
+      () =>
+        selectMessagesByConversationID(store.getState(), 'C2Calice').find((m) => m.ID === sent.ID)?.isPeerRead === true,
+      2000,
+      'isPeerRead',
+    );
   });
 
   it('setMessageRead clears the unread count in state and on the server', async () => {
@@ -128,7 +168,8 @@ describe.each(kinds)('the store on %s against the emulator', (kind) => {
   });
 
   it('history paging reaches isCompleted with every message once, in order', async () => {
-    for (let i = 0; i < 32; i++) emu.injectC2CMessage({ from: i % 3 ? 'alice' : 'bob', to: i % 3 ? 'bob' : 'alice', text: `h${i}` });
+    for (let i = 0; i < 32; i++)
+      emu.injectC2CMessage({ from: i % 3 ? 'alice' : 'bob', to: i % 3 ? 'bob' : 'alice', text: `h${i}` });
     await loginBob();
     for (let page = 0; page < 10 && !selectHistoryState(store.getState(), 'C2Calice').isCompleted; page++) {
       await store.dispatch(getMessageList('C2Calice')).unwrap();
@@ -145,15 +186,19 @@ describe.each(kinds)('the store on %s against the emulator', (kind) => {
     expect(texts('C2Calice')).toEqual(Array.from({ length: 10 }, (_, i) => `o${i}`));
   });
 
-  it('group messaging: a member\'s message lands in state; an own group message succeeds', async () => {
+  it("group messaging: a member's message lands in state; an own group message succeeds", async () => {
     const group = emu.createGroup({ type: 'Public', name: 'g', ownerID: 'alice', memberIDs: ['bob'] });
     await loginBob();
     const conversationID = `GROUP${group.groupID}`;
     await sleep(100);
     emu.injectGroupMessage({ from: 'alice', groupID: group.groupID, text: 'hello group' });
     await until(() => texts(conversationID).includes('hello group'), 2000, 'group message');
-    const sent = await store.dispatch(sendTextMessage({ to: group.groupID, conversationType: 'GROUP', text: 'bob here' })).unwrap();
-    expect(selectMessagesByConversationID(store.getState(), conversationID).find((m) => m.ID === sent.ID)?.status).toBe('success');
+    const sent = await store
+      .dispatch(sendTextMessage({ to: group.groupID, conversationType: 'GROUP', text: 'bob here' }))
+      .unwrap();
+    expect(selectMessagesByConversationID(store.getState(), conversationID).find((m) => m.ID === sent.ID)?.status).toBe(
+      'success',
+    );
     expect(emu.groupMessages(group.groupID).map((m) => m.elements[0].MsgContent)).toContainEqual({ Text: 'bob here' });
   });
 
@@ -183,7 +228,10 @@ describe.each(kinds)('the store on %s against the emulator', (kind) => {
   it('logout → the store is empty', async () => {
     emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'x' });
     await loginBob();
-    await until(() => texts('C2Calice').length === 1 || selectConversationList(store.getState()).length === 1, listWait);
+    await until(
+      () => texts('C2Calice').length === 1 || selectConversationList(store.getState()).length === 1,
+      listWait,
+    );
     await store.dispatch(logout()).unwrap();
     const state = store.getState();
     expect(selectIsReady(state)).toBe(false);

@@ -101,12 +101,18 @@ describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
   it('groups: create, list members, quit leaves nothing; join and dismiss', async () => {
     await peer('alice');
     await loginBob();
-    const created = await store.dispatch(createGroup({ name: 'team', type: 'Public', memberList: [{ userID: 'alice' }] })).unwrap();
+    const created = await store
+      .dispatch(createGroup({ name: 'team', type: 'Public', memberList: [{ userID: 'alice' }] }))
+      .unwrap();
     const groupID = created.groups[0].groupID;
     expect(selectGroupById(store.getState(), groupID)).toMatchObject({ name: 'team', ownerID: 'bob' });
     await store.dispatch(getGroupList()).unwrap();
     await store.dispatch(getGroupMemberList({ groupID, count: 100 })).unwrap();
-    expect(selectGroupMembers(store.getState(), groupID).map((m) => m.userID).sort()).toEqual(['alice', 'bob']);
+    expect(
+      selectGroupMembers(store.getState(), groupID)
+        .map((m) => m.userID)
+        .sort(),
+    ).toEqual(['alice', 'bob']);
     expect(selectGroupMemberListState(store.getState(), groupID)?.isCompleted).toBe(true);
     await store.dispatch(sendTextMessage({ to: groupID, conversationType: 'GROUP', text: 'hi team' })).unwrap();
 

@@ -47,15 +47,30 @@ const conv = fc.integer({ min: 0, max: CONVERSATIONS.length - 1 });
 const sometimesFails = fc.integer({ min: 0, max: 3 }).map((n) => n === 0);
 
 const steps = {
-  login: fc.record({ kind: fc.constant('login' as const), user: fc.integer({ min: 0, max: USERS.length - 1 }), fail: sometimesFails }),
+  login: fc.record({
+    kind: fc.constant('login' as const),
+    user: fc.integer({ min: 0, max: USERS.length - 1 }),
+    fail: sometimesFails,
+  }),
   logout: fc.record({ kind: fc.constant('logout' as const), fail: sometimesFails }),
   kick: fc.record({
     kind: fc.constant('kick' as const),
-    reason: fc.constantFrom('multipleAccount' as const, 'multipleDevice' as const, 'userSigExpired' as const, 'REST_API_Kick' as const),
+    reason: fc.constantFrom(
+      'multipleAccount' as const,
+      'multipleDevice' as const,
+      'userSigExpired' as const,
+      'REST_API_Kick' as const,
+    ),
   }),
-  net: fc.record({ kind: fc.constant('net' as const), state: fc.constantFrom('connected' as const, 'connecting' as const, 'disconnected' as const) }),
+  net: fc.record({
+    kind: fc.constant('net' as const),
+    state: fc.constantFrom('connected' as const, 'connecting' as const, 'disconnected' as const),
+  }),
   ready: fc.record({ kind: fc.constant('ready' as const), ready: fc.boolean() }),
-  receive: fc.record({ kind: fc.constant('receive' as const), picks: fc.array(poolPick, { minLength: 1, maxLength: 5 }) }),
+  receive: fc.record({
+    kind: fc.constant('receive' as const),
+    picks: fc.array(poolPick, { minLength: 1, maxLength: 5 }),
+  }),
   history: fc.record({
     kind: fc.constant('history' as const),
     conv,
@@ -82,13 +97,17 @@ const steps = {
   revokeEvent: fc.record({ kind: fc.constant('revokeEvent' as const), pick }),
   revoke: fc.record({ kind: fc.constant('revoke' as const), pick, fail: sometimesFails }),
   modify: fc.record({ kind: fc.constant('modify' as const), pick, version: fc.integer({ min: 0, max: 3 }) }),
-  delete: fc.record({ kind: fc.constant('delete' as const), picks: fc.array(pick, { minLength: 1, maxLength: 3 }), fail: sometimesFails }),
+  delete: fc.record({
+    kind: fc.constant('delete' as const),
+    picks: fc.array(pick, { minLength: 1, maxLength: 3 }),
+    fail: sometimesFails,
+  }),
   conversations: fc.record({
     kind: fc.constant('conversations' as const),
-    list: fc.uniqueArray(
-      fc.record({ conv, unread: fc.integer({ min: 0, max: 9 }), pinned: fc.boolean() }),
-      { selector: (c) => c.conv, maxLength: CONVERSATIONS.length },
-    ),
+    list: fc.uniqueArray(fc.record({ conv, unread: fc.integer({ min: 0, max: 9 }), pinned: fc.boolean() }), {
+      selector: (c) => c.conv,
+      maxLength: CONVERSATIONS.length,
+    }),
   }),
   totalUnread: fc.record({ kind: fc.constant('totalUnread' as const), count: fc.integer({ min: -3, max: 30 }) }),
   read: fc.record({ kind: fc.constant('read' as const), conv, fail: sometimesFails }),

@@ -75,10 +75,22 @@ const OWNS: Record<TimEventKey, readonly Slice[]> = {
 const NO_DATA: ReadonlySet<TimEventKey> = new Set(['SDK_READY', 'SDK_NOT_READY', 'SDK_DESTROY', 'SDK_RELOAD']);
 /** Events whose data is a list (an empty list is valid data for these). */
 const LIST_EVENTS: ReadonlySet<TimEventKey> = new Set([
-  'MESSAGE_RECEIVED', 'MESSAGE_MODIFIED', 'MESSAGE_REVOKED', 'MESSAGE_READ_BY_PEER', 'MESSAGE_READ_RECEIPT_RECEIVED',
-  'CONVERSATION_LIST_UPDATED', 'CONVERSATION_GROUP_LIST_UPDATED', 'GROUP_LIST_UPDATED', 'PROFILE_UPDATED',
-  'USER_STATUS_UPDATED', 'BLACKLIST_UPDATED', 'FRIEND_LIST_UPDATED', 'FRIEND_GROUP_LIST_UPDATED',
-  'MY_FOLLOWERS_LIST_UPDATED', 'MY_FOLLOWING_LIST_UPDATED', 'MUTUAL_FOLLOWERS_LIST_UPDATED',
+  'MESSAGE_RECEIVED',
+  'MESSAGE_MODIFIED',
+  'MESSAGE_REVOKED',
+  'MESSAGE_READ_BY_PEER',
+  'MESSAGE_READ_RECEIPT_RECEIVED',
+  'CONVERSATION_LIST_UPDATED',
+  'CONVERSATION_GROUP_LIST_UPDATED',
+  'GROUP_LIST_UPDATED',
+  'PROFILE_UPDATED',
+  'USER_STATUS_UPDATED',
+  'BLACKLIST_UPDATED',
+  'FRIEND_LIST_UPDATED',
+  'FRIEND_GROUP_LIST_UPDATED',
+  'MY_FOLLOWERS_LIST_UPDATED',
+  'MY_FOLLOWING_LIST_UPDATED',
+  'MUTUAL_FOLLOWERS_LIST_UPDATED',
 ] as TimEventKey[]);
 
 const EVENT_KEYS = Object.keys(TIM_EVENTS) as TimEventKey[];
@@ -93,15 +105,18 @@ function throwingGetters(): Record<string, unknown> {
   const boom = () => {
     throw new Error('getter exploded');
   };
-  return Object.defineProperties({}, {
-    ID: { get: boom, enumerable: true },
-    conversationID: { get: boom, enumerable: true },
-    groupID: { get: boom, enumerable: true },
-    userID: { get: boom, enumerable: true },
-    messageID: { get: boom, enumerable: true },
-    state: { get: boom, enumerable: true },
-    type: { get: boom, enumerable: true },
-  });
+  return Object.defineProperties(
+    {},
+    {
+      ID: { get: boom, enumerable: true },
+      conversationID: { get: boom, enumerable: true },
+      groupID: { get: boom, enumerable: true },
+      userID: { get: boom, enumerable: true },
+      messageID: { get: boom, enumerable: true },
+      state: { get: boom, enumerable: true },
+      type: { get: boom, enumerable: true },
+    },
+  );
 }
 function hostileProxy(): object {
   const boom = () => {
@@ -145,7 +160,9 @@ async function populated(onError?: (e: EventError) => void) {
   await made.store.dispatch(login({ userID: 'alice', userSig: 'sig' })).unwrap();
   await flush();
   sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'hello' })]);
-  sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Cbob', 1_700_000_000, { unreadCount: 1, nick: 'Bob' })]);
+  sdk.emit('CONVERSATION_LIST_UPDATED', [
+    new FakeConversation('C2Cbob', 1_700_000_000, { unreadCount: 1, nick: 'Bob' }),
+  ]);
   sdk.emit('TOTAL_UNREAD_MESSAGE_COUNT_UPDATED', 1);
   sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('g1', 'Group one')]);
   sdk.emit('PROFILE_UPDATED', [new FakeProfile('carol', 'Carol')]);
@@ -162,11 +179,17 @@ async function populated(onError?: (e: EventError) => void) {
 }
 
 /** Events whose data is a list of strings. */
-const STRING_LISTS: ReadonlySet<TimEventKey> = new Set(['BLACKLIST_UPDATED', 'CONVERSATION_GROUP_LIST_UPDATED'] as TimEventKey[]);
+const STRING_LISTS: ReadonlySet<TimEventKey> = new Set([
+  'BLACKLIST_UPDATED',
+  'CONVERSATION_GROUP_LIST_UPDATED',
+] as TimEventKey[]);
 
 /** Events that take any object as their data ({} is a valid payload for them). */
 const ANY_OBJECT: ReadonlySet<TimEventKey> = new Set([
-  'ERROR', 'ALL_RECEIVE_MESSAGE_OPT_UPDATED', 'SERVER_CONFIG_UPDATED', 'GROUP_SYSTEM_NOTICE_RECEIVED',
+  'ERROR',
+  'ALL_RECEIVE_MESSAGE_OPT_UPDATED',
+  'SERVER_CONFIG_UPDATED',
+  'GROUP_SYSTEM_NOTICE_RECEIVED',
 ] as TimEventKey[]);
 
 /**
@@ -217,11 +240,15 @@ describe.each(EVENT_KEYS)('%s with bad data', (key) => {
       }
       expect(findNonSerializableValue(after)).toBe(false);
       if (expected !== 'reported') return;
-      for (const slice of OWNS[key]) expect({ slice, same: after[slice] === before[slice] }).toEqual({ slice, same: true });
+      for (const slice of OWNS[key])
+        expect({ slice, same: after[slice] === before[slice] }).toEqual({ slice, same: true });
       expect(after.errors.last).toMatchObject({ event: name, message: expect.any(String) });
       expect(after.errors.last?.message).not.toBe('');
       // SDK ERROR events are recorded in state; onError is for events the binding could not apply.
-      if (key !== 'ERROR') expect(onError).toHaveBeenCalledWith(expect.objectContaining({ event: name, code: TIM_REDUX_ERROR.MALFORMED_EVENT }));
+      if (key !== 'ERROR')
+        expect(onError).toHaveBeenCalledWith(
+          expect.objectContaining({ event: name, code: TIM_REDUX_ERROR.MALFORMED_EVENT }),
+        );
     };
     tried++;
     it(title, test);
@@ -238,7 +265,10 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     sdk.emit('MESSAGE_RECEIVED', [...junk(), good()]);
     const tim = store.getState().tim;
     expect(tim.messages.lists.values[0].records.map((r) => r.ID).sort()).toEqual(['good-1', 'm1']);
-    expect(tim.errors.last).toMatchObject({ event: TIM_EVENTS.MESSAGE_RECEIVED, code: TIM_REDUX_ERROR.MALFORMED_EVENT });
+    expect(tim.errors.last).toMatchObject({
+      event: TIM_EVENTS.MESSAGE_RECEIVED,
+      code: TIM_REDUX_ERROR.MALFORMED_EVENT,
+    });
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
@@ -284,7 +314,12 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
   it('MESSAGE_RECEIVED with one item whose getters throw still applies the valid items (was BUG 9)', async () => {
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_RECEIVED', [throwingGetters(), good()]);
-    expect(store.getState().tim.messages.lists.values[0].records.map((r) => r.ID).sort()).toEqual(['good-1', 'm1']);
+    expect(
+      store
+        .getState()
+        .tim.messages.lists.values[0].records.map((r) => r.ID)
+        .sort(),
+    ).toEqual(['good-1', 'm1']);
     expect(store.getState().tim.errors.last).toMatchObject({ event: TIM_EVENTS.MESSAGE_RECEIVED });
   });
 
@@ -299,7 +334,10 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_READ_BY_PEER', [...junk(), new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice' })]);
     expect(store.getState().tim.messages.lists.values[0].records[0].isPeerRead).toBe(true);
-    sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [...junk(), { messageID: 'm1', conversationID: 'C2Cbob', isPeerRead: true }]);
+    sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [
+      ...junk(),
+      { messageID: 'm1', conversationID: 'C2Cbob', isPeerRead: true },
+    ]);
     expect(store.getState().tim.errors.events).toHaveLength(2);
   });
 });
@@ -309,7 +347,9 @@ describe('payloads that are valid but hostile', () => {
     const { sdk, store } = await populated();
     const weird = new FakeMessage({ ID: 'w1', from: 'bob', to: 'alice' });
     weird.type = 'TIMBrandNewElem';
-    weird._elements = [{ type: 'TIMBrandNewElem', content: { when: new Date(5), fn: () => 1, nested: cyclic(), big: BigInt(7) } }];
+    weird._elements = [
+      { type: 'TIMBrandNewElem', content: { when: new Date(5), fn: () => 1, nested: cyclic(), big: BigInt(7) } },
+    ];
     sdk.emit('MESSAGE_RECEIVED', [weird]);
     const record = store.getState().tim.messages.lists.values[0].records.find((r) => r.ID === 'w1');
     expect(record?.type).toBe('TIMBrandNewElem');
@@ -333,7 +373,17 @@ describe('payloads that are valid but hostile', () => {
     const big = '<b>'.repeat(350_000);
     for (const key of EVENT_KEYS) {
       if (key === 'KICKED_OUT') continue;
-      expect(() => sdk.emit(key, { ID: big, conversationID: big, groupID: big, userID: big, messageID: big, state: big, text: big })).not.toThrow();
+      expect(() =>
+        sdk.emit(key, {
+          ID: big,
+          conversationID: big,
+          groupID: big,
+          userID: big,
+          messageID: big,
+          state: big,
+          text: big,
+        }),
+      ).not.toThrow();
       expect(() => sdk.emit(key, [big])).not.toThrow();
     }
     expect(findNonSerializableValue(store.getState())).toBe(false);
@@ -344,7 +394,9 @@ describe('payloads that are valid but hostile', () => {
   it('HTML and script content is kept as inert text, byte for byte', async () => {
     const { sdk, store } = await populated();
     const html = '<script>alert("x")</script><img src=x onerror=alert(1)>\u202e\u0000"\'`${1}';
-    sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: html, from: html, to: 'alice', conversationID: 'C2Cbob', text: html })]);
+    sdk.emit('MESSAGE_RECEIVED', [
+      new FakeMessage({ ID: html, from: html, to: 'alice', conversationID: 'C2Cbob', text: html }),
+    ]);
     sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', html, html)]);
     const tim = store.getState().tim;
     const record = tim.messages.lists.values[0].records.find((r) => r.ID === html);
@@ -389,28 +441,59 @@ describe('prototype keys', () => {
 describe('thunks given bad arguments reject before calling the SDK', () => {
   const INVALID = TIM_REDUX_ERROR.INVALID_ARGUMENT;
   const UNKNOWN = TIM_REDUX_ERROR.UNKNOWN_MESSAGE;
-  type Case = [label: string, thunk: (store: ReturnType<typeof makeStore>['store'], sdk: FakeSdk) => Promise<unknown>, sdkMethod: keyof FakeSdk, code: number];
+  type Case = [
+    label: string,
+    thunk: (store: ReturnType<typeof makeStore>['store'], sdk: FakeSdk) => Promise<unknown>,
+    sdkMethod: keyof FakeSdk,
+    code: number,
+  ];
   const cases: Case[] = [];
-  const add = (label: string, sdkMethod: keyof FakeSdk, code: number, run: Case[1]) => cases.push([label, run, sdkMethod, code]);
+  const add = (label: string, sdkMethod: keyof FakeSdk, code: number, run: Case[1]) =>
+    cases.push([label, run, sdkMethod, code]);
   const anyArg = <T>(v: unknown) => v as T;
 
   for (const [label, arg] of [
-    ['undefined', undefined], ['null', null], ['empty object', {}], ['a string', 'alice'], ['an array', []],
-    ['empty userID', { userID: '', userSig: 's' }], ['no userSig', { userID: 'a' }], ['numeric userID', { userID: 42, userSig: 's' }],
+    ['undefined', undefined],
+    ['null', null],
+    ['empty object', {}],
+    ['a string', 'alice'],
+    ['an array', []],
+    ['empty userID', { userID: '', userSig: 's' }],
+    ['no userSig', { userID: 'a' }],
+    ['numeric userID', { userID: 42, userSig: 's' }],
     ['empty userSig', { userID: 'a', userSig: '' }],
-  ] as const) add(`login(${label})`, 'login', INVALID, (s) => s.dispatch(login(anyArg(arg))));
+  ] as const)
+    add(`login(${label})`, 'login', INVALID, (s) => s.dispatch(login(anyArg(arg))));
 
   for (const [label, arg] of [
-    ['undefined', undefined], ['null', null], ['empty object', {}], ['a string', 'hello'], ['empty ID', { ID: '' }], ['numeric ID', { ID: 42 }],
-  ] as const) add(`sendMessage(${label})`, 'sendMessage', INVALID, (s) => s.dispatch(sendMessage(anyArg(arg))));
+    ['undefined', undefined],
+    ['null', null],
+    ['empty object', {}],
+    ['a string', 'hello'],
+    ['empty ID', { ID: '' }],
+    ['numeric ID', { ID: 42 }],
+  ] as const)
+    add(`sendMessage(${label})`, 'sendMessage', INVALID, (s) => s.dispatch(sendMessage(anyArg(arg))));
 
   for (const [label, arg] of [
-    ['undefined', undefined], ['null', null], ['empty object', {}], ['no recipient', { to: '', conversationType: 'C2C', text: 'hi' }],
-    ['bad conversationType', { to: 'bob', conversationType: 'X', text: 'hi' }], ['empty text', { to: 'bob', conversationType: 'C2C', text: '' }],
-    ['numeric text', { to: 'bob', conversationType: 'C2C', text: 42 }], ['numeric to', { to: 42, conversationType: 'C2C', text: 'hi' }],
-  ] as const) add(`sendTextMessage(${label})`, 'createTextMessage', INVALID, (s) => s.dispatch(sendTextMessage(anyArg(arg))));
+    ['undefined', undefined],
+    ['null', null],
+    ['empty object', {}],
+    ['no recipient', { to: '', conversationType: 'C2C', text: 'hi' }],
+    ['bad conversationType', { to: 'bob', conversationType: 'X', text: 'hi' }],
+    ['empty text', { to: 'bob', conversationType: 'C2C', text: '' }],
+    ['numeric text', { to: 'bob', conversationType: 'C2C', text: 42 }],
+    ['numeric to', { to: 42, conversationType: 'C2C', text: 'hi' }],
+  ] as const)
+    add(`sendTextMessage(${label})`, 'createTextMessage', INVALID, (s) => s.dispatch(sendTextMessage(anyArg(arg))));
 
-  const idCases = [['undefined', undefined], ['null', null], ['empty string', ''], ['a number', 42], ['an object', {}]] as const;
+  const idCases = [
+    ['undefined', undefined],
+    ['null', null],
+    ['empty string', ''],
+    ['a number', 42],
+    ['an object', {}],
+  ] as const;
   for (const [label, arg] of idCases) {
     add(`resendMessage(${label})`, 'resendMessage', INVALID, (s) => s.dispatch(resendMessage(anyArg(arg))));
     add(`revokeMessage(${label})`, 'revokeMessage', INVALID, (s) => s.dispatch(revokeMessage(anyArg(arg))));
@@ -420,9 +503,18 @@ describe('thunks given bad arguments reject before calling the SDK', () => {
   add('revokeMessage(unknown ID)', 'revokeMessage', UNKNOWN, (s) => s.dispatch(revokeMessage('nobody-knows')));
 
   for (const [label, arg] of [
-    ['undefined', undefined], ['null', null], ['empty array', []], ['a string', 'm1'], ['numbers', [42]], ['empty IDs', ['']], ['an object', { length: 1 }],
-  ] as const) add(`deleteMessages(${label})`, 'deleteMessage', INVALID, (s) => s.dispatch(deleteMessages(anyArg(arg))));
-  add('deleteMessages(one unknown ID among known)', 'deleteMessage', UNKNOWN, (s) => s.dispatch(deleteMessages(['m1', 'nobody-knows'])));
+    ['undefined', undefined],
+    ['null', null],
+    ['empty array', []],
+    ['a string', 'm1'],
+    ['numbers', [42]],
+    ['empty IDs', ['']],
+    ['an object', { length: 1 }],
+  ] as const)
+    add(`deleteMessages(${label})`, 'deleteMessage', INVALID, (s) => s.dispatch(deleteMessages(anyArg(arg))));
+  add('deleteMessages(one unknown ID among known)', 'deleteMessage', UNKNOWN, (s) =>
+    s.dispatch(deleteMessages(['m1', 'nobody-knows'])),
+  );
 
   it.each(cases)('%s', async (_label, run, sdkMethod, code) => {
     const { sdk, store } = await populated();
@@ -466,13 +558,16 @@ describe('thunks given bad arguments reject before calling the SDK', () => {
   // action has already written a history entry under that key: the history table gets keys that
   // are not strings (breaking its sorted-keys invariant) and can hold the caller's object.
   // Repro: dispatch(getMessageList(null)); state.tim.messages.history.keys is [null].
-  it.each(idCases.filter(([l]) => l !== 'undefined'))('getMessageList(%s) leaves the history cursors alone (was BUG 4)', async (_label, arg) => {
-    const { sdk, store } = await populated();
-    const before = store.getState().tim;
-    const action = await store.dispatch(getMessageList(anyArg(arg)));
-    expect(action.payload).toEqual({ code: INVALID, message: expect.any(String) });
-    expect(sdk.getMessageList).not.toHaveBeenCalled();
-    expect(store.getState().tim.messages.history).toBe(before.messages.history);
-    expect(findNonSerializableValue(store.getState())).toBe(false);
-  });
+  it.each(idCases.filter(([l]) => l !== 'undefined'))(
+    'getMessageList(%s) leaves the history cursors alone (was BUG 4)',
+    async (_label, arg) => {
+      const { sdk, store } = await populated();
+      const before = store.getState().tim;
+      const action = await store.dispatch(getMessageList(anyArg(arg)));
+      expect(action.payload).toEqual({ code: INVALID, message: expect.any(String) });
+      expect(sdk.getMessageList).not.toHaveBeenCalled();
+      expect(store.getState().tim.messages.history).toBe(before.messages.history);
+      expect(findNonSerializableValue(store.getState())).toBe(false);
+    },
+  );
 });

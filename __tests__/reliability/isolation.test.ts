@@ -29,24 +29,38 @@ async function aliceEverywhere() {
   const made = makeStore(sdk);
   sdk.getMyProfile.mockImplementation(async () => ({
     code: 0,
-    data: sdk.userID === 'alice' ? new FakeProfile('alice', `${MARK} my nick`, `https://cdn/${MARK}.png`) : new FakeProfile(sdk.userID, 'someone else'),
+    data:
+      sdk.userID === 'alice'
+        ? new FakeProfile('alice', `${MARK} my nick`, `https://cdn/${MARK}.png`)
+        : new FakeProfile(sdk.userID, 'someone else'),
   }));
   await made.store.dispatch(login({ userID: 'alice', userSig: 'sig' })).unwrap();
   await flush();
   const msg = (n: number, conversationType = 'C2C') =>
-    new FakeMessage({ ID: `${MARK}-m${n}`, from: `${MARK}-peer`, to: conversationType === 'GROUP' ? `${MARK}-group` : 'alice', conversationType, text: `${MARK} text ${n}` });
+    new FakeMessage({
+      ID: `${MARK}-m${n}`,
+      from: `${MARK}-peer`,
+      to: conversationType === 'GROUP' ? `${MARK}-group` : 'alice',
+      conversationType,
+      text: `${MARK} text ${n}`,
+    });
   sdk.emit('MESSAGE_RECEIVED', [msg(1), msg(2, 'GROUP')]);
   sdk.history.set(`C2C${MARK}-peer`, [[msg(3)], [msg(4)]]);
   await made.store.dispatch(getMessageList(`C2C${MARK}-peer`));
   sdk.sendMessage.mockRejectedValueOnce({ code: 2801, message: `${MARK} send failed` });
   await made.store.dispatch(sendTextMessage({ to: `${MARK}-peer`, conversationType: 'C2C', text: `${MARK} my words` }));
-  sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation(`C2C${MARK}-peer`, 1, { unreadCount: 2, nick: `${MARK} peer nick` })]);
+  sdk.emit('CONVERSATION_LIST_UPDATED', [
+    new FakeConversation(`C2C${MARK}-peer`, 1, { unreadCount: 2, nick: `${MARK} peer nick` }),
+  ]);
   sdk.emit('TOTAL_UNREAD_MESSAGE_COUNT_UPDATED', 2);
   sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup(`${MARK}-group`, `${MARK} group name`)]);
   sdk.emit('PROFILE_UPDATED', [new FakeProfile(`${MARK}-friend`, `${MARK} friend nick`)]);
   sdk.emit('BLACKLIST_UPDATED', [`${MARK}-blocked`]);
   sdk.emit('FRIEND_LIST_UPDATED', [{ userID: `${MARK}-friend`, remark: `${MARK} remark` }]);
-  sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', { friendApplicationList: [{ userID: `${MARK}-applicant` }], unreadCount: 1 });
+  sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
+    friendApplicationList: [{ userID: `${MARK}-applicant` }],
+    unreadCount: 1,
+  });
   sdk.emit('USER_STATUS_UPDATED', [{ userID: `${MARK}-friend`, customStatus: `${MARK} busy` }]);
   sdk.emit('MY_FOLLOWERS_LIST_UPDATED', [{ userID: `${MARK}-follower` }]);
   sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: `${MARK}-group`, groupAttributes: { k: `${MARK} attr` } });
@@ -127,7 +141,10 @@ describe('nothing of the previous user survives', () => {
     const { sdk, store, middleware } = await aliceEverywhere();
     let answer!: () => void;
     sdk.getMyProfile.mockImplementationOnce(
-      () => new Promise((resolve) => (answer = () => resolve({ code: 0, data: new FakeProfile('alice', `${MARK} late nick`) }))),
+      () =>
+        new Promise(
+          (resolve) => (answer = () => resolve({ code: 0, data: new FakeProfile('alice', `${MARK} late nick`) })),
+        ),
     );
     const loading = store.dispatch(getMyProfile());
     await store.dispatch(logout());
@@ -142,7 +159,12 @@ describe('nothing of the previous user survives', () => {
     let answer!: () => void;
     const late = new FakeMessage({ ID: `${MARK}-late-page`, from: 'carol', to: 'alice', text: `${MARK} late page` });
     sdk.getMessageList.mockImplementationOnce(
-      () => new Promise((resolve) => (answer = () => resolve({ code: 0, data: { messageList: [late], nextReqMessageID: '', isCompleted: true } }))),
+      () =>
+        new Promise(
+          (resolve) =>
+            (answer = () =>
+              resolve({ code: 0, data: { messageList: [late], nextReqMessageID: '', isCompleted: true } })),
+        ),
     );
     const loading = store.dispatch(getMessageList('C2Ccarol'));
     await store.dispatch(logout());
@@ -164,7 +186,12 @@ describe('nothing of the previous user survives', () => {
     let answer!: () => void;
     const late = new FakeMessage({ ID: `${MARK}-late-page`, from: 'carol', to: 'alice', text: `${MARK} late page` });
     sdk.getMessageList.mockImplementationOnce(
-      () => new Promise((resolve) => (answer = () => resolve({ code: 0, data: { messageList: [late], nextReqMessageID: '', isCompleted: true } }))),
+      () =>
+        new Promise(
+          (resolve) =>
+            (answer = () =>
+              resolve({ code: 0, data: { messageList: [late], nextReqMessageID: '', isCompleted: true } })),
+        ),
     );
     const loading = store.dispatch(getMessageList('C2Ccarol'));
     await store.dispatch(logout());

@@ -27,7 +27,15 @@ async function loggedIn(userID = 'alice') {
 }
 
 const groupMessage = (ID: string, sequence: number) =>
-  new FakeMessage({ ID, from: 'bob', to: 'g1', conversationType: 'GROUP', sequence, time: 1_700_000_000, text: `text of ${ID}` });
+  new FakeMessage({
+    ID,
+    from: 'bob',
+    to: 'g1',
+    conversationType: 'GROUP',
+    sequence,
+    time: 1_700_000_000,
+    text: `text of ${ID}`,
+  });
 
 describe('regressions found by the model-based tests', () => {
   // Was BUG 1 (found here, fixed in 366f510): MESSAGE_REVOKED for a message the store does not hold yet is remembered (`revokedIDs`),
@@ -59,7 +67,9 @@ describe('regressions found by the model-based tests', () => {
   // [login alice, login alice (fails), login bob (fails)].
   it('after a failed re-login, logging in as another user clears the previous user data', async () => {
     const { sdk, store } = await loggedIn('alice');
-    sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' })]);
+    sdk.emit('MESSAGE_RECEIVED', [
+      new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' }),
+    ]);
     sdk.login.mockRejectedValueOnce({ code: 70001, message: 'userSig expired' });
     await store.dispatch(login({ userID: 'alice', userSig: 'expired' }));
     expect(selectSession(store.getState()).userID).toBeNull();
@@ -94,7 +104,9 @@ describe('regressions found by the model-based tests', () => {
 
   it('(control for BUG 2) logging in as another user from a ready session clears the previous user data', async () => {
     const { sdk, store } = await loggedIn('alice');
-    sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' })]);
+    sdk.emit('MESSAGE_RECEIVED', [
+      new FakeMessage({ ID: 'alice-secret', from: 'peer', to: 'alice', text: 'for alice only' }),
+    ]);
     await store.dispatch(login({ userID: 'bob', userSig: 'sig' })).unwrap();
     await flush();
     expect(JSON.stringify(store.getState())).not.toContain('alice');
@@ -122,7 +134,13 @@ describe('shrunk runs replayed through the model runner', () => {
   it('conversation list mutated in place, read, kick, and a user switch', async () => {
     await runSteps([
       { kind: 'login', user: 0, fail: false },
-      { kind: 'conversations', list: [{ conv: 0, unread: 3, pinned: false }, { conv: 2, unread: 1, pinned: true }] },
+      {
+        kind: 'conversations',
+        list: [
+          { conv: 0, unread: 3, pinned: false },
+          { conv: 2, unread: 1, pinned: true },
+        ],
+      },
       { kind: 'totalUnread', count: 4 },
       { kind: 'read', conv: 0, fail: false },
       { kind: 'conversations', list: [{ conv: 2, unread: 2, pinned: true }] },

@@ -71,7 +71,11 @@ export function modelView(m: M.ModelState) {
     messages[id] = M.ordered(m, id).map((x) => [x.ID, x.status, x.isRevoked, x.text, x.time, x.sequence]);
   }
   const history: Record<string, { nextReqMessageID: string | null; isCompleted: boolean; loading: boolean }> = {};
-  for (const id of Array.from(m.history.keys()).sort()) history[id] = { ...(m.history.get(id) as { nextReqMessageID: string | null; isCompleted: boolean }), loading: false };
+  for (const id of Array.from(m.history.keys()).sort())
+    history[id] = {
+      ...(m.history.get(id) as { nextReqMessageID: string | null; isCompleted: boolean }),
+      loading: false,
+    };
   return {
     session: m.session,
     net: m.net,
@@ -150,34 +154,40 @@ async function run(
     const conversationID = CONVERSATIONS[k % CONVERSATIONS.length];
     const group = conversationID.startsWith('GROUP');
     const peer = conversationID.slice(group ? 5 : 3);
-    return withExtra(new FakeMessage({
-      ID: `${token()}-m${k}`,
-      conversationID,
-      conversationType: group ? 'GROUP' : 'C2C',
-      from: group ? `member${k % 2}` : peer,
-      to: group ? peer : owner ?? 'me',
-      text: `${token()} says ${k}`,
-      time: T0 + ((k >> 2) % 2),
-      sequence: group ? 1 + (k >> 3) : 1 + k,
-      ...extra,
-    }), extra);
+    return withExtra(
+      new FakeMessage({
+        ID: `${token()}-m${k}`,
+        conversationID,
+        conversationType: group ? 'GROUP' : 'C2C',
+        from: group ? `member${k % 2}` : peer,
+        to: group ? peer : (owner ?? 'me'),
+        text: `${token()} says ${k}`,
+        time: T0 + ((k >> 2) % 2),
+        sequence: group ? 1 + (k >> 3) : 1 + k,
+        ...extra,
+      }),
+      extra,
+    );
   };
   const ownServerCopy = (id: string, extra: Partial<FakeMessage> = {}): FakeMessage | null => {
     const snap = model.registry.get(id);
     const o = own.get(id);
     if (!o || !snap || snap.status !== 'success') return null;
-    return withExtra(new FakeMessage({
-      ID: id,
-      conversationID: o.conversationID,
-      conversationType: snap.conversationType,
-      from: owner ?? 'me',
-      to: o.conversationID.replace(/^(C2C|GROUP)/, ''),
-      flow: 'out',
-      text: o.text,
-      time: snap.time,
-      sequence: snap.sequence,
-      ...extra,
-    }), extra);
+    return withExtra(
+      new FakeMessage({
+        ID: id,
+        conversationID: o.conversationID,
+        conversationType: snap.conversationType,
+        from: owner ?? 'me',
+        to: o.conversationID.replace(/^(C2C|GROUP)/, ''),
+        flow: 'out',
+        text: o.text,
+        time: snap.time,
+        sequence: snap.sequence,
+        ...extra,
+      }),
+      extra,
+    );
   };
   const snapshot = (m: FakeMessage): M.ModelMessage => ({
     ID: m.ID,
@@ -199,17 +209,20 @@ async function run(
       if (copy) return copy;
     }
     const conversationID = CONVERSATIONS[p % CONVERSATIONS.length];
-    return withExtra(new FakeMessage({
-      ID: `${token()}-ghost${p}`,
-      conversationID,
-      conversationType: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-      from: 'peer0',
-      to: 'x',
-      text: `${token()} ghost ${p}`,
-      time: T0,
-      sequence: 3,
-      ...extra,
-    }), extra);
+    return withExtra(
+      new FakeMessage({
+        ID: `${token()}-ghost${p}`,
+        conversationID,
+        conversationType: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
+        from: 'peer0',
+        to: 'x',
+        text: `${token()} ghost ${p}`,
+        time: T0,
+        sequence: 3,
+        ...extra,
+      }),
+      extra,
+    );
   };
   /** The ID a pick names for a thunk (own sends in any state). */
   const resolveID = (p: number): string => {
@@ -368,7 +381,8 @@ async function run(
         const h = model.history.get(conversationID);
         await store.dispatch(getMessageList(conversationID));
         if (h?.isCompleted) {
-          if (sdk.getMessageList.mock.calls.length) throw new Error(`${where()}: history loaded again after isCompleted`);
+          if (sdk.getMessageList.mock.calls.length)
+            throw new Error(`${where()}: history loaded again after isCompleted`);
           break;
         }
         if (step.fail) model.history.set(conversationID, h ?? { nextReqMessageID: null, isCompleted: false });
@@ -377,7 +391,10 @@ async function run(
           for (const m of plan.page) {
             if (m.conversationID === conversationID) M.upsert(model, snapshot(m));
           }
-          model.history.set(conversationID, { nextReqMessageID: step.more ? `${token()}-cursor` : null, isCompleted: !step.more });
+          model.history.set(conversationID, {
+            nextReqMessageID: step.more ? `${token()}-cursor` : null,
+            isCompleted: !step.more,
+          });
         }
         break;
       }
@@ -410,7 +427,12 @@ async function run(
           model.registry.set(id, { ...created, status: 'fail' });
           M.update(model, id, (p) => (p.status === 'unSend' ? { ...p, status: 'fail' } : p));
         } else {
-          const done: M.ModelMessage = { ...created, status: 'success', time: T0 + step.serverTime, sequence: group ? step.seq : 0 };
+          const done: M.ModelMessage = {
+            ...created,
+            status: 'success',
+            time: T0 + step.serverTime,
+            sequence: group ? step.seq : 0,
+          };
           model.registry.set(id, done);
           M.upsert(model, done);
         }
@@ -430,7 +452,12 @@ async function run(
           const done: M.ModelMessage =
             snap.status === 'success'
               ? snap
-              : { ...snap, status: 'success', time: T0 + step.serverTime, sequence: snap.conversationType === 'GROUP' ? step.seq : snap.sequence };
+              : {
+                  ...snap,
+                  status: 'success',
+                  time: T0 + step.serverTime,
+                  sequence: snap.conversationType === 'GROUP' ? step.seq : snap.sequence,
+                };
           model.registry.set(id, done);
           M.upsert(model, done);
         }
@@ -459,7 +486,12 @@ async function run(
         if (!loggedIn) continue;
         const base = resolve(step.pick);
         const copy = resolve(step.pick, { version: step.version });
-        copy._elements = [{ type: 'TIMTextElem', content: { text: `${String((base.payload as { text: string }).text)} (edit v${step.version})` } }];
+        copy._elements = [
+          {
+            type: 'TIMTextElem',
+            content: { text: `${String((base.payload as { text: string }).text)} (edit v${step.version})` },
+          },
+        ];
         sdk.emit('MESSAGE_MODIFIED', [copy]);
         registerAll([copy]);
         M.modify(model, snapshot(copy));
@@ -535,7 +567,11 @@ function check(
   tim.messages.lists.keys.forEach((conversationID, i) => {
     // The list's own ID index: `ids` parallel to the records, or `sortedIDs` (the same set, sorted as
     // strings), depending on the version of src/types.ts.
-    const list = tim.messages.lists.values[i] as unknown as { records: MessageRecord[]; ids?: string[]; sortedIDs?: string[] };
+    const list = tim.messages.lists.values[i] as unknown as {
+      records: MessageRecord[];
+      ids?: string[];
+      sortedIDs?: string[];
+    };
     const { records } = list;
     const ids = records.map((r) => r.ID);
     if (new Set(ids).size !== ids.length) fail(where, `duplicate message ID in ${conversationID}: ${ids.join(',')}`);
@@ -544,11 +580,15 @@ function check(
       fail(where, `records and ids disagree in ${conversationID}: [${ids}] vs [${list.ids}]`);
     }
     const sorted = ids.slice().sort();
-    if (list.sortedIDs !== undefined && (list.sortedIDs.length !== ids.length || list.sortedIDs.some((id, k) => id !== sorted[k]))) {
+    if (
+      list.sortedIDs !== undefined &&
+      (list.sortedIDs.length !== ids.length || list.sortedIDs.some((id, k) => id !== sorted[k]))
+    ) {
       fail(where, `records and sortedIDs disagree in ${conversationID}: [${ids}] vs [${list.sortedIDs}]`);
     }
     for (let k = 1; k < records.length; k++) {
-      if (compareMessages(records[k - 1], records[k]) > 0) fail(where, `order broken in ${conversationID} at ${records[k].ID}`);
+      if (compareMessages(records[k - 1], records[k]) > 0)
+        fail(where, `order broken in ${conversationID} at ${records[k].ID}`);
     }
     for (const r of records) {
       if (r.conversationID !== conversationID) fail(where, `${r.ID} filed under ${conversationID}`);
@@ -557,11 +597,13 @@ function check(
       const was = previous.get(r.ID);
       if (!was) continue;
       if (was.status === 'success' && r.status !== 'success') fail(where, `${r.ID} went from success to ${r.status}`);
-      if (was.status === 'fail' && r.status === 'unSend' && resentID !== r.ID) fail(where, `${r.ID} went fail → unSend without a resend`);
+      if (was.status === 'fail' && r.status === 'unSend' && resentID !== r.ID)
+        fail(where, `${r.ID} went fail → unSend without a resend`);
       if (was.isRevoked && !r.isRevoked) fail(where, `${r.ID} is no longer revoked`);
     }
   });
-  for (const c of tim.conversations.table.values) if (c.unreadCount < 0) fail(where, `negative unread in ${c.conversationID}`);
+  for (const c of tim.conversations.table.values)
+    if (c.unreadCount < 0) fail(where, `negative unread in ${c.conversationID}`);
   if (tim.conversations.totalUnreadCount < 0) fail(where, 'negative total unread');
 
   const actual = storeView(tim, registryIDs);

@@ -87,7 +87,11 @@ describe('getConversationList / getConversationProfile', () => {
     await expectInvalid(store.dispatch(getConversationList([''] as string[])));
     expect(sdk.getConversationProfile).not.toHaveBeenCalled();
     expect(sdk.getConversationList).not.toHaveBeenCalled();
-    sdk.getConversationList.mockRejectedValueOnce({ code: 2801, message: 'timeout', data: new FakeMessage({ from: 'a', to: 'b' }) });
+    sdk.getConversationList.mockRejectedValueOnce({
+      code: 2801,
+      message: 'timeout',
+      data: new FakeMessage({ from: 'a', to: 'b' }),
+    });
     const action = await store.dispatch(getConversationList());
     expect(action.payload).toEqual({ code: 2801, message: 'timeout' });
   });
@@ -96,7 +100,10 @@ describe('getConversationList / getConversationProfile', () => {
 describe('deleteConversation / clearHistoryMessage', () => {
   async function withHistory() {
     const s = seeded();
-    s.sdk.history.set('C2Cbob', [[new FakeMessage({ from: 'bob', to: 'me', ID: 'b1' })], [new FakeMessage({ from: 'bob', to: 'me', ID: 'b0' })]]);
+    s.sdk.history.set('C2Cbob', [
+      [new FakeMessage({ from: 'bob', to: 'me', ID: 'b1' })],
+      [new FakeMessage({ from: 'bob', to: 'me', ID: 'b0' })],
+    ]);
     await s.store.dispatch(getMessageList('C2Cbob'));
     expect(selectMessagesByConversationID(s.store.getState(), 'C2Cbob')).toHaveLength(1);
     return s;
@@ -115,8 +122,13 @@ describe('deleteConversation / clearHistoryMessage', () => {
 
   it('removes many, keeping history on the server when asked', async () => {
     const { sdk, store, conv } = await withHistory();
-    await store.dispatch(deleteConversation({ conversationIDList: ['C2Cbob', 'C2Ccarol'], clearHistoryMessage: false })).unwrap();
-    expect(sdk.deleteConversation).toHaveBeenCalledWith({ conversationIDList: ['C2Cbob', 'C2Ccarol'], clearHistoryMessage: false });
+    await store
+      .dispatch(deleteConversation({ conversationIDList: ['C2Cbob', 'C2Ccarol'], clearHistoryMessage: false }))
+      .unwrap();
+    expect(sdk.deleteConversation).toHaveBeenCalledWith({
+      conversationIDList: ['C2Cbob', 'C2Ccarol'],
+      clearHistoryMessage: false,
+    });
     expect(selectConversationList(store.getState()).map((c) => c.conversationID)).toEqual(['GROUPteam']);
     expect(conv('GROUPteam')).toBeDefined();
     expect(selectMessagesByConversationID(store.getState(), 'C2Cbob')).toEqual([]);
@@ -156,7 +168,9 @@ describe('pin, read all, mute, marks, custom data', () => {
     const failed = await store.dispatch(pinConversation({ conversationID: 'C2Cbob', isPinned: true }));
     expect(failed.payload).toEqual({ code: 51012, message: 'limit' });
     expect(selectConversationById(store.getState(), 'C2Cbob')?.isPinned).toBe(false);
-    await expectInvalid(store.dispatch(pinConversation({ conversationID: 'C2Cbob', isPinned: 'yes' as unknown as boolean })));
+    await expectInvalid(
+      store.dispatch(pinConversation({ conversationID: 'C2Cbob', isPinned: 'yes' as unknown as boolean })),
+    );
   });
 
   it('setAllMessageRead clears unread counts of its scope', async () => {
@@ -175,7 +189,9 @@ describe('pin, read all, mute, marks, custom data', () => {
     const { sdk, store, conv } = seeded();
     await store.dispatch(setMessageRemindType({ groupID: 'team', messageRemindType: 'AcceptNotNotify' })).unwrap();
     expect(conv('GROUPteam')?.messageRemindType).toBe('AcceptNotNotify');
-    expect(store.getState().tim.groups.table.values.find((g) => g.groupID === 'team')?.selfInfo.messageRemindType).toBe('AcceptNotNotify');
+    expect(store.getState().tim.groups.table.values.find((g) => g.groupID === 'team')?.selfInfo.messageRemindType).toBe(
+      'AcceptNotNotify',
+    );
     await store.dispatch(setMessageRemindType({ userIDList: ['bob', 'carol'], messageRemindType: 'Discard' })).unwrap();
     expect(conv('C2Cbob')?.messageRemindType).toBe('Discard');
     expect(conv('C2Ccarol')?.messageRemindType).toBe('Discard');
@@ -187,19 +203,27 @@ describe('pin, read all, mute, marks, custom data', () => {
 
   it('markConversation sets and clears marks; setConversationCustomData sets customData', async () => {
     const { sdk, store, conv } = seeded();
-    await store.dispatch(markConversation({ conversationIDList: ['C2Cbob', 'C2Ccarol'], markType: 1, enableMark: true })).unwrap();
+    await store
+      .dispatch(markConversation({ conversationIDList: ['C2Cbob', 'C2Ccarol'], markType: 1, enableMark: true }))
+      .unwrap();
     expect(conv('C2Cbob')?.markList).toEqual([1]);
     const carol = conv('C2Ccarol');
     await store.dispatch(markConversation({ conversationIDList: ['C2Cbob'], markType: 1, enableMark: false })).unwrap();
     expect(conv('C2Cbob')?.markList).toEqual([]);
     expect(conv('C2Ccarol')).toBe(carol);
-    await store.dispatch(setConversationCustomData({ conversationIDList: ['C2Cbob'], customData: 'draft:hi' })).unwrap();
+    await store
+      .dispatch(setConversationCustomData({ conversationIDList: ['C2Cbob'], customData: 'draft:hi' }))
+      .unwrap();
     expect(conv('C2Cbob')?.customData).toBe('draft:hi');
     sdk.markConversation.mockRejectedValueOnce({ code: 2, message: 'x' });
     await store.dispatch(markConversation({ conversationIDList: ['C2Ccarol'], markType: 1, enableMark: false }));
     expect(conv('C2Ccarol')?.markList).toEqual([1]);
-    await expectInvalid(store.dispatch(markConversation({ conversationIDList: ['C2Cbob'], markType: 0, enableMark: true })));
-    await expectInvalid(store.dispatch(setConversationCustomData({ conversationIDList: ['C2Cbob'], customData: 5 as unknown as string })));
+    await expectInvalid(
+      store.dispatch(markConversation({ conversationIDList: ['C2Cbob'], markType: 0, enableMark: true })),
+    );
+    await expectInvalid(
+      store.dispatch(setConversationCustomData({ conversationIDList: ['C2Cbob'], customData: 5 as unknown as string })),
+    );
   });
 });
 
@@ -213,7 +237,9 @@ describe('conversation groups', () => {
     expect(conv('GROUPteam')?.conversationGroupList).toEqual(['work']);
     await store.dispatch(addConversationsToGroup({ groupName: 'work', conversationIDList: ['C2Cbob'] })).unwrap();
     expect(selectConversationIDsInGroup(state(), 'work')).toEqual(['GROUPteam', 'C2Cbob']);
-    await store.dispatch(deleteConversationsFromGroup({ groupName: 'work', conversationIDList: ['GROUPteam'] })).unwrap();
+    await store
+      .dispatch(deleteConversationsFromGroup({ groupName: 'work', conversationIDList: ['GROUPteam'] }))
+      .unwrap();
     expect(conv('GROUPteam')?.conversationGroupList).toEqual([]);
     await store.dispatch(renameConversationGroup({ oldName: 'work', newName: 'job' })).unwrap();
     expect(selectConversationGroups(state())).toEqual(['job']);

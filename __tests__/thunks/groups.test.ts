@@ -101,18 +101,35 @@ describe('group list, profile, create, join, update, owner', () => {
     expect(sdk.createGroup).not.toHaveBeenCalled();
     expect(sdk.joinGroup).not.toHaveBeenCalled();
     sdk.joinGroup.mockRejectedValueOnce({ code: 10013, message: 'already a member' });
-    expect((await store.dispatch(joinGroup({ groupID: 'g9' }))).payload).toEqual({ code: 10013, message: 'already a member' });
+    expect((await store.dispatch(joinGroup({ groupID: 'g9' }))).payload).toEqual({
+      code: 10013,
+      message: 'already a member',
+    });
     expect(group('g9')).toBeUndefined();
   });
 
   it('handleGroupApplication hands the SDK the system message by ID', async () => {
     const { sdk, store, middleware } = setup();
-    const notice = new FakeMessage({ from: '@TIM#SYSTEM', to: 'me', ID: 'notice1', conversationType: '@TIM#SYSTEM', conversationID: '@TIM#SYSTEM' });
+    const notice = new FakeMessage({
+      from: '@TIM#SYSTEM',
+      to: 'me',
+      ID: 'notice1',
+      conversationType: '@TIM#SYSTEM',
+      conversationID: '@TIM#SYSTEM',
+    });
     middleware.registry.add(notice);
-    const result = await store.dispatch(handleGroupApplication({ messageID: 'notice1', handleAction: 'Agree' })).unwrap();
-    expect(sdk.handleGroupApplication).toHaveBeenCalledWith({ handleAction: 'Agree', handleMessage: '', message: notice });
+    const result = await store
+      .dispatch(handleGroupApplication({ messageID: 'notice1', handleAction: 'Agree' }))
+      .unwrap();
+    expect(sdk.handleGroupApplication).toHaveBeenCalledWith({
+      handleAction: 'Agree',
+      handleMessage: '',
+      message: notice,
+    });
     expect(result.group).toMatchObject({ groupID: 'g1' });
-    await expectInvalid(store.dispatch(handleGroupApplication({ handleAction: 'Maybe' as never, messageID: 'notice1' })));
+    await expectInvalid(
+      store.dispatch(handleGroupApplication({ handleAction: 'Maybe' as never, messageID: 'notice1' })),
+    );
     const unknown = await store.dispatch(handleGroupApplication({ messageID: 'nope', handleAction: 'Reject' }));
     expect(unknown.payload).toMatchObject({ code: TIM_REDUX_ERROR.UNKNOWN_MESSAGE });
   });
@@ -122,7 +139,10 @@ describe('quitGroup / dismissGroup', () => {
   it('leave nothing of the group: record, members, conversation, messages, cursor, attributes, counters, topics', async () => {
     const { sdk, store, middleware, group } = setup();
     sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('GROUPteam', 10, { unreadCount: 2 })]);
-    sdk.history.set('GROUPteam', [[new FakeMessage({ from: 'x', to: 'team', conversationType: 'GROUP', ID: 't1' })], []]);
+    sdk.history.set('GROUPteam', [
+      [new FakeMessage({ from: 'x', to: 'team', conversationType: 'GROUP', ID: 't1' })],
+      [],
+    ]);
     await store.dispatch(getMessageList('GROUPteam'));
     sdk.members.set('team', [member('x')]);
     await store.dispatch(getGroupMemberList('team'));
@@ -161,10 +181,17 @@ describe('quitGroup / dismissGroup', () => {
 describe('members', () => {
   it('pages the member list into a per-group table until complete', async () => {
     const { sdk, store } = setup();
-    sdk.members.set('team', Array.from({ length: 20 }, (_, i) => member(`u${String(i).padStart(2, '0')}`)));
+    sdk.members.set(
+      'team',
+      Array.from({ length: 20 }, (_, i) => member(`u${String(i).padStart(2, '0')}`)),
+    );
     await store.dispatch(getGroupMemberList({ groupID: 'team', count: 15 })).unwrap();
     expect(selectGroupMembers(store.getState(), 'team')).toHaveLength(15);
-    expect(selectGroupMemberListState(store.getState(), 'team')).toMatchObject({ nextOffset: 15, isCompleted: false, loading: false });
+    expect(selectGroupMemberListState(store.getState(), 'team')).toMatchObject({
+      nextOffset: 15,
+      isCompleted: false,
+      loading: false,
+    });
     await store.dispatch(getGroupMemberList({ groupID: 'team', count: 15 })).unwrap();
     expect(sdk.getGroupMemberList).toHaveBeenLastCalledWith({ groupID: 'team', count: 15, offset: 15 });
     expect(selectGroupMembers(store.getState(), 'team')).toHaveLength(20);
@@ -172,7 +199,16 @@ describe('members', () => {
     await store.dispatch(getGroupMemberList('team'));
     expect(sdk.getGroupMemberList).toHaveBeenCalledTimes(2);
     const u01 = selectGroupMember(store.getState(), 'team', 'u01');
-    expect(u01).toEqual({ userID: 'u01', nick: 'u01 nick', avatar: '', nameCard: '', role: 'Member', joinTime: 1700000000, muteUntil: 0, memberCustomField: { level: '1' } });
+    expect(u01).toEqual({
+      userID: 'u01',
+      nick: 'u01 nick',
+      avatar: '',
+      nameCard: '',
+      role: 'Member',
+      joinTime: 1700000000,
+      muteUntil: 0,
+      memberCustomField: { level: '1' },
+    });
   });
 
   it('refuses a second load while one is in flight, drops a page that lands after logout, records a failure', async () => {
@@ -193,7 +229,10 @@ describe('members', () => {
     expect(selectGroupMemberListState(store.getState(), 'team')).toBeUndefined();
     sdk.getGroupMemberList.mockRejectedValueOnce({ code: 10007, message: 'no permission' });
     await store.dispatch(getGroupMemberList('team'));
-    expect(selectGroupMemberListState(store.getState(), 'team')).toMatchObject({ loading: false, error: { code: 10007, message: 'no permission' } });
+    expect(selectGroupMemberListState(store.getState(), 'team')).toMatchObject({
+      loading: false,
+      error: { code: 10007, message: 'no permission' },
+    });
     await expectInvalid(store.dispatch(getGroupMemberList({ groupID: 'team', count: 500 })));
   });
 
@@ -215,14 +254,22 @@ describe('members', () => {
     await store.dispatch(setGroupMemberNameCard({ groupID: 'team', nameCard: 'Boss' })).unwrap();
     expect(sdk.setGroupMemberNameCard).toHaveBeenCalledWith({ groupID: 'team', userID: 'me', nameCard: 'Boss' });
     expect(m('me')?.nameCard).toBe('Boss');
-    await store.dispatch(setGroupMemberCustomField({ groupID: 'team', userID: 'a', memberCustomField: [{ key: 'title', value: 'x' }] })).unwrap();
+    await store
+      .dispatch(
+        setGroupMemberCustomField({ groupID: 'team', userID: 'a', memberCustomField: [{ key: 'title', value: 'x' }] }),
+      )
+      .unwrap();
     expect(m('a')?.memberCustomField).toEqual({ level: '1', title: 'x' });
     const before = m('a');
     sdk.setGroupMemberRole.mockRejectedValueOnce({ code: 10004, message: 'bad role' });
     await store.dispatch(setGroupMemberRole({ groupID: 'team', userID: 'a', role: 'Owner' }));
     expect(m('a')).toBe(before);
     await expectInvalid(store.dispatch(setGroupMemberMuteTime({ groupID: 'team', userID: 'a', muteTime: -1 })));
-    await expectInvalid(store.dispatch(setGroupMemberCustomField({ groupID: 'team', memberCustomField: [{ key: '__proto__', value: 'x' }] })));
+    await expectInvalid(
+      store.dispatch(
+        setGroupMemberCustomField({ groupID: 'team', memberCustomField: [{ key: '__proto__', value: 'x' }] }),
+      ),
+    );
   });
 });
 
@@ -261,7 +308,9 @@ describe('attributes, counters, communities', () => {
     await store.dispatch(getJoinedCommunityList()).unwrap();
     expect(selectGroupById(store.getState(), '@TGS#_c1')?.type).toBe('Community');
     await store.dispatch(getTopicList({ groupID: '@TGS#_c1' })).unwrap();
-    expect(selectTopics(store.getState(), '@TGS#_c1')).toEqual({ '@TGS#_c1@TOPIC#_t1': { topicID: '@TGS#_c1@TOPIC#_t1', topicName: 'news' } });
+    expect(selectTopics(store.getState(), '@TGS#_c1')).toEqual({
+      '@TGS#_c1@TOPIC#_t1': { topicID: '@TGS#_c1@TOPIC#_t1', topicName: 'news' },
+    });
   });
 
   it('everything group-related is cleared on logout', async () => {

@@ -51,24 +51,40 @@ describe('modifyMessage', () => {
     expect(rec('m1')).toMatchObject({ payload: { text: 'hello' }, isModified: true, version: 1 });
     sdk.modifyMessage.mockRejectedValueOnce({ code: 2480, message: 'conflict' });
     const before = rec('m1');
-    expect((await store.dispatch(modifyMessage({ messageID: 'm1', cloudCustomData: 'x' }))).payload).toEqual({ code: 2480, message: 'conflict' });
+    expect((await store.dispatch(modifyMessage({ messageID: 'm1', cloudCustomData: 'x' }))).payload).toEqual({
+      code: 2480,
+      message: 'conflict',
+    });
     expect(rec('m1')).toBe(before);
     await expectInvalid(store.dispatch(modifyMessage({ messageID: 'm1' })));
-    expect((await store.dispatch(modifyMessage({ messageID: 'nope', text: 'x' }))).payload).toMatchObject({ code: TIM_REDUX_ERROR.UNKNOWN_MESSAGE });
+    expect((await store.dispatch(modifyMessage({ messageID: 'nope', text: 'x' }))).payload).toMatchObject({
+      code: TIM_REDUX_ERROR.UNKNOWN_MESSAGE,
+    });
   });
 });
 
 describe('getMessageListHopping', () => {
   it('merges the page in order without touching the history cursor', async () => {
     const { sdk, store } = await setup();
-    const page = [5, 6, 7].map((seq) => new FakeMessage({ from: 'x', to: 'team', conversationType: 'GROUP', ID: `h${seq}`, sequence: seq }));
+    const page = [5, 6, 7].map(
+      (seq) => new FakeMessage({ from: 'x', to: 'team', conversationType: 'GROUP', ID: `h${seq}`, sequence: seq }),
+    );
     sdk.getMessageListHopping.mockResolvedValueOnce({ code: 0, data: { messageList: page, isCompleted: false } });
-    const result = await store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam', sequence: 7, direction: 0, count: 3 })).unwrap();
+    const result = await store
+      .dispatch(getMessageListHopping({ conversationID: 'GROUPteam', sequence: 7, direction: 0, count: 3 }))
+      .unwrap();
     expect(result.messages.map((m) => m.ID)).toEqual(['h5', 'h6', 'h7']);
-    expect(selectMessagesByConversationID(store.getState(), 'GROUPteam').map((m) => m.ID)).toEqual(['h5', 'h6', 'h7', 'g1']);
+    expect(selectMessagesByConversationID(store.getState(), 'GROUPteam').map((m) => m.ID)).toEqual([
+      'h5',
+      'h6',
+      'h7',
+      'g1',
+    ]);
     expect(store.getState().tim.messages.history.keys).toEqual([]);
     await expectInvalid(store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam' })));
-    await expectInvalid(store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam', sequence: 1, direction: 2 as 0 })));
+    await expectInvalid(
+      store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam', sequence: 1, direction: 2 as 0 })),
+    );
     expect(sdk.getMessageListHopping).toHaveBeenCalledTimes(1);
   });
 });
@@ -76,8 +92,21 @@ describe('getMessageListHopping', () => {
 describe('extensions and reactions', () => {
   it('set, get and delete extensions on the record', async () => {
     const { sdk, store, g1, rec } = await setup();
-    await store.dispatch(setMessageExtensions({ messageID: 'g1', extensions: [{ key: 'vote', value: '1' }, { key: 'pin', value: 'y' }] })).unwrap();
-    expect(sdk.setMessageExtensions).toHaveBeenCalledWith(g1, [{ key: 'vote', value: '1' }, { key: 'pin', value: 'y' }]);
+    await store
+      .dispatch(
+        setMessageExtensions({
+          messageID: 'g1',
+          extensions: [
+            { key: 'vote', value: '1' },
+            { key: 'pin', value: 'y' },
+          ],
+        }),
+      )
+      .unwrap();
+    expect(sdk.setMessageExtensions).toHaveBeenCalledWith(g1, [
+      { key: 'vote', value: '1' },
+      { key: 'pin', value: 'y' },
+    ]);
     expect(rec('g1')?.extensions).toEqual({ vote: '1', pin: 'y' });
     await store.dispatch(getMessageExtensions('g1')).unwrap();
     expect(rec('g1')?.extensions).toEqual({ vote: '3', pin: 'y' });
@@ -86,9 +115,13 @@ describe('extensions and reactions', () => {
     await store.dispatch(deleteMessageExtensions({ messageID: 'g1' })).unwrap();
     expect(sdk.deleteMessageExtensions).toHaveBeenLastCalledWith(g1);
     expect(rec('g1')?.extensions).toEqual({});
-    await expectInvalid(store.dispatch(setMessageExtensions({ messageID: 'g1', extensions: [{ key: '__proto__', value: 'x' }] })));
+    await expectInvalid(
+      store.dispatch(setMessageExtensions({ messageID: 'g1', extensions: [{ key: '__proto__', value: 'x' }] })),
+    );
     sdk.setMessageExtensions.mockRejectedValueOnce({ code: 23001, message: 'not enabled' });
-    expect((await store.dispatch(setMessageExtensions({ messageID: 'g1', extensions: [{ key: 'a', value: 'b' }] }))).payload).toEqual({ code: 23001, message: 'not enabled' });
+    expect(
+      (await store.dispatch(setMessageExtensions({ messageID: 'g1', extensions: [{ key: 'a', value: 'b' }] }))).payload,
+    ).toEqual({ code: 23001, message: 'not enabled' });
     expect(rec('g1')?.extensions).toEqual({});
   });
 
@@ -168,15 +201,23 @@ describe('upload progress', () => {
 
   it('sendMediaMessage refuses bad arguments before creating anything, and reports a failed send', async () => {
     const { sdk, store } = await setup();
-    await expectInvalid(store.dispatch(sendMediaMessage({ kind: 'gif' as 'image', to: 'bob', conversationType: 'C2C', file: {} })));
-    await expectInvalid(store.dispatch(sendMediaMessage({ kind: 'image', to: 'bob', conversationType: 'C2C', file: undefined })));
+    await expectInvalid(
+      store.dispatch(sendMediaMessage({ kind: 'gif' as 'image', to: 'bob', conversationType: 'C2C', file: {} })),
+    );
+    await expectInvalid(
+      store.dispatch(sendMediaMessage({ kind: 'image', to: 'bob', conversationType: 'C2C', file: undefined })),
+    );
     expect(sdk.createImageMessage).not.toHaveBeenCalled();
     sdk.sendMessage.mockRejectedValueOnce({ code: 6008, message: 'upload failed' });
-    const failed = await store.dispatch(sendMediaMessage({ kind: 'image', to: 'bob', conversationType: 'C2C', file: {} }));
+    const failed = await store.dispatch(
+      sendMediaMessage({ kind: 'image', to: 'bob', conversationType: 'C2C', file: {} }),
+    );
     expect(failed.payload).toEqual({ code: 6008, message: 'upload failed' });
     const id = (sdk.createImageMessage.mock.results[0].value as FakeMessage).ID;
     expect(selectMessageById(store.getState(), id)?.status).toBe('fail');
-    const unsupported = await store.dispatch(sendMediaMessage({ kind: 'video', to: 'bob', conversationType: 'C2C', file: {} }));
+    const unsupported = await store.dispatch(
+      sendMediaMessage({ kind: 'video', to: 'bob', conversationType: 'C2C', file: {} }),
+    );
     expect(unsupported.payload).toMatchObject({ code: TIM_REDUX_ERROR.UNSUPPORTED });
   });
 
@@ -184,7 +225,12 @@ describe('upload progress', () => {
     const { sdk, store, rec } = await setup();
     const gate = sdk.holdNextSend();
     const progress = uploadProgress(store.dispatch);
-    const message = sdk.createImageMessage({ to: 'bob', conversationType: 'C2C', payload: { file: {} }, onProgress: progress.onProgress });
+    const message = sdk.createImageMessage({
+      to: 'bob',
+      conversationType: 'C2C',
+      payload: { file: {} },
+      onProgress: progress.onProgress,
+    });
     progress.track(message);
     const sending = store.dispatch(sendMessage(message));
     progress.onProgress(0.25);
@@ -198,17 +244,25 @@ describe('callTim', () => {
   it('calls any SDK method and resolves with plain data; SDK objects never enter an action', async () => {
     const { sdk, store, g1 } = await setup();
     const extra = sdk as unknown as Record<string, jest.Mock>;
-    extra.getGroupOnlineMemberCount = jest.fn(async () => ({ code: 0, data: { memberCount: 3, group: new FakeMessage({ from: 'a', to: 'b' }) } }));
+    extra.getGroupOnlineMemberCount = jest.fn(async () => ({
+      code: 0,
+      data: { memberCount: 3, group: new FakeMessage({ from: 'a', to: 'b' }) },
+    }));
     const result = await store.dispatch(callTim('getGroupOnlineMemberCount', 'team')).unwrap();
     expect(extra.getGroupOnlineMemberCount).toHaveBeenCalledWith('team');
     expect(result).toMatchObject({ code: 0, data: { memberCount: 3, group: { ID: expect.any(String) } } });
     expect(JSON.stringify(result)).not.toContain('_elements');
     await store.dispatch(callTim('revokeMessage', g1)).unwrap();
     expect(sdk.revokeMessage).toHaveBeenCalledWith(g1);
-    expect((await store.dispatch(callTim('noSuchMethod'))).payload).toMatchObject({ code: TIM_REDUX_ERROR.UNSUPPORTED });
+    expect((await store.dispatch(callTim('noSuchMethod'))).payload).toMatchObject({
+      code: TIM_REDUX_ERROR.UNSUPPORTED,
+    });
     expect((await store.dispatch(callTim('on'))).payload).toMatchObject({ code: TIM_REDUX_ERROR.INVALID_ARGUMENT });
     extra.getGroupOnlineMemberCount.mockRejectedValueOnce({ code: 10010, message: 'gone' });
-    expect((await store.dispatch(callTim('getGroupOnlineMemberCount', 'x'))).payload).toEqual({ code: 10010, message: 'gone' });
+    expect((await store.dispatch(callTim('getGroupOnlineMemberCount', 'x'))).payload).toEqual({
+      code: 10010,
+      message: 'gone',
+    });
   });
 
   it('drops a result that arrives after logout', async () => {

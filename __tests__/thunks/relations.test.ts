@@ -59,7 +59,10 @@ describe('profiles', () => {
     const first = await store.dispatch(getUserProfile(['bob', 'carol', 'bob'])).unwrap();
     expect(sdk.getUserProfile).toHaveBeenCalledWith({ userIDList: ['bob', 'carol'] });
     expect(first.profiles.map((p) => p.userID)).toEqual(['bob', 'carol']);
-    expect(selectProfileByUserID(store.getState(), 'bob')).toMatchObject({ nick: 'bob nick', extra: { gender: 'Gender_Type_Unknown' } });
+    expect(selectProfileByUserID(store.getState(), 'bob')).toMatchObject({
+      nick: 'bob nick',
+      extra: { gender: 'Gender_Type_Unknown' },
+    });
     const bob = selectProfileByUserID(store.getState(), 'bob');
     const second = await store.dispatch(getUserProfile(['bob', 'dave'])).unwrap();
     expect(sdk.getUserProfile).toHaveBeenLastCalledWith({ userIDList: ['dave'] });
@@ -108,10 +111,16 @@ describe('friends', () => {
     const { sdk, store } = await setup();
     await store.dispatch(getFriendList()).unwrap();
     expect(selectFriendList(store.getState()).map((f) => f.userID)).toEqual(['bob', 'carol']);
-    expect(selectFriendByUserID(store.getState(), 'bob')).toMatchObject({ remark: 'Bobby', profile: { nick: 'bob nick' } });
+    expect(selectFriendByUserID(store.getState(), 'bob')).toMatchObject({
+      remark: 'Bobby',
+      profile: { nick: 'bob nick' },
+    });
     expect(JSON.stringify(store.getState())).not.toContain('_cache');
     await store.dispatch(updateFriend({ userID: 'carol', remark: 'Caz' })).unwrap();
-    expect(selectFriendByUserID(store.getState(), 'carol')).toMatchObject({ remark: 'Caz', profile: { nick: 'carol nick' } });
+    expect(selectFriendByUserID(store.getState(), 'carol')).toMatchObject({
+      remark: 'Caz',
+      profile: { nick: 'carol nick' },
+    });
     await store.dispatch(deleteFriend({ userIDList: ['bob'] })).unwrap();
     expect(selectFriendByUserID(store.getState(), 'bob')).toBeUndefined();
     const check = await store.dispatch(checkFriend({ userIDList: ['carol'] })).unwrap();
@@ -175,7 +184,8 @@ describe('user status', () => {
 describe('selectSenderDisplayName', () => {
   it('resolves remark → group name card → nick → userID', async () => {
     const { sdk, store } = await setup();
-    const inGroup = (from: string, extra: Partial<FakeMessage> = {}) => Object.assign(new FakeMessage({ from, to: 'team', conversationType: 'GROUP', ID: `g-${from}` }), extra);
+    const inGroup = (from: string, extra: Partial<FakeMessage> = {}) =>
+      Object.assign(new FakeMessage({ from, to: 'team', conversationType: 'GROUP', ID: `g-${from}` }), extra);
     sdk.emit('MESSAGE_RECEIVED', [
       inGroup('bob', { nameCard: 'Card Bob' }),
       inGroup('carol'),
@@ -187,7 +197,10 @@ describe('selectSenderDisplayName', () => {
     expect(name('g-bob')).toBe('Card Bob');
     expect(name('g-erin')).toBe('erin');
     expect(name('g-dave')).toBe('dave (msg)');
-    sdk.members.set('team', [{ userID: 'carol', nick: 'carol (member)', nameCard: 'Card Carol', role: 'Member' }, { userID: 'erin', nick: 'erin (member)', nameCard: '' }]);
+    sdk.members.set('team', [
+      { userID: 'carol', nick: 'carol (member)', nameCard: 'Card Carol', role: 'Member' },
+      { userID: 'erin', nick: 'erin (member)', nameCard: '' },
+    ]);
     await store.dispatch(getGroupMemberList('team'));
     expect(name('g-carol')).toBe('Card Carol');
     expect(name('g-erin')).toBe('erin (member)');

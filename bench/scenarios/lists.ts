@@ -21,7 +21,8 @@ export const conversationList: Scenario = {
   title: 'Conversation list of 5,000, whole list re-sent, one changed',
   throughputUnit: 'events/s',
   target: { medianMs: 1, text: '<= 1 ms median, exactly 1 row changes identity' },
-  notApplicable: (kind) => (kind.name === 'stream-chat' ? 'no store fed by whole-list events (channel lists come from queries)' : null),
+  notApplicable: (kind) =>
+    kind.name === 'stream-chat' ? 'no store fed by whole-list events (channel lists come from queries)' : null,
   run(kind, cfg) {
     const ids = conversationIDs(5000);
     const list = ids.map((id, i) => new BenchConversation(id, 1_700_000_000 + i));
@@ -69,7 +70,8 @@ export const renders: Scenario = {
   id: 'renders',
   title: 'Renders: selector results changing identity per one-message event (200 conversations)',
   throughputUnit: 'events/s',
-  notApplicable: (kind) => (kind.name === 'tim-redux' || kind.name === 'naive RTK' ? null : 'no selectors (mutable state)'),
+  notApplicable: (kind) =>
+    kind.name === 'tim-redux' || kind.name === 'naive RTK' ? null : 'no selectors (mutable state)',
   reps: () => 1,
   run(kind, cfg) {
     const ids = conversationIDs(200);
@@ -81,12 +83,18 @@ export const renders: Scenario = {
     if (kind.name === 'tim-redux') {
       const { sdk, store } = createTimReduxStore();
       emit = (name, data) => sdk.emit(name, data);
-      evaluate = () => [selectConversationList(store.getState()), ...ids.map((id) => selectMessagesByConversationID(store.getState(), id))];
+      evaluate = () => [
+        selectConversationList(store.getState()),
+        ...ids.map((id) => selectMessagesByConversationID(store.getState(), id)),
+      ];
     } else {
       const naiveStore = createNaiveStore();
       emit = (name, data) => naiveStore.sdk.emit(name, data);
       const selectors = ids.map(naiveStore.makeSelectMessages);
-      evaluate = () => [naiveStore.selectConversationList(naiveStore.store.getState()), ...selectors.map((s) => s(naiveStore.store.getState()))];
+      evaluate = () => [
+        naiveStore.selectConversationList(naiveStore.store.getState()),
+        ...selectors.map((s) => s(naiveStore.store.getState())),
+      ];
     }
     emit(TIM_EVENTS.MESSAGE_RECEIVED, roundRobin(factory, ids, 10));
     emit(TIM_EVENTS.CONVERSATION_LIST_UPDATED, list);

@@ -26,9 +26,14 @@ export const live: Scenario = {
     const n = cfg.quick ? 500 : 2000;
     const events: BenchMessage[][] = Array.from({ length: n }, (_, i) => [factory.next(ids[spread(i, ids.length)])]);
     const before = subject.count(ids[0]);
-    const t = timeEvents(n, kind.name === 'tim-redux' || kind.name.startsWith('floor') ? 1e9 : cfg.budgetMs, (i) => subject.receive(events[i]));
+    const t = timeEvents(n, kind.name === 'tim-redux' || kind.name.startsWith('floor') ? 1e9 : cfg.budgetMs, (i) =>
+      subject.receive(events[i]),
+    );
     const expect = before + events.slice(0, t.done).filter((e) => e[0].conversationID === ids[0]).length;
-    check(subject.count(ids[0]) === expect, `${kind.name} live: ${ids[0]} holds ${subject.count(ids[0])}, expected ${expect}`);
+    check(
+      subject.count(ids[0]) === expect,
+      `${kind.name} live: ${ids[0]} holds ${subject.count(ids[0])}, expected ${expect}`,
+    );
     subject.close();
     return measured(t, n);
   },
@@ -58,7 +63,10 @@ export const history: Scenario = {
     }
     const fast = kind.name === 'tim-redux' || kind.name.startsWith('floor');
     const t = timeEvents(n, fast ? 1e9 : cfg.budgetMs, (i) => page(id, pages[i]));
-    check(subject.count(id) === 10_000 + 20 * t.done, `${kind.name} history: holds ${subject.count(id)}, expected ${10_000 + 20 * t.done}`);
+    check(
+      subject.count(id) === 10_000 + 20 * t.done,
+      `${kind.name} history: holds ${subject.count(id)}, expected ${10_000 + 20 * t.done}`,
+    );
     subject.close();
     return measured(t, n);
   },

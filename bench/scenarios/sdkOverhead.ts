@@ -21,12 +21,19 @@ interface ChildResult {
   stored: number;
 }
 
-type Emu = { url: string; stop(): Promise<void>; injectC2CMessage(input: { from: string; to: string; text: string }): unknown };
+type Emu = {
+  url: string;
+  stop(): Promise<void>;
+  injectC2CMessage(input: { from: string; to: string; text: string }): unknown;
+};
 
 function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const prof = process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : [];
-    const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], { execArgv: [...prof, '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], {
+      execArgv: [...prof, '--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += String(d)));
     const timer = setTimeout(() => {
@@ -41,7 +48,8 @@ function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: strin
         // A flood from one peer, injected in bursts so the socket is not one giant write.
         let i = 0;
         const burst = () => {
-          for (let k = 0; k < 200 && i < n; k++, i++) emu.injectC2CMessage({ from: `${userID}-peer`, to: userID, text: `flood ${i}` });
+          for (let k = 0; k < 200 && i < n; k++, i++)
+            emu.injectC2CMessage({ from: `${userID}-peer`, to: userID, text: `flood ${i}` });
           if (i < n) setImmediate(burst);
         };
         burst();
@@ -92,7 +100,13 @@ export const sdkOverhead = {
       emu = await startEmulator();
     } catch (e) {
       const reason = `emulator unavailable: ${e instanceof Error ? e.message : String(e)}`;
-      return ['bare listener', 'tim-redux'].map((subject) => ({ scenario: 'sdk-overhead', subject, status: 'error' as const, reason, reps: [] }));
+      return ['bare listener', 'tim-redux'].map((subject) => ({
+        scenario: 'sdk-overhead',
+        subject,
+        status: 'error' as const,
+        reason,
+        reps: [],
+      }));
     }
     const results: Record<'bare' | 'tim-redux', ChildResult[]> = { bare: [], 'tim-redux': [] };
     const rows: Row[] = [];
@@ -105,14 +119,24 @@ export const sdkOverhead = {
     } catch (e) {
       await emu.stop();
       const reason = e instanceof Error ? e.message : String(e);
-      return ['bare listener', 'tim-redux'].map((subject) => ({ scenario: 'sdk-overhead', subject, status: 'error' as const, reason, reps: [] }));
+      return ['bare listener', 'tim-redux'].map((subject) => ({
+        scenario: 'sdk-overhead',
+        subject,
+        status: 'error' as const,
+        reason,
+        reps: [],
+      }));
     }
     await emu.stop();
     const bareCpu = median(results.bare.map((x) => x.cpuMs));
     for (const mode of ['bare', 'tim-redux'] as const) {
-      const reps = results[mode].map(
-        (x): Measurement => ({ medianMs: x.cpuMs / n, p95Ms: NaN, throughput: n / (x.cpuMs / 1000), events: x.received, planned: n }),
-      );
+      const reps = results[mode].map((x): Measurement => ({
+        medianMs: x.cpuMs / n,
+        p95Ms: NaN,
+        throughput: n / (x.cpuMs / 1000),
+        events: x.received,
+        planned: n,
+      }));
       const cpu = median(results[mode].map((x) => x.cpuMs));
       rows.push({
         scenario: 'sdk-overhead',

@@ -84,7 +84,12 @@ export const floor: SubjectKind = {
       for (const c of list) {
         const seen = conversations.get(c.conversationID);
         // Hand-written knowledge of what changes: the SDK replaces lastMessage and bumps counters.
-        if (seen && seen.lastMessage === c.lastMessage && seen.unreadCount === c.unreadCount && seen.isPinned === c.isPinned) {
+        if (
+          seen &&
+          seen.lastMessage === c.lastMessage &&
+          seen.unreadCount === c.unreadCount &&
+          seen.isPinned === c.isPinned
+        ) {
           if (seen.generation !== generation) present++;
           seen.generation = generation;
           continue;
@@ -98,7 +103,8 @@ export const floor: SubjectKind = {
           generation,
         });
       }
-      if (present !== conversations.size) for (const [id, s] of conversations) if (s.generation !== generation) conversations.delete(id);
+      if (present !== conversations.size)
+        for (const [id, s] of conversations) if (s.generation !== generation) conversations.delete(id);
     };
     const historyPage = (_id: string, page: BenchMessage[]) => {
       for (const raw of page) insert(normalizeMessage(raw));

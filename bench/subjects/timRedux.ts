@@ -44,7 +44,11 @@ export const timRedux: SubjectKind = {
         store.dispatch(getMessageList.pending(requestId, conversationID));
         const messages = page.map(normalizeMessage);
         store.dispatch(
-          getMessageList.fulfilled({ conversationID, messages, nextReqMessageID: page[0]?.ID ?? null, isCompleted: false }, requestId, conversationID),
+          getMessageList.fulfilled(
+            { conversationID, messages, nextReqMessageID: page[0]?.ID ?? null, isCompleted: false },
+            requestId,
+            conversationID,
+          ),
         );
       },
       count: (conversationID) => selectMessagesByConversationID(store.getState(), conversationID).length,

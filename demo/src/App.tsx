@@ -24,7 +24,12 @@ function Login() {
         </p>
       )}
       {session.error && <p className="banner error">Login failed: {session.error.message}</p>}
-      <input data-testid="user" value={userID} onChange={(e) => setUserID(e.target.value)} placeholder="alice, bob or carol" />
+      <input
+        data-testid="user"
+        value={userID}
+        onChange={(e) => setUserID(e.target.value)}
+        placeholder="alice, bob or carol"
+      />
       <button data-testid="login" disabled={busy || !userID}>
         {busy ? 'Logging in…' : 'Log in'}
       </button>
@@ -42,7 +47,11 @@ export function App() {
     <div className="app">
       <header>
         <span data-testid="me">Signed in as {session.userID}</span>
-        {net !== 'connected' && <span className="banner warn" data-testid="net">Network: {net}</span>}
+        {net !== 'connected' && (
+          <span className="banner warn" data-testid="net">
+            Network: {net}
+          </span>
+        )}
         <button data-testid="logout" onClick={() => void dispatch(logout())}>
           Log out
         </button>

@@ -49,10 +49,12 @@ export function Chat({ conversationID }: { conversationID: string }) {
   const [text, setText] = useState('');
   const list = useRef<HTMLUListElement>(null);
 
-  // First page when the conversation opens; older pages when scrolled to the top.
+  // First page when the conversation opens; older pages when scrolled to the top. (A second call
+  // while one is loading is ignored by the thunk itself.)
+  const needsFirstPage = history.nextReqMessageID === null && !history.isCompleted;
   useEffect(() => {
-    if (history.nextReqMessageID === null && !history.isCompleted) void dispatch(getMessageList(conversationID));
-  }, [conversationID]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (needsFirstPage) void dispatch(getMessageList(conversationID));
+  }, [conversationID, needsFirstPage, dispatch]);
   // Reading what is on screen.
   useEffect(() => {
     if ((conversation?.unreadCount ?? 0) > 0) void dispatch(setMessageRead(conversationID));
@@ -88,7 +90,12 @@ export function Chat({ conversationID }: { conversationID: string }) {
           setText('');
         }}
       >
-        <input data-testid="compose" value={text} onChange={(e) => setText(e.target.value)} placeholder="Write a message" />
+        <input
+          data-testid="compose"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Write a message"
+        />
         <button data-testid="send">Send</button>
       </form>
     </section>

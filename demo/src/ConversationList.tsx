@@ -11,7 +11,15 @@ import {
 import { useAppDispatch, useAppSelector } from './store';
 
 /** A row re-renders only when its record changes: unchanged records keep their identity. */
-const Row = memo(function Row({ c, active, onOpen }: { c: ConversationRecord; active: boolean; onOpen: (id: string) => void }) {
+const Row = memo(function Row({
+  c,
+  active,
+  onOpen,
+}: {
+  c: ConversationRecord;
+  active: boolean;
+  onOpen: (id: string) => void;
+}) {
   const profile = useAppSelector((s) => (c.userID ? selectProfileByUserID(s, c.userID) : undefined));
   const group = useAppSelector((s) => (c.groupID ? selectGroupById(s, c.groupID) : undefined));
   const dispatch = useAppDispatch();
@@ -20,14 +28,22 @@ const Row = memo(function Row({ c, active, onOpen }: { c: ConversationRecord; ac
   const toggleMute = (e: MouseEvent) => {
     e.stopPropagation();
     const messageRemindType = muted ? 'AcceptAndNotify' : 'AcceptNotNotify';
-    void dispatch(setMessageRemindType(c.groupID ? { groupID: c.groupID, messageRemindType } : { userIDList: [c.userID], messageRemindType }));
+    void dispatch(
+      setMessageRemindType(
+        c.groupID ? { groupID: c.groupID, messageRemindType } : { userIDList: [c.userID], messageRemindType },
+      ),
+    );
   };
   const togglePin = (e: MouseEvent) => {
     e.stopPropagation();
     void dispatch(pinConversation({ conversationID: c.conversationID, isPinned: !c.isPinned }));
   };
   return (
-    <li className={active ? 'active' : ''} data-testid={`conv-${c.conversationID}`} onClick={() => onOpen(c.conversationID)}>
+    <li
+      className={active ? 'active' : ''}
+      data-testid={`conv-${c.conversationID}`}
+      onClick={() => onOpen(c.conversationID)}
+    >
       <div className="title">
         {c.isPinned && <span title="pinned">📌 </span>}
         {title}
@@ -38,8 +54,12 @@ const Row = memo(function Row({ c, active, onOpen }: { c: ConversationRecord; ac
           </span>
         )}
         <span className="actions">
-          <button data-testid={`pin-${c.conversationID}`} onClick={togglePin}>{c.isPinned ? 'Unpin' : 'Pin'}</button>
-          <button data-testid={`mute-${c.conversationID}`} onClick={toggleMute}>{muted ? 'Unmute' : 'Mute'}</button>
+          <button data-testid={`pin-${c.conversationID}`} onClick={togglePin}>
+            {c.isPinned ? 'Unpin' : 'Pin'}
+          </button>
+          <button data-testid={`mute-${c.conversationID}`} onClick={toggleMute}>
+            {muted ? 'Unmute' : 'Mute'}
+          </button>
         </span>
       </div>
       <div className="preview">{c.lastMessage?.isRevoked ? 'Message revoked' : c.lastMessage?.messageForShow}</div>
@@ -53,7 +73,12 @@ export function ConversationList({ openID, onOpen }: { openID: string | null; on
   return (
     <nav>
       <h2>
-        Chats {total > 0 && <span className="badge" data-testid="total-unread">{total}</span>}
+        Chats{' '}
+        {total > 0 && (
+          <span className="badge" data-testid="total-unread">
+            {total}
+          </span>
+        )}
       </h2>
       <ul>
         {conversations.map((c) => (

@@ -18,7 +18,8 @@ export function parseArgs(argv: string[]): CliOptions {
     const arg = argv[i];
     if (arg === '--port' || arg === '-p') {
       options.port = Number(argv[++i]);
-      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error(`bad port: ${argv[i]}`);
+      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+        throw new Error(`bad port: ${argv[i]}`);
     } else if (arg === '--kick-older') options.kickOlder = true;
     else if (arg === '--verbose' || arg === '-v') options.verbose = true;
     else throw new Error(`unknown option: ${arg}\nusage: emulator [--port N] [--kick-older] [--verbose]`);

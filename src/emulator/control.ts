@@ -45,7 +45,13 @@ export interface EmulatorControl {
   /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
   revokeC2CMessage(sdkMessageID: string): boolean;
   /** Creates a group on the server (the owner and members get it at their next group-list fetch). */
-  createGroup(input: { type: GroupType; name: string; ownerID: string; memberIDs?: string[]; groupID?: string }): GroupRecord;
+  createGroup(input: {
+    type: GroupType;
+    name: string;
+    ownerID: string;
+    memberIDs?: string[];
+    groupID?: string;
+  }): GroupRecord;
   /** Adds users to a group, pushing the join tip to the members. */
   addGroupMembers(groupID: string, userIDs: string[]): void;
   /** Removes a user from a group, pushing the quit tip to the members. */
@@ -59,7 +65,11 @@ export interface EmulatorControl {
   /** Expires the user's userSig: their next request gets 70001 (KICKED_OUT userSigExpired) and that userSig can no longer log in. */
   expireUserSig(userID: string): void;
   /** Answers the next `times` requests of `servcmd` (optionally only from `userID`) with an error. */
-  failCommand(servcmd: string, error: { code: number; message?: string }, options?: { times?: number; userID?: string }): void;
+  failCommand(
+    servcmd: string,
+    error: { code: number; message?: string },
+    options?: { times?: number; userID?: string },
+  ): void;
   /** Holds the next `times` requests of `servcmd` for `delayMs` before handling them. */
   delayCommand(servcmd: string, delayMs: number, options?: { times?: number; userID?: string }): void;
   /** Drops the next `times` requests of `servcmd` unhandled and unanswered, as if lost before reaching the server. */
@@ -112,7 +122,13 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       const group = store.groups.get(input.groupID);
       if (!group) throw new Error(`no group ${input.groupID}`);
       store.addMember(group, input.from);
-      return copy(deliverGroupMessage(core, group, { from: input.from, elements: elementsOf(input), cloudCustomData: input.cloudCustomData }));
+      return copy(
+        deliverGroupMessage(core, group, {
+          from: input.from,
+          elements: elementsOf(input),
+          cloudCustomData: input.cloudCustomData,
+        }),
+      );
     },
     revokeC2CMessage: (id) => {
       const record = store.c2c.find((m) => m.sdkMessageID === id);

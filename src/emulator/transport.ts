@@ -118,7 +118,9 @@ export interface Transport {
  * package's Node entry (`index.js`, next to its package.json) directly.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { WebSocketServer } = require(join(dirname(require.resolve('ws/package.json')), 'index.js')) as typeof import('ws');
+const { WebSocketServer } = require(
+  join(dirname(require.resolve('ws/package.json')), 'index.js'),
+) as typeof import('ws');
 
 /** Starts the WebSocket server on 127.0.0.1 (port 0 = a free port). */
 export function startTransport(port: number, handlers: TransportHandlers): Promise<Transport> {

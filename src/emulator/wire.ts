@@ -108,7 +108,13 @@ export function groupProfileItem(group: GroupState, userID: string): JsonObject 
     ApplyJoinOption: group.joinOption,
     ShutUpAllMember: 'Off',
     SelfInfo: self
-      ? { Role: self.role, JoinTime: self.joinTime, MsgFlag: 'AcceptAndNotify', MsgSeq: self.readSequence, NameCard: self.nameCard }
+      ? {
+          Role: self.role,
+          JoinTime: self.joinTime,
+          MsgFlag: 'AcceptAndNotify',
+          MsgSeq: self.readSequence,
+          NameCard: self.nameCard,
+        }
       : {},
   };
 }

@@ -29,7 +29,12 @@ function idSet(ids: readonly string[]): Set<string> {
   return set;
 }
 
-function carryIndex(from: readonly string[], to: readonly string[], added: Iterable<string>, removed: Iterable<string> = []) {
+function carryIndex(
+  from: readonly string[],
+  to: readonly string[],
+  added: Iterable<string>,
+  removed: Iterable<string> = [],
+) {
   if (from === to) return;
   const set = idSet(from);
   idIndex.delete(from);
@@ -114,7 +119,7 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
     isPeerRead: prev.isPeerRead || next.isPeerRead,
     extensions: Object.keys(next.extensions).length > 0 ? next.extensions : prev.extensions,
     reactions: Object.keys(next.reactions).length > 0 ? next.reactions : prev.reactions,
-    progress: status === 'unSend' ? next.progress ?? prev.progress : null,
+    progress: status === 'unSend' ? (next.progress ?? prev.progress) : null,
     readReceiptInfo:
       next.readReceiptInfo.readCount === null && next.readReceiptInfo.unreadCount === null
         ? prev.readReceiptInfo

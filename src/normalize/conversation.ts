@@ -34,7 +34,8 @@ function normalizeLastMessage(raw: unknown): LastMessageRecord | null {
 
 /** A plain conversation record and what it embeds. Throws when it has no conversationID. */
 export function normalizeConversation(raw: unknown): NormalizedConversation {
-  if (!isObject(raw)) throw new MalformedPayloadError(`conversation is ${raw === null ? 'null' : typeof raw}, not an object`);
+  if (!isObject(raw))
+    throw new MalformedPayloadError(`conversation is ${raw === null ? 'null' : typeof raw}, not an object`);
   const conversationID = raw.conversationID;
   if (typeof conversationID !== 'string' || conversationID === '') {
     throw new MalformedPayloadError('conversation has no conversationID');

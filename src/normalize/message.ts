@@ -14,7 +14,8 @@ const NO_RECEIPT = Object.freeze({ readCount: null, unreadCount: null });
 
 /** A plain record of an SDK message. Throws `MalformedPayloadError` if it has no ID or conversation. */
 export function normalizeMessage(raw: unknown): MessageRecord {
-  if (!isObject(raw)) throw new MalformedPayloadError(`message is ${raw === null ? 'null' : typeof raw}, not an object`);
+  if (!isObject(raw))
+    throw new MalformedPayloadError(`message is ${raw === null ? 'null' : typeof raw}, not an object`);
   const ID = raw.ID;
   const conversationID = raw.conversationID;
   if (typeof ID !== 'string' || ID === '') throw new MalformedPayloadError('message has no ID');

@@ -45,7 +45,8 @@ export function toPlain(value: unknown, depth = 0, seen?: Set<object>): PlainVal
   visiting.add(obj);
   try {
     if (Array.isArray(obj)) return obj.map((item) => toPlain(item, depth + 1, visiting));
-    if (isBlobLike(obj)) return { name: String(obj.name ?? ''), size: Number(obj.size) || 0, type: String(obj.type ?? '') };
+    if (isBlobLike(obj))
+      return { name: String(obj.name ?? ''), size: Number(obj.size) || 0, type: String(obj.type ?? '') };
     if (obj instanceof Date) return obj.getTime();
     const out: PlainObject = {};
     for (const key of Object.keys(obj)) {

@@ -7,7 +7,8 @@ const PROFILE_FIELDS = new Set(['userID', 'nick', 'avatar']);
 
 /** A plain profile record. Throws when the profile has no userID. */
 export function normalizeProfile(raw: unknown): ProfileRecord {
-  if (!isObject(raw)) throw new MalformedPayloadError(`profile is ${raw === null ? 'null' : typeof raw}, not an object`);
+  if (!isObject(raw))
+    throw new MalformedPayloadError(`profile is ${raw === null ? 'null' : typeof raw}, not an object`);
   const userID = raw.userID;
   if (typeof userID !== 'string' || userID === '') throw new MalformedPayloadError('profile has no userID');
   return { userID, nick: str(raw.nick), avatar: str(raw.avatar), extra: rest(raw, PROFILE_FIELDS) };
@@ -15,8 +16,18 @@ export function normalizeProfile(raw: unknown): ProfileRecord {
 
 // lastMessage changes with every message and lives on the conversation; memberList is paged data.
 const GROUP_FIELDS = new Set([
-  'groupID', 'name', 'avatar', 'type', 'introduction', 'notification', 'ownerID', 'memberNum', 'memberCount',
-  'selfInfo', 'lastMessage', 'memberList',
+  'groupID',
+  'name',
+  'avatar',
+  'type',
+  'introduction',
+  'notification',
+  'ownerID',
+  'memberNum',
+  'memberCount',
+  'selfInfo',
+  'lastMessage',
+  'memberList',
 ]);
 
 /** A plain group record. Throws when the group has no groupID. */

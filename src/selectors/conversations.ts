@@ -58,8 +58,10 @@ export function selectConversationList(state: RootStateWithTim): readonly Conver
 }
 
 /** One conversation, or undefined. */
-export const selectConversationById = (state: RootStateWithTim, conversationID: string): ConversationRecord | undefined =>
-  tableGet(state.tim.conversations.table, conversationID);
+export const selectConversationById = (
+  state: RootStateWithTim,
+  conversationID: string,
+): ConversationRecord | undefined => tableGet(state.tim.conversations.table, conversationID);
 
 /** Total unread messages, as the SDK reports it. */
 export const selectTotalUnreadCount = (state: RootStateWithTim): number => state.tim.conversations.totalUnreadCount;

@@ -12,7 +12,11 @@ export const selectGroupMembers = (state: RootStateWithTim, groupID: string): re
   tableGet(state.tim.groups.members, groupID)?.members.values ?? NO_MEMBERS;
 
 /** One loaded member of a group, or undefined. */
-export const selectGroupMember = (state: RootStateWithTim, groupID: string, userID: string): GroupMemberRecord | undefined => {
+export const selectGroupMember = (
+  state: RootStateWithTim,
+  groupID: string,
+  userID: string,
+): GroupMemberRecord | undefined => {
   const page = tableGet(state.tim.groups.members, groupID);
   return page ? tableGet(page.members, userID) : undefined;
 };
@@ -23,11 +27,15 @@ export const selectGroupMemberListState = (state: RootStateWithTim, groupID: str
 
 /** A group's attributes (key → value). */
 export const selectGroupAttributes = (state: RootStateWithTim, groupID: string): Readonly<Record<string, string>> =>
-  Object.prototype.hasOwnProperty.call(state.tim.extras.groupAttributes, groupID) ? state.tim.extras.groupAttributes[groupID] : NO_STRINGS;
+  Object.prototype.hasOwnProperty.call(state.tim.extras.groupAttributes, groupID)
+    ? state.tim.extras.groupAttributes[groupID]
+    : NO_STRINGS;
 
 /** A group's counters (key → value). */
 export const selectGroupCounters = (state: RootStateWithTim, groupID: string): Readonly<Record<string, number>> =>
-  Object.prototype.hasOwnProperty.call(state.tim.extras.groupCounters, groupID) ? state.tim.extras.groupCounters[groupID] : NO_NUMBERS;
+  Object.prototype.hasOwnProperty.call(state.tim.extras.groupCounters, groupID)
+    ? state.tim.extras.groupCounters[groupID]
+    : NO_NUMBERS;
 
 /** Topics of a community, by topicID. */
 export const selectTopics = (state: RootStateWithTim, groupID: string): Readonly<Record<string, PlainObject>> =>

@@ -13,8 +13,10 @@ const NO_HISTORY: HistoryState = Object.freeze({
 });
 
 /** Messages of a conversation, oldest to newest. The same array (===) until the conversation changes. */
-export const selectMessagesByConversationID = (state: RootStateWithTim, conversationID: string): readonly MessageRecord[] =>
-  tableGet(state.tim.messages.lists, conversationID)?.records ?? NO_MESSAGES;
+export const selectMessagesByConversationID = (
+  state: RootStateWithTim,
+  conversationID: string,
+): readonly MessageRecord[] => tableGet(state.tim.messages.lists, conversationID)?.records ?? NO_MESSAGES;
 
 /** A message by ID, searched across every conversation; undefined when not stored. */
 export const selectMessageById = (state: RootStateWithTim, messageID: string): MessageRecord | undefined => {

@@ -12,14 +12,24 @@ export const selectFriendByUserID = (state: RootStateWithTim, userID: string): P
   tableGet(state.tim.relations.friends, userID);
 
 /** Friend applications and their unread count. */
-export const selectFriendApplications = (state: RootStateWithTim): { applicationList: readonly PlainObject[]; unreadCount: number } => {
+export const selectFriendApplications = (
+  state: RootStateWithTim,
+): { applicationList: readonly PlainObject[]; unreadCount: number } => {
   const { friendApplications, friendApplicationUnreadCount } = state.tim.relations;
   if (lastApplications?.list !== friendApplications || lastApplications.unread !== friendApplicationUnreadCount) {
-    lastApplications = { list: friendApplications, unread: friendApplicationUnreadCount, value: { applicationList: friendApplications, unreadCount: friendApplicationUnreadCount } };
+    lastApplications = {
+      list: friendApplications,
+      unread: friendApplicationUnreadCount,
+      value: { applicationList: friendApplications, unreadCount: friendApplicationUnreadCount },
+    };
   }
   return lastApplications.value;
 };
-let lastApplications: { list: readonly PlainObject[]; unread: number; value: { applicationList: readonly PlainObject[]; unreadCount: number } } | null = null;
+let lastApplications: {
+  list: readonly PlainObject[];
+  unread: number;
+  value: { applicationList: readonly PlainObject[]; unreadCount: number };
+} | null = null;
 
 /** Friend groups (plain: `name`, `userIDList`, `count`). */
 export const selectFriendGroups = (state: RootStateWithTim): readonly PlainObject[] => state.tim.relations.friendGroups;
@@ -29,11 +39,14 @@ export const selectUserStatus = (state: RootStateWithTim, userID: string): Plain
   tableGet(state.tim.relations.userStatus, userID);
 
 /** Conversation group names. */
-export const selectConversationGroups = (state: RootStateWithTim): readonly string[] => state.tim.extras.conversationGroups;
+export const selectConversationGroups = (state: RootStateWithTim): readonly string[] =>
+  state.tim.extras.conversationGroups;
 
 /** Conversation IDs of one conversation group. */
 export const selectConversationIDsInGroup = (state: RootStateWithTim, groupName: string): readonly string[] =>
-  Object.prototype.hasOwnProperty.call(state.tim.extras.conversationsInGroup, groupName) ? state.tim.extras.conversationsInGroup[groupName] : NO_STRINGS;
+  Object.prototype.hasOwnProperty.call(state.tim.extras.conversationsInGroup, groupName)
+    ? state.tim.extras.conversationsInGroup[groupName]
+    : NO_STRINGS;
 
 const nonEmpty = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -45,14 +58,18 @@ const nonEmpty = (value: unknown): string => (typeof value === 'string' ? value 
  */
 export function selectSenderDisplayName(
   state: RootStateWithTim,
-  message: Pick<MessageRecord, 'from'> & Partial<Pick<MessageRecord, 'conversationID' | 'conversationType' | 'to' | 'nameCard' | 'nick'>>,
+  message: Pick<MessageRecord, 'from'> &
+    Partial<Pick<MessageRecord, 'conversationID' | 'conversationType' | 'to' | 'nameCard' | 'nick'>>,
 ): string {
   const userID = message.from;
   const remark = nonEmpty(tableGet(state.tim.relations.friends, userID)?.remark);
   if (remark) return remark;
-  const groupID = message.conversationType === 'GROUP'
-    ? message.to ?? ''
-    : message.conversationID?.startsWith('GROUP') ? message.conversationID.slice(5) : '';
+  const groupID =
+    message.conversationType === 'GROUP'
+      ? (message.to ?? '')
+      : message.conversationID?.startsWith('GROUP')
+        ? message.conversationID.slice(5)
+        : '';
   const page = groupID ? tableGet(state.tim.groups.members, groupID) : undefined;
   const member = page ? tableGet(page.members, userID) : undefined;
   if (groupID) {

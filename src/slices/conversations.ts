@@ -23,14 +23,21 @@ function keepIfEqual(prev: ConversationRecord | undefined, next: ConversationRec
 }
 
 /** The conversations reducer. */
-export function conversationsReducer(state: ConversationsState = initialState, action: UnknownAction): ConversationsState {
+export function conversationsReducer(
+  state: ConversationsState = initialState,
+  action: UnknownAction,
+): ConversationsState {
   if (isUserDataReset(action)) return initialState;
   if (conversationListUpdated.match(action)) {
     const { conversations, complete } = action.payload;
     // An incomplete list (malformed items left out) only adds and updates: a bad item must not delete.
     const table = complete
       ? tableReplaceAll(state.table, conversations, conversationIDOf, keepIfEqual)
-      : tableUpsertMany(state.table, conversations.map((c) => [c.conversationID, c] as const), keepIfEqual);
+      : tableUpsertMany(
+          state.table,
+          conversations.map((c) => [c.conversationID, c] as const),
+          keepIfEqual,
+        );
     return table === state.table ? state : { ...state, table };
   }
   if (totalUnreadCountUpdated.match(action)) {
@@ -67,7 +74,10 @@ function changeEach(
   return entries.length ? { ...state, table: tableUpsertMany(state.table, entries) } : state;
 }
 
-function changeAll(state: ConversationsState, change: (c: ConversationRecord) => ConversationRecord): ConversationsState {
+function changeAll(
+  state: ConversationsState,
+  change: (c: ConversationRecord) => ConversationRecord,
+): ConversationsState {
   return changeEach(state, state.table.keys, change);
 }
 
@@ -96,7 +106,11 @@ function withGroups(c: ConversationRecord, groups: string[]): ConversationRecord
 function applyThunkResult(state: ConversationsState, action: UnknownAction): ConversationsState | null {
   if (!isThunkAction(action)) return null;
   if (C.getConversationList.fulfilled.match(action) || C.getConversationProfile.fulfilled.match(action)) {
-    const table = tableUpsertMany(state.table, action.payload.conversations.map((c) => [c.conversationID, c] as const), keepIfEqual);
+    const table = tableUpsertMany(
+      state.table,
+      action.payload.conversations.map((c) => [c.conversationID, c] as const),
+      keepIfEqual,
+    );
     return table === state.table ? state : { ...state, table };
   }
   if (C.deleteConversation.fulfilled.match(action)) return remove(state, action.payload.conversationIDs);
@@ -120,7 +134,9 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
   }
   if (C.setMessageRemindType.fulfilled.match(action)) {
     const { conversationIDs, messageRemindType } = action.payload;
-    return changeEach(state, conversationIDs, (c) => (c.messageRemindType === messageRemindType ? c : { ...c, messageRemindType }));
+    return changeEach(state, conversationIDs, (c) =>
+      c.messageRemindType === messageRemindType ? c : { ...c, messageRemindType },
+    );
   }
   if (C.markConversation.fulfilled.match(action)) {
     const { conversationIDList, markType, enableMark } = action.payload;
@@ -132,19 +148,38 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
   }
   if (C.createConversationGroup.fulfilled.match(action) || C.addConversationsToGroup.fulfilled.match(action)) {
     const { groupName, conversationIDs } = action.payload;
-    return changeEach(state, conversationIDs, (c) => (c.conversationGroupList.includes(groupName) ? c : withGroups(c, [...c.conversationGroupList, groupName])));
+    return changeEach(state, conversationIDs, (c) =>
+      c.conversationGroupList.includes(groupName) ? c : withGroups(c, [...c.conversationGroupList, groupName]),
+    );
   }
   if (C.deleteConversationsFromGroup.fulfilled.match(action)) {
     const { groupName, conversationIDs } = action.payload;
-    return changeEach(state, conversationIDs, (c) => withGroups(c, c.conversationGroupList.filter((g) => g !== groupName)));
+    return changeEach(state, conversationIDs, (c) =>
+      withGroups(
+        c,
+        c.conversationGroupList.filter((g) => g !== groupName),
+      ),
+    );
   }
   if (C.deleteConversationGroup.fulfilled.match(action)) {
     const { groupName } = action.payload;
-    return changeAll(state, (c) => withGroups(c, c.conversationGroupList.filter((g) => g !== groupName)));
+    return changeAll(state, (c) =>
+      withGroups(
+        c,
+        c.conversationGroupList.filter((g) => g !== groupName),
+      ),
+    );
   }
   if (C.renameConversationGroup.fulfilled.match(action)) {
     const { groupName, newName } = action.payload;
-    return changeAll(state, (c) => (c.conversationGroupList.includes(groupName) ? withGroups(c, c.conversationGroupList.map((g) => (g === groupName ? newName ?? g : g))) : c));
+    return changeAll(state, (c) =>
+      c.conversationGroupList.includes(groupName)
+        ? withGroups(
+            c,
+            c.conversationGroupList.map((g) => (g === groupName ? (newName ?? g) : g)),
+          )
+        : c,
+    );
   }
   return null;
 }

@@ -28,7 +28,8 @@ function applyConversationGroupChange(state: ExtrasState, change: C.Conversation
   if (!isSafeKey(groupName)) return;
   const members = state.conversationsInGroup[groupName] ?? [];
   if (op === 'create' || op === 'add') {
-    if (!state.conversationGroups.includes(groupName)) state.conversationGroups = [...state.conversationGroups, groupName];
+    if (!state.conversationGroups.includes(groupName))
+      state.conversationGroups = [...state.conversationGroups, groupName];
     state.conversationsInGroup[groupName] = Array.from(new Set([...members, ...conversationIDs]));
   } else if (op === 'remove') {
     const gone = new Set(conversationIDs);
@@ -96,8 +97,11 @@ const extrasSlice = createSlice({
       })
       .addMatcher(
         isAnyOf(
-          C.createConversationGroup.fulfilled, C.deleteConversationGroup.fulfilled, C.renameConversationGroup.fulfilled,
-          C.addConversationsToGroup.fulfilled, C.deleteConversationsFromGroup.fulfilled,
+          C.createConversationGroup.fulfilled,
+          C.deleteConversationGroup.fulfilled,
+          C.renameConversationGroup.fulfilled,
+          C.addConversationsToGroup.fulfilled,
+          C.deleteConversationsFromGroup.fulfilled,
         ),
         (state, { payload }) => applyConversationGroupChange(state, payload),
       )
@@ -109,7 +113,12 @@ const extrasSlice = createSlice({
         }
       })
       .addMatcher(
-        isAnyOf(G.initGroupAttributes.fulfilled, G.setGroupAttributes.fulfilled, G.deleteGroupAttributes.fulfilled, G.getGroupAttributes.fulfilled),
+        isAnyOf(
+          G.initGroupAttributes.fulfilled,
+          G.setGroupAttributes.fulfilled,
+          G.deleteGroupAttributes.fulfilled,
+          G.getGroupAttributes.fulfilled,
+        ),
         (state, { payload }) => {
           const { groupID, attributes, deletedKeys, replace } = payload;
           if (!isSafeKey(groupID)) return;
@@ -119,9 +128,15 @@ const extrasSlice = createSlice({
         },
       )
       .addMatcher(
-        isAnyOf(G.setGroupCounters.fulfilled, G.increaseGroupCounter.fulfilled, G.decreaseGroupCounter.fulfilled, G.getGroupCounters.fulfilled),
+        isAnyOf(
+          G.setGroupCounters.fulfilled,
+          G.increaseGroupCounter.fulfilled,
+          G.decreaseGroupCounter.fulfilled,
+          G.getGroupCounters.fulfilled,
+        ),
         (state, { payload }) => {
-          if (isSafeKey(payload.groupID)) Object.assign((state.groupCounters[payload.groupID] ??= {}), payload.counters);
+          if (isSafeKey(payload.groupID))
+            Object.assign((state.groupCounters[payload.groupID] ??= {}), payload.counters);
         },
       )
       .addMatcher(isAnyOf(G.quitGroup.fulfilled, G.dismissGroup.fulfilled), (state, { payload }) => {
@@ -135,7 +150,8 @@ const extrasSlice = createSlice({
         const conversationID = `GROUP${groupID}`;
         for (const name of Object.keys(state.conversationsInGroup)) {
           const ids = state.conversationsInGroup[name];
-          if (ids.includes(conversationID)) state.conversationsInGroup[name] = ids.filter((id) => id !== conversationID);
+          if (ids.includes(conversationID))
+            state.conversationsInGroup[name] = ids.filter((id) => id !== conversationID);
         }
       })
       .addMatcher(isUserDataReset, () => initialState);

@@ -40,7 +40,13 @@ const initialState: MessagesState = {
   errors: {},
 };
 
-const EMPTY_HISTORY: HistoryState = { nextReqMessageID: null, isCompleted: false, loading: false, requestId: null, error: null };
+const EMPTY_HISTORY: HistoryState = {
+  nextReqMessageID: null,
+  isCompleted: false,
+  loading: false,
+  requestId: null,
+  error: null,
+};
 
 function listOf(state: MessagesState, conversationID: string): MessageList {
   return tableGet(state.lists, conversationID) ?? EMPTY_MESSAGE_LIST;
@@ -143,23 +149,42 @@ function setHistory(state: MessagesState, conversationID: string, history: Histo
   return { ...state, history: tableSet(state.history, conversationID, history) };
 }
 
-function rememberRevoked(state: MessagesState, items: ReadonlyArray<{ ID: string; conversationID: string }>): MessagesState {
+function rememberRevoked(
+  state: MessagesState,
+  items: ReadonlyArray<{ ID: string; conversationID: string }>,
+): MessagesState {
   const unknown = items.filter((r) => !hasMessage(listOf(state, r.conversationID), r.ID)).map((r) => r.ID);
   if (unknown.length === 0) return state;
   return { ...state, revokedIDs: state.revokedIDs.concat(unknown).slice(-REVOKED_MEMORY) };
 }
 
-type ReceiptItem = { messageID: string; conversationID: string; isPeerRead: boolean; readCount: number | null; unreadCount: number | null };
+type ReceiptItem = {
+  messageID: string;
+  conversationID: string;
+  isPeerRead: boolean;
+  readCount: number | null;
+  unreadCount: number | null;
+};
 
 /** Read receipts (an event or `getMessageReadReceiptList`) applied to known messages. */
 function applyReceipts(state: MessagesState, receipts: readonly ReceiptItem[]): MessagesState {
-  return updateKnown(state, receipts, (r) => r.messageID, (prev, r) => {
-    const isPeerRead = prev.isPeerRead || r.isPeerRead;
-    const readCount = r.readCount ?? prev.readReceiptInfo.readCount;
-    const unreadCount = r.unreadCount ?? prev.readReceiptInfo.unreadCount;
-    if (isPeerRead === prev.isPeerRead && readCount === prev.readReceiptInfo.readCount && unreadCount === prev.readReceiptInfo.unreadCount) return prev;
-    return { ...prev, isPeerRead, readReceiptInfo: { readCount, unreadCount } };
-  });
+  return updateKnown(
+    state,
+    receipts,
+    (r) => r.messageID,
+    (prev, r) => {
+      const isPeerRead = prev.isPeerRead || r.isPeerRead;
+      const readCount = r.readCount ?? prev.readReceiptInfo.readCount;
+      const unreadCount = r.unreadCount ?? prev.readReceiptInfo.unreadCount;
+      if (
+        isPeerRead === prev.isPeerRead &&
+        readCount === prev.readReceiptInfo.readCount &&
+        unreadCount === prev.readReceiptInfo.unreadCount
+      )
+        return prev;
+      return { ...prev, isPeerRead, readReceiptInfo: { readCount, unreadCount } };
+    },
+  );
 }
 
 function setExtensions(state: MessagesState, messageID: string, extensions: Record<string, string>): MessagesState {
@@ -178,9 +203,14 @@ function deleteExtensions(state: MessagesState, messageID: string, keyList: read
   });
 }
 
-function changeReaction(state: MessagesState, r: { messageID: string; reactionID: string; userID: string; added: boolean }): MessagesState {
+function changeReaction(
+  state: MessagesState,
+  r: { messageID: string; reactionID: string; userID: string; added: boolean },
+): MessagesState {
   return updateByID(state, r.messageID, (prev) => {
-    const users = Object.prototype.hasOwnProperty.call(prev.reactions, r.reactionID) ? prev.reactions[r.reactionID] : [];
+    const users = Object.prototype.hasOwnProperty.call(prev.reactions, r.reactionID)
+      ? prev.reactions[r.reactionID]
+      : [];
     if (users.includes(r.userID) === r.added) return prev;
     const nextUsers = r.added ? [...users, r.userID] : users.filter((u) => u !== r.userID);
     const reactions = { ...prev.reactions };
@@ -206,7 +236,9 @@ function forgetConversations(state: MessagesState, conversationIDs: readonly str
     lists = tableRemove(lists, id);
     history = tableRemove(history, id);
   }
-  return lists === state.lists && history === state.history && errors === state.errors ? state : { ...state, lists, history, errors };
+  return lists === state.lists && history === state.history && errors === state.errors
+    ? state
+    : { ...state, lists, history, errors };
 }
 
 type Handler = (state: MessagesState, action: UnknownAction) => MessagesState;
@@ -215,7 +247,10 @@ function on<P, M = unknown>(
   creator: { match(action: unknown): action is { payload: P; meta?: M } & UnknownAction; type: string },
   handle: (state: MessagesState, payload: P, action: { payload: P; meta: M }) => MessagesState,
 ): [string, Handler] {
-  return [creator.type, (state, action) => handle(state, (action as unknown as { payload: P }).payload, action as never)];
+  return [
+    creator.type,
+    (state, action) => handle(state, (action as unknown as { payload: P }).payload, action as never),
+  ];
 }
 
 type ArgMeta<Arg> = { arg: Arg; requestId: string; condition?: boolean };
@@ -238,24 +273,45 @@ const handlers = new Map<string, Handler>([
     withError(updateByID(state, action.meta.arg, setStatus('fail', ['unSend'])), action.meta.arg, error),
   ),
   on(revokeMessage.fulfilled, (state, revoked) =>
-    updateKnown(rememberRevoked(state, [revoked]), [revoked], (r) => r.ID, (prev) =>
-      prev.isRevoked ? prev : { ...prev, isRevoked: true },
+    updateKnown(
+      rememberRevoked(state, [revoked]),
+      [revoked],
+      (r) => r.ID,
+      (prev) => (prev.isRevoked ? prev : { ...prev, isRevoked: true }),
     ),
   ),
-  on(revokeMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) => withError(state, action.meta.arg, error)),
+  on(revokeMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) =>
+    withError(state, action.meta.arg, error),
+  ),
   on(deleteMessages.fulfilled, (state, deleted) =>
     changeLists(state, deleted, (list, group) => removeMessages(list, new Set(group.map((d) => d.ID)))),
   ),
   on(A.messagesRevoked, (state, revoked) =>
-    updateKnown(rememberRevoked(state, revoked), revoked, (r) => r.ID, (prev, r) =>
-      prev.isRevoked && prev.revoker === (r.revoker ?? prev.revoker) ? prev : { ...prev, isRevoked: true, revoker: r.revoker ?? prev.revoker },
+    updateKnown(
+      rememberRevoked(state, revoked),
+      revoked,
+      (r) => r.ID,
+      (prev, r) =>
+        prev.isRevoked && prev.revoker === (r.revoker ?? prev.revoker)
+          ? prev
+          : { ...prev, isRevoked: true, revoker: r.revoker ?? prev.revoker },
     ),
   ),
   on(A.messagesModified, (state, modified) =>
-    updateKnown(state, modified, (m) => m.ID, (prev, m) => mergeMessage(prev, { ...m, isModified: true })),
+    updateKnown(
+      state,
+      modified,
+      (m) => m.ID,
+      (prev, m) => mergeMessage(prev, { ...m, isModified: true }),
+    ),
   ),
   on(A.messagesReadByPeer, (state, read) =>
-    updateKnown(state, read, (r) => r.ID, (prev) => (prev.isPeerRead ? prev : { ...prev, isPeerRead: true })),
+    updateKnown(
+      state,
+      read,
+      (r) => r.ID,
+      (prev) => (prev.isPeerRead ? prev : { ...prev, isPeerRead: true }),
+    ),
   ),
   on(A.readReceiptsReceived, applyReceipts),
   on(A.messageExtensionsUpdated, (state, { messageID, extensions }) =>
@@ -272,7 +328,12 @@ const handlers = new Map<string, Handler>([
     updateByID(state, messageID, (prev) => ({ ...prev, reactions: { ...prev.reactions, ...reactions } })),
   ),
   on(A.messageProgress, (state, p) =>
-    updateKnown(state, [p], () => p.messageID, (prev) => (prev.status === 'unSend' && prev.progress !== p.progress ? { ...prev, progress: p.progress } : prev)),
+    updateKnown(
+      state,
+      [p],
+      () => p.messageID,
+      (prev) => (prev.status === 'unSend' && prev.progress !== p.progress ? { ...prev, progress: p.progress } : prev),
+    ),
   ),
   on(getMessageList.pending, (state, _p, action: { meta: ArgMeta<string> }) => {
     const conversationID = action.meta.arg;
@@ -299,21 +360,35 @@ const handlers = new Map<string, Handler>([
     if (action.meta.condition || !h || h.requestId !== action.meta.requestId) return state;
     return setHistory(state, action.meta.arg, { ...h, loading: false, requestId: null, error: error ?? null });
   }),
-  on(More.modifyMessage.fulfilled, (state, m) => updateKnown(state, [m], (r) => r.ID, (prev) => mergeMessage(prev, m))),
+  on(More.modifyMessage.fulfilled, (state, m) =>
+    updateKnown(
+      state,
+      [m],
+      (r) => r.ID,
+      (prev) => mergeMessage(prev, m),
+    ),
+  ),
   on(More.getMessageListHopping.fulfilled, (state, page) =>
     changeLists(state, withRememberedRevokes(state, page.messages), (list, group) => upsertMessages(list, group)),
   ),
   on(More.findMessage.fulfilled, (state, m) =>
     m ? changeLists(state, withRememberedRevokes(state, [m]), (list, group) => upsertMessages(list, group)) : state,
   ),
-  on(More.setMessageExtensions.fulfilled, (state, { messageID, extensions }) => setExtensions(state, messageID, extensions)),
-  on(More.getMessageExtensions.fulfilled, (state, { messageID, extensions }) => setExtensions(state, messageID, extensions)),
-  on(More.deleteMessageExtensions.fulfilled, (state, { messageID, keyList }) => deleteExtensions(state, messageID, keyList)),
+  on(More.setMessageExtensions.fulfilled, (state, { messageID, extensions }) =>
+    setExtensions(state, messageID, extensions),
+  ),
+  on(More.getMessageExtensions.fulfilled, (state, { messageID, extensions }) =>
+    setExtensions(state, messageID, extensions),
+  ),
+  on(More.deleteMessageExtensions.fulfilled, (state, { messageID, keyList }) =>
+    deleteExtensions(state, messageID, keyList),
+  ),
   on(More.addMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
   on(More.removeMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
   on(More.getMessageReactions.fulfilled, (state, items) =>
     items.reduce(
-      (s, { messageID, reactions }) => updateByID(s, messageID, (prev) => (plainEqual(prev.reactions, reactions) ? prev : { ...prev, reactions })),
+      (s, { messageID, reactions }) =>
+        updateByID(s, messageID, (prev) => (plainEqual(prev.reactions, reactions) ? prev : { ...prev, reactions })),
       state,
     ),
   ),

@@ -21,7 +21,10 @@ function keepIfEqual<T>(prev: T | undefined, next: T): T {
  * Profiles and groups embedded in conversations are often placeholders (only an ID): they fill
  * gaps but never blank a name or avatar that an authoritative event already gave.
  */
-function fillGaps<T extends { name?: string; nick?: string; avatar: string; extra: object }>(prev: T | undefined, next: T): T {
+function fillGaps<T extends { name?: string; nick?: string; avatar: string; extra: object }>(
+  prev: T | undefined,
+  next: T,
+): T {
   if (prev === undefined) return next;
   const merged = { ...next } as T & { name?: string; nick?: string };
   if ('nick' in next && !next.nick) merged.nick = (prev as { nick?: string }).nick;
@@ -80,7 +83,12 @@ const groupIDOf = (g: GroupRecord) => g.groupID;
 type MembersMeta = { meta: { arg: unknown; requestId: string; condition?: boolean } };
 
 function memberGroupID(arg: unknown): string | null {
-  const id = typeof arg === 'string' ? arg : arg !== null && typeof arg === 'object' ? (arg as { groupID?: unknown }).groupID : undefined;
+  const id =
+    typeof arg === 'string'
+      ? arg
+      : arg !== null && typeof arg === 'object'
+        ? (arg as { groupID?: unknown }).groupID
+        : undefined;
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
@@ -90,10 +98,26 @@ function applyMemberChange(page: GroupMembersState, { userIDs, change }: Members
     const prev = tableGet(members, userID);
     if (change.kind === 'removed') members = tableRemove(members, userID);
     else if (change.kind === 'added') {
-      if (!prev) members = tableSet(members, userID, { userID, nick: '', avatar: '', nameCard: '', role: 'Member', joinTime: Math.floor(Date.now() / 1000), muteUntil: 0, memberCustomField: {} });
+      if (!prev)
+        members = tableSet(members, userID, {
+          userID,
+          nick: '',
+          avatar: '',
+          nameCard: '',
+          role: 'Member',
+          joinTime: Math.floor(Date.now() / 1000),
+          muteUntil: 0,
+          memberCustomField: {},
+        });
     } else if (prev) {
       const { patch } = change;
-      const next = { ...prev, ...patch, memberCustomField: patch.memberCustomField ? { ...prev.memberCustomField, ...patch.memberCustomField } : prev.memberCustomField };
+      const next = {
+        ...prev,
+        ...patch,
+        memberCustomField: patch.memberCustomField
+          ? { ...prev.memberCustomField, ...patch.memberCustomField }
+          : prev.memberCustomField,
+      };
       members = tableSet(members, userID, keepIfEqual(prev, next));
     }
   }
@@ -104,14 +128,26 @@ function applyMemberChange(page: GroupMembersState, { userIDs, change }: Members
 function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimState['groups'] | null {
   if (!isThunkAction(action)) return null;
   if (
-    G.getGroupList.fulfilled.match(action) || G.getGroupProfile.fulfilled.match(action) || G.createGroup.fulfilled.match(action) ||
-    G.joinGroup.fulfilled.match(action) || G.updateGroupProfile.fulfilled.match(action) || G.getJoinedCommunityList.fulfilled.match(action)
+    G.getGroupList.fulfilled.match(action) ||
+    G.getGroupProfile.fulfilled.match(action) ||
+    G.createGroup.fulfilled.match(action) ||
+    G.joinGroup.fulfilled.match(action) ||
+    G.updateGroupProfile.fulfilled.match(action) ||
+    G.getJoinedCommunityList.fulfilled.match(action)
   ) {
-    const table = tableUpsertMany(state.table, action.payload.groups.map((g) => [g.groupID, g] as const), keepIfEqual<GroupRecord>);
+    const table = tableUpsertMany(
+      state.table,
+      action.payload.groups.map((g) => [g.groupID, g] as const),
+      keepIfEqual<GroupRecord>,
+    );
     return table === state.table ? state : { ...state, table };
   }
   if (getConversationList.fulfilled.match(action) || getConversationProfile.fulfilled.match(action)) {
-    const table = tableUpsertMany(state.table, action.payload.groups.map((g) => [g.groupID, g] as const), fillGaps);
+    const table = tableUpsertMany(
+      state.table,
+      action.payload.groups.map((g) => [g.groupID, g] as const),
+      fillGaps,
+    );
     return table === state.table ? state : { ...state, table };
   }
   if (G.quitGroup.fulfilled.match(action) || G.dismissGroup.fulfilled.match(action)) {
@@ -123,37 +159,76 @@ function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimS
   if (G.changeGroupOwner.fulfilled.match(action)) {
     const { groupID, newOwnerID } = action.payload;
     const group = tableGet(state.table, groupID);
-    return !group || group.ownerID === newOwnerID ? state : { ...state, table: tableSet(state.table, groupID, { ...group, ownerID: newOwnerID }) };
+    return !group || group.ownerID === newOwnerID
+      ? state
+      : { ...state, table: tableSet(state.table, groupID, { ...group, ownerID: newOwnerID }) };
   }
   if (setMessageRemindType.fulfilled.match(action) && action.payload.groupID) {
     const { groupID, messageRemindType } = action.payload;
     const group = tableGet(state.table, groupID);
     if (!group || group.selfInfo.messageRemindType === messageRemindType) return state;
-    return { ...state, table: tableSet(state.table, groupID, { ...group, selfInfo: { ...group.selfInfo, messageRemindType } }) };
+    return {
+      ...state,
+      table: tableSet(state.table, groupID, { ...group, selfInfo: { ...group.selfInfo, messageRemindType } }),
+    };
   }
   if (M.getGroupMemberList.pending.match(action)) {
     const groupID = memberGroupID(action.meta.arg);
     if (!groupID) return state; // refused by the thunk
     const page = tableGet(state.members, groupID) ?? EMPTY_MEMBERS;
-    return { ...state, members: tableSet(state.members, groupID, { ...page, loading: true, requestId: action.meta.requestId, error: null }) };
+    return {
+      ...state,
+      members: tableSet(state.members, groupID, {
+        ...page,
+        loading: true,
+        requestId: action.meta.requestId,
+        error: null,
+      }),
+    };
   }
   if (M.getGroupMemberList.fulfilled.match(action)) {
     const { groupID, members, nextOffset, isCompleted } = action.payload;
     const page = tableGet(state.members, groupID);
     if (!page || page.requestId !== action.meta.requestId) return state; // stale: a reset, a quit or a newer request
-    const table = tableUpsertMany(page.members, members.map((m) => [m.userID, m] as const), keepIfEqual);
-    return { ...state, members: tableSet(state.members, groupID, { members: table, nextOffset, isCompleted, loading: false, requestId: null, error: null }) };
+    const table = tableUpsertMany(
+      page.members,
+      members.map((m) => [m.userID, m] as const),
+      keepIfEqual,
+    );
+    return {
+      ...state,
+      members: tableSet(state.members, groupID, {
+        members: table,
+        nextOffset,
+        isCompleted,
+        loading: false,
+        requestId: null,
+        error: null,
+      }),
+    };
   }
   if (M.getGroupMemberList.rejected.match(action)) {
     const { meta } = action as unknown as MembersMeta;
     const groupID = memberGroupID(meta.arg);
     const page = groupID ? tableGet(state.members, groupID) : undefined;
     if (meta.condition || !groupID || !page || page.requestId !== meta.requestId) return state;
-    return { ...state, members: tableSet(state.members, groupID, { ...page, loading: false, requestId: null, error: action.payload ?? null }) };
+    return {
+      ...state,
+      members: tableSet(state.members, groupID, {
+        ...page,
+        loading: false,
+        requestId: null,
+        error: action.payload ?? null,
+      }),
+    };
   }
   if (
-    M.addGroupMember.fulfilled.match(action) || M.deleteGroupMember.fulfilled.match(action) || M.setGroupMemberMuteTime.fulfilled.match(action) ||
-    M.setGroupMemberRole.fulfilled.match(action) || M.setGroupMemberNameCard.fulfilled.match(action) || M.setGroupMemberCustomField.fulfilled.match(action)
+    M.addGroupMember.fulfilled.match(action) ||
+    M.deleteGroupMember.fulfilled.match(action) ||
+    M.setGroupMemberMuteTime.fulfilled.match(action) ||
+    M.setGroupMemberRole.fulfilled.match(action) ||
+    M.setGroupMemberNameCard.fulfilled.match(action) ||
+    M.setGroupMemberCustomField.fulfilled.match(action)
   ) {
     const page = tableGet(state.members, action.payload.groupID);
     if (!page) return state; // members not loaded: nothing to keep in step
@@ -173,9 +248,17 @@ export function groupsReducer(state = initialGroups, action: UnknownAction): Tim
     const { groups, complete } = action.payload;
     table = complete
       ? tableReplaceAll(state.table, groups, groupIDOf, keepIfEqual<GroupRecord>)
-      : tableUpsertMany(state.table, groups.map((g) => [g.groupID, g] as const), keepIfEqual<GroupRecord>);
+      : tableUpsertMany(
+          state.table,
+          groups.map((g) => [g.groupID, g] as const),
+          keepIfEqual<GroupRecord>,
+        );
   } else if (conversationListUpdated.match(action) && action.payload.groups.length) {
-    table = tableUpsertMany(state.table, action.payload.groups.map((g) => [g.groupID, g] as const), fillGaps);
+    table = tableUpsertMany(
+      state.table,
+      action.payload.groups.map((g) => [g.groupID, g] as const),
+      fillGaps,
+    );
   }
   return table === state.table ? state : { ...state, table };
 }

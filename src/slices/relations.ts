@@ -37,7 +37,11 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     const { friends: rows, complete } = action.payload;
     const friends = complete
       ? tableReplaceAll<PlainObject>(state.friends, rows, (f) => f.userID as string, keepIfEqual)
-      : tableUpsertMany<PlainObject>(state.friends, rows.map((f) => [f.userID, f] as const), keepIfEqual);
+      : tableUpsertMany<PlainObject>(
+          state.friends,
+          rows.map((f) => [f.userID, f] as const),
+          keepIfEqual,
+        );
     return friends === state.friends ? state : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {
@@ -49,7 +53,11 @@ export function relationsReducer(state: RelationsState = initialState, action: U
   }
   if (A.friendGroupListUpdated.match(action)) return { ...state, friendGroups: action.payload };
   if (A.userStatusUpdated.match(action)) {
-    const userStatus = tableUpsertMany(state.userStatus, action.payload.map((s) => [s.userID, s as PlainObject] as const), keepIfEqual);
+    const userStatus = tableUpsertMany(
+      state.userStatus,
+      action.payload.map((s) => [s.userID, s as PlainObject] as const),
+      keepIfEqual,
+    );
     return userStatus === state.userStatus ? state : { ...state, userStatus };
   }
   if (A.followListUpdated.match(action)) {
@@ -71,7 +79,9 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
   if (R.addToBlacklist.fulfilled.match(action) || R.removeFromBlacklist.fulfilled.match(action)) {
     const { userIDs, added } = action.payload;
     const gone = new Set(userIDs);
-    const blacklist = added ? Array.from(new Set([...state.blacklist, ...userIDs])) : state.blacklist.filter((u) => !gone.has(u));
+    const blacklist = added
+      ? Array.from(new Set([...state.blacklist, ...userIDs]))
+      : state.blacklist.filter((u) => !gone.has(u));
     return plainEqual(state.blacklist, blacklist) ? state : { ...state, blacklist };
   }
   if (R.getBlacklist.fulfilled.match(action)) {
@@ -87,14 +97,21 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
   }
   if (R.updateFriend.fulfilled.match(action)) {
     const row = action.payload;
-    const friends = tableUpsertMany<PlainObject>(state.friends, [[row.userID, row]], (prev, next) => keepIfEqual(prev, { ...prev, ...next }));
+    const friends = tableUpsertMany<PlainObject>(state.friends, [[row.userID, row]], (prev, next) =>
+      keepIfEqual(prev, { ...prev, ...next }),
+    );
     return friends === state.friends ? state : { ...state, friends };
   }
   if (R.getFriendApplicationList.fulfilled.match(action)) {
-    return { ...state, friendApplications: action.payload.applicationList, friendApplicationUnreadCount: action.payload.unreadCount };
+    return {
+      ...state,
+      friendApplications: action.payload.applicationList,
+      friendApplicationUnreadCount: action.payload.unreadCount,
+    };
   }
   if (
-    R.acceptFriendApplication.fulfilled.match(action) || R.refuseFriendApplication.fulfilled.match(action) ||
+    R.acceptFriendApplication.fulfilled.match(action) ||
+    R.refuseFriendApplication.fulfilled.match(action) ||
     R.deleteFriendApplication.fulfilled.match(action)
   ) {
     return withoutApplication(state, action.payload.userID);
@@ -103,23 +120,37 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
     return state.friendApplicationUnreadCount === 0 ? state : { ...state, friendApplicationUnreadCount: 0 };
   }
   if (
-    R.getFriendGroupList.fulfilled.match(action) || R.createFriendGroup.fulfilled.match(action) || R.deleteFriendGroup.fulfilled.match(action) ||
-    R.renameFriendGroup.fulfilled.match(action) || R.addToFriendGroup.fulfilled.match(action) || R.removeFromFriendGroup.fulfilled.match(action)
+    R.getFriendGroupList.fulfilled.match(action) ||
+    R.createFriendGroup.fulfilled.match(action) ||
+    R.deleteFriendGroup.fulfilled.match(action) ||
+    R.renameFriendGroup.fulfilled.match(action) ||
+    R.addToFriendGroup.fulfilled.match(action) ||
+    R.removeFromFriendGroup.fulfilled.match(action)
   ) {
     return plainEqual(state.friendGroups, action.payload) ? state : { ...state, friendGroups: action.payload };
   }
   if (R.setSelfStatus.fulfilled.match(action)) {
-    const userStatus = tableUpsertMany(state.userStatus, [[action.payload.userID, action.payload as PlainObject]], keepIfEqual);
+    const userStatus = tableUpsertMany(
+      state.userStatus,
+      [[action.payload.userID, action.payload as PlainObject]],
+      keepIfEqual,
+    );
     return userStatus === state.userStatus ? state : { ...state, userStatus };
   }
   if (R.getUserStatus.fulfilled.match(action)) {
-    const userStatus = tableUpsertMany(state.userStatus, action.payload.map((s) => [s.userID, s as PlainObject] as const), keepIfEqual);
+    const userStatus = tableUpsertMany(
+      state.userStatus,
+      action.payload.map((s) => [s.userID, s as PlainObject] as const),
+      keepIfEqual,
+    );
     return userStatus === state.userStatus ? state : { ...state, userStatus };
   }
   if (R.unsubscribeUserStatus.fulfilled.match(action)) {
     const ids = action.payload.userIDs;
     const userStatus = ids ? ids.reduce((t, id) => tableRemove(t, id), state.userStatus) : emptyTable<PlainObject>();
-    return userStatus === state.userStatus || (userStatus.keys.length === 0 && state.userStatus.keys.length === 0) ? state : { ...state, userStatus };
+    return userStatus === state.userStatus || (userStatus.keys.length === 0 && state.userStatus.keys.length === 0)
+      ? state
+      : { ...state, userStatus };
   }
   return null;
 }

@@ -4,7 +4,13 @@ import { kickedOut, resetTim, sdkNotReady, sdkReady } from '../actions';
 import { login, loginStarted, logout } from '../thunks/session';
 import type { SessionState } from '../types';
 
-const initialState: SessionState = { status: 'idle', userID: null, kickedOutReason: null, error: null, repeatLogin: false };
+const initialState: SessionState = {
+  status: 'idle',
+  userID: null,
+  kickedOutReason: null,
+  error: null,
+  repeatLogin: false,
+};
 
 function isLoginArgs(arg: unknown): boolean {
   const a = arg as { userID?: unknown; userSig?: unknown } | null;
@@ -44,7 +50,8 @@ const sessionSlice = createSlice({
         state.error = payload ?? { code: 9000, message: error.message ?? 'login failed' };
       })
       .addCase(sdkReady, (state) => {
-        if (state.status === 'loggingIn' || state.status === 'notReady' || state.status === 'idle') state.status = 'ready';
+        if (state.status === 'loggingIn' || state.status === 'notReady' || state.status === 'idle')
+          state.status = 'ready';
       })
       .addCase(sdkNotReady, (state) => {
         if (state.status === 'ready') state.status = 'notReady';

@@ -49,7 +49,7 @@ export function requireObject(value: unknown, message: string): asserts value is
 /** Every non-empty string of an SDK result field (`successUserIDList`, ...), else `fallback`. */
 export function idsOf(value: unknown, fallback: readonly string[] = []): string[] {
   if (!Array.isArray(value)) return fallback.slice();
-  return value.map((v) => (isObject(v) ? v.userID ?? v.groupID ?? v.conversationID : v)).filter(isId);
+  return value.map((v) => (isObject(v) ? (v.userID ?? v.groupID ?? v.conversationID) : v)).filter(isId);
 }
 
 /**

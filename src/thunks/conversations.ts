@@ -23,7 +23,12 @@ export interface LoadedConversations {
 }
 
 function loaded(list: unknown[], isSyncCompleted: unknown): LoadedConversations {
-  const out: LoadedConversations = { conversations: [], profiles: [], groups: [], isSyncCompleted: typeof isSyncCompleted === 'boolean' ? isSyncCompleted : null };
+  const out: LoadedConversations = {
+    conversations: [],
+    profiles: [],
+    groups: [],
+    isSyncCompleted: typeof isSyncCompleted === 'boolean' ? isSyncCompleted : null,
+  };
   for (const raw of list) {
     try {
       const n = normalizeConversation(raw);
@@ -60,20 +65,28 @@ export const getConversationList = createTimThunk<LoadedConversations, Conversat
   'tim/getConversationList',
   (filter, api) =>
     withSdk(api, async ({ sdk }) => {
-      requireArg(filter === undefined || Array.isArray(filter) ? !filter || filter.every(isId) : isObject(filter), 'getConversationList takes a filter object or conversation IDs');
-      const response = filter === undefined ? await invoke(sdk, 'getConversationList') : await invoke(sdk, 'getConversationList', filter);
+      requireArg(
+        filter === undefined || Array.isArray(filter) ? !filter || filter.every(isId) : isObject(filter),
+        'getConversationList takes a filter object or conversation IDs',
+      );
+      const response =
+        filter === undefined
+          ? await invoke(sdk, 'getConversationList')
+          : await invoke(sdk, 'getConversationList', filter);
       const data = dataOf(response);
       return loaded(Array.isArray(data.conversationList) ? data.conversationList : [], data.isSyncCompleted);
     }),
 );
 
 /** Loads one conversation (and its embedded profile or group) into state. */
-export const getConversationProfile = createTimThunk<LoadedConversations, string>('tim/getConversationProfile', (conversationID, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireId(conversationID, 'getConversationProfile needs a conversationID');
-    const data = dataOf(await invoke(sdk, 'getConversationProfile', conversationID));
-    return loaded(isObject(data.conversation) ? [data.conversation] : [], null);
-  }),
+export const getConversationProfile = createTimThunk<LoadedConversations, string>(
+  'tim/getConversationProfile',
+  (conversationID, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireId(conversationID, 'getConversationProfile needs a conversationID');
+      const data = dataOf(await invoke(sdk, 'getConversationProfile', conversationID));
+      return loaded(isObject(data.conversation) ? [data.conversation] : [], null);
+    }),
 );
 
 /** Forgets the SDK messages of these conversations (their history is gone from state). */
@@ -83,7 +96,8 @@ function forgetMessagesOf({ registry }: TimContext, conversationIDs: readonly st
 }
 
 /** Arguments of `deleteConversation`: one ID, several, or the SDK's options. */
-export type DeleteConversationArgs = string | string[] | { conversationIDList: string[]; clearHistoryMessage?: boolean };
+export type DeleteConversationArgs =
+  string | string[] | { conversationIDList: string[]; clearHistoryMessage?: boolean };
 
 /** Result of `deleteConversation` and `clearHistoryMessage`. */
 export interface ConversationsRemoved {
@@ -98,43 +112,60 @@ export interface ConversationsRemoved {
  * or without. The conversations leave the list at once, and their messages and history cursor leave
  * state in both cases: kept history is paged in again from the server when the conversation returns.
  */
-export const deleteConversation = createTimThunk<ConversationsRemoved, DeleteConversationArgs>('tim/deleteConversation', (args, api) =>
-  withSdk(api, async (context) => {
-    const ids = typeof args === 'string' ? [args] : Array.isArray(args) ? args : isObject(args) ? args.conversationIDList : undefined;
-    requireIdList(ids, 'deleteConversation needs a conversationID or a non-empty list of them');
-    const clear = !(isObject(args) && !Array.isArray(args) && args.clearHistoryMessage === false);
-    // A single ID with the default is the one form every SDK version takes.
-    const response = ids.length === 1 && clear
-      ? await invoke(context.sdk, 'deleteConversation', ids[0])
-      : await invoke(context.sdk, 'deleteConversation', { conversationIDList: ids, clearHistoryMessage: clear });
-    const data = dataOf(response);
-    const done = Array.isArray(data.conversationIDList) ? idsOf(data.conversationIDList) : isId(data.conversationID) ? [data.conversationID] : ids;
-    forgetMessagesOf(context, done);
-    return { conversationIDs: done, clearHistoryMessage: clear };
-  }),
+export const deleteConversation = createTimThunk<ConversationsRemoved, DeleteConversationArgs>(
+  'tim/deleteConversation',
+  (args, api) =>
+    withSdk(api, async (context) => {
+      const ids =
+        typeof args === 'string'
+          ? [args]
+          : Array.isArray(args)
+            ? args
+            : isObject(args)
+              ? args.conversationIDList
+              : undefined;
+      requireIdList(ids, 'deleteConversation needs a conversationID or a non-empty list of them');
+      const clear = !(isObject(args) && !Array.isArray(args) && args.clearHistoryMessage === false);
+      // A single ID with the default is the one form every SDK version takes.
+      const response =
+        ids.length === 1 && clear
+          ? await invoke(context.sdk, 'deleteConversation', ids[0])
+          : await invoke(context.sdk, 'deleteConversation', { conversationIDList: ids, clearHistoryMessage: clear });
+      const data = dataOf(response);
+      const done = Array.isArray(data.conversationIDList)
+        ? idsOf(data.conversationIDList)
+        : isId(data.conversationID)
+          ? [data.conversationID]
+          : ids;
+      forgetMessagesOf(context, done);
+      return { conversationIDs: done, clearHistoryMessage: clear };
+    }),
 );
 
 /** Clears the history of a conversation (local and cloud); its messages and cursor leave state. */
-export const clearHistoryMessage = createTimThunk<ConversationsRemoved, string>('tim/clearHistoryMessage', (conversationID, api) =>
-  withSdk(api, async (context) => {
-    requireId(conversationID, 'clearHistoryMessage needs a conversationID');
-    await invoke(context.sdk, 'clearHistoryMessage', conversationID);
-    forgetMessagesOf(context, [conversationID]);
-    return { conversationIDs: [conversationID], clearHistoryMessage: true };
-  }),
+export const clearHistoryMessage = createTimThunk<ConversationsRemoved, string>(
+  'tim/clearHistoryMessage',
+  (conversationID, api) =>
+    withSdk(api, async (context) => {
+      requireId(conversationID, 'clearHistoryMessage needs a conversationID');
+      await invoke(context.sdk, 'clearHistoryMessage', conversationID);
+      forgetMessagesOf(context, [conversationID]);
+      return { conversationIDs: [conversationID], clearHistoryMessage: true };
+    }),
 );
 
 /** Pins a conversation to the top of the list, or unpins it. */
-export const pinConversation = createTimThunk<{ conversationID: string; isPinned: boolean }, { conversationID: string; isPinned: boolean }>(
-  'tim/pinConversation',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'pinConversation needs { conversationID, isPinned }');
-      requireId(args.conversationID, 'pinConversation needs a conversationID');
-      requireArg(typeof args.isPinned === 'boolean', 'pinConversation needs isPinned: boolean');
-      await invoke(sdk, 'pinConversation', { conversationID: args.conversationID, isPinned: args.isPinned });
-      return { conversationID: args.conversationID, isPinned: args.isPinned };
-    }),
+export const pinConversation = createTimThunk<
+  { conversationID: string; isPinned: boolean },
+  { conversationID: string; isPinned: boolean }
+>('tim/pinConversation', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'pinConversation needs { conversationID, isPinned }');
+    requireId(args.conversationID, 'pinConversation needs a conversationID');
+    requireArg(typeof args.isPinned === 'boolean', 'pinConversation needs isPinned: boolean');
+    await invoke(sdk, 'pinConversation', { conversationID: args.conversationID, isPinned: args.isPinned });
+    return { conversationID: args.conversationID, isPinned: args.isPinned };
+  }),
 );
 
 /** Scope of `setAllMessageRead`: the SDK's `TYPES.READ_ALL_*`. */
@@ -142,13 +173,15 @@ export type ReadAllScope = 'readAllC2CMessage' | 'readAllGroupMessage' | 'readAl
 const SCOPES: readonly string[] = ['readAllC2CMessage', 'readAllGroupMessage', 'readAllMessage'];
 
 /** Marks every conversation of a scope (default: all) read; their unread counts drop to 0 at once. */
-export const setAllMessageRead = createTimThunk<{ scope: ReadAllScope }, ReadAllScope | void>('tim/setAllMessageRead', (scope, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const s = scope ?? 'readAllMessage';
-    requireArg(SCOPES.includes(s), `setAllMessageRead scope must be one of ${SCOPES.join(', ')}`);
-    await invoke(sdk, 'setAllMessageRead', { scope: s });
-    return { scope: s };
-  }),
+export const setAllMessageRead = createTimThunk<{ scope: ReadAllScope }, ReadAllScope | void>(
+  'tim/setAllMessageRead',
+  (scope, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const s = scope ?? 'readAllMessage';
+      requireArg(SCOPES.includes(s), `setAllMessageRead scope must be one of ${SCOPES.join(', ')}`);
+      await invoke(sdk, 'setAllMessageRead', { scope: s });
+      return { scope: s };
+    }),
 );
 
 /** Mute setting: the SDK's `TYPES.MSG_REMIND_*`. */
@@ -176,22 +209,31 @@ export interface RemindTypeSet {
 }
 
 /** Mutes or unmutes a group or one-to-one conversations (`messageRemindType` on the records). */
-export const setMessageRemindType = createTimThunk<RemindTypeSet, SetMessageRemindTypeArgs>('tim/setMessageRemindType', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'setMessageRemindType needs { groupID | userIDList, messageRemindType }');
-    requireArg(REMIND_TYPES.includes(args.messageRemindType), `messageRemindType must be one of ${REMIND_TYPES.join(', ')}`);
-    const group = args.groupID !== undefined;
-    if (group) requireId(args.groupID, 'setMessageRemindType: groupID must be a non-empty string');
-    else requireIdList(args.userIDList, 'setMessageRemindType needs a groupID or a non-empty userIDList');
-    await invoke(sdk, 'setMessageRemindType', group
-      ? { groupID: args.groupID, messageRemindType: args.messageRemindType }
-      : { userIDList: args.userIDList, messageRemindType: args.messageRemindType });
-    return {
-      conversationIDs: group ? [`GROUP${args.groupID}`] : (args.userIDList ?? []).map((u) => `C2C${u}`),
-      groupID: group ? (args.groupID as string) : null,
-      messageRemindType: args.messageRemindType,
-    };
-  }),
+export const setMessageRemindType = createTimThunk<RemindTypeSet, SetMessageRemindTypeArgs>(
+  'tim/setMessageRemindType',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'setMessageRemindType needs { groupID | userIDList, messageRemindType }');
+      requireArg(
+        REMIND_TYPES.includes(args.messageRemindType),
+        `messageRemindType must be one of ${REMIND_TYPES.join(', ')}`,
+      );
+      const group = args.groupID !== undefined;
+      if (group) requireId(args.groupID, 'setMessageRemindType: groupID must be a non-empty string');
+      else requireIdList(args.userIDList, 'setMessageRemindType needs a groupID or a non-empty userIDList');
+      await invoke(
+        sdk,
+        'setMessageRemindType',
+        group
+          ? { groupID: args.groupID, messageRemindType: args.messageRemindType }
+          : { userIDList: args.userIDList, messageRemindType: args.messageRemindType },
+      );
+      return {
+        conversationIDs: group ? [`GROUP${args.groupID}`] : (args.userIDList ?? []).map((u) => `C2C${u}`),
+        groupID: group ? (args.groupID as string) : null,
+        messageRemindType: args.messageRemindType,
+      };
+    }),
 );
 
 /** Arguments of `markConversation`. */
@@ -205,16 +247,23 @@ export interface MarkConversationArgs {
 }
 
 /** Sets or clears a mark on conversations (`markList` on the records). */
-export const markConversation = createTimThunk<MarkConversationArgs, MarkConversationArgs>('tim/markConversation', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'markConversation needs { conversationIDList, markType, enableMark }');
-    requireIdList(args.conversationIDList, 'markConversation needs a non-empty conversationIDList');
-    requireArg(Number.isInteger(args.markType) && args.markType > 0, 'markConversation needs a positive integer markType');
-    requireArg(typeof args.enableMark === 'boolean', 'markConversation needs enableMark: boolean');
-    const data = dataOf(await invoke(sdk, 'markConversation', { ...args }));
-    const done = Array.isArray(data.successConversationIDList) ? idsOf(data.successConversationIDList) : args.conversationIDList;
-    return { conversationIDList: done, markType: args.markType, enableMark: args.enableMark };
-  }),
+export const markConversation = createTimThunk<MarkConversationArgs, MarkConversationArgs>(
+  'tim/markConversation',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'markConversation needs { conversationIDList, markType, enableMark }');
+      requireIdList(args.conversationIDList, 'markConversation needs a non-empty conversationIDList');
+      requireArg(
+        Number.isInteger(args.markType) && args.markType > 0,
+        'markConversation needs a positive integer markType',
+      );
+      requireArg(typeof args.enableMark === 'boolean', 'markConversation needs enableMark: boolean');
+      const data = dataOf(await invoke(sdk, 'markConversation', { ...args }));
+      const done = Array.isArray(data.successConversationIDList)
+        ? idsOf(data.successConversationIDList)
+        : args.conversationIDList;
+      return { conversationIDList: done, markType: args.markType, enableMark: args.enableMark };
+    }),
 );
 
 /** Sets the custom data of conversations (`customData` on the records). */
@@ -227,7 +276,9 @@ export const setConversationCustomData = createTimThunk<
     requireIdList(args.conversationIDList, 'setConversationCustomData needs a non-empty conversationIDList');
     requireArg(typeof args.customData === 'string', 'setConversationCustomData needs customData: string');
     const data = dataOf(await invoke(sdk, 'setConversationCustomData', { ...args }));
-    const done = Array.isArray(data.successConversationIDList) ? idsOf(data.successConversationIDList) : args.conversationIDList;
+    const done = Array.isArray(data.successConversationIDList)
+      ? idsOf(data.successConversationIDList)
+      : args.conversationIDList;
     return { conversationIDList: done, customData: args.customData };
   }),
 );
@@ -254,25 +305,31 @@ export const getConversationGroupList = createTimThunk<string[], void>('tim/getC
 );
 
 /** Creates a conversation group holding some conversations. */
-export const createConversationGroup = createTimThunk<ConversationGroupChange, { groupName: string; conversationIDList: string[] }>(
-  'tim/createConversationGroup',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'createConversationGroup needs { groupName, conversationIDList }');
-      requireId(args.groupName, 'createConversationGroup needs a groupName');
-      requireIdList(args.conversationIDList, 'createConversationGroup needs a non-empty conversationIDList');
-      await invoke(sdk, 'createConversationGroup', { groupName: args.groupName, conversationIDList: args.conversationIDList });
-      return { op: 'create', groupName: args.groupName, newName: null, conversationIDs: args.conversationIDList };
-    }),
+export const createConversationGroup = createTimThunk<
+  ConversationGroupChange,
+  { groupName: string; conversationIDList: string[] }
+>('tim/createConversationGroup', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'createConversationGroup needs { groupName, conversationIDList }');
+    requireId(args.groupName, 'createConversationGroup needs a groupName');
+    requireIdList(args.conversationIDList, 'createConversationGroup needs a non-empty conversationIDList');
+    await invoke(sdk, 'createConversationGroup', {
+      groupName: args.groupName,
+      conversationIDList: args.conversationIDList,
+    });
+    return { op: 'create', groupName: args.groupName, newName: null, conversationIDs: args.conversationIDList };
+  }),
 );
 
 /** Deletes a conversation group (the conversations stay). */
-export const deleteConversationGroup = createTimThunk<ConversationGroupChange, string>('tim/deleteConversationGroup', (groupName, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireId(groupName, 'deleteConversationGroup needs a groupName');
-    await invoke(sdk, 'deleteConversationGroup', groupName);
-    return { op: 'delete', groupName, newName: null, conversationIDs: [] };
-  }),
+export const deleteConversationGroup = createTimThunk<ConversationGroupChange, string>(
+  'tim/deleteConversationGroup',
+  (groupName, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireId(groupName, 'deleteConversationGroup needs a groupName');
+      await invoke(sdk, 'deleteConversationGroup', groupName);
+      return { op: 'delete', groupName, newName: null, conversationIDs: [] };
+    }),
 );
 
 /** Renames a conversation group. */
@@ -289,14 +346,16 @@ export const renameConversationGroup = createTimThunk<ConversationGroupChange, {
 );
 
 function membershipThunk(type: string, method: string, op: 'add' | 'remove') {
-  return createTimThunk<ConversationGroupChange, { groupName: string; conversationIDList: string[] }>(type, (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, `${method} needs { groupName, conversationIDList }`);
-      requireId(args.groupName, `${method} needs a groupName`);
-      requireIdList(args.conversationIDList, `${method} needs a non-empty conversationIDList`);
-      await invoke(sdk, method, { groupName: args.groupName, conversationIDList: args.conversationIDList });
-      return { op, groupName: args.groupName, newName: null, conversationIDs: args.conversationIDList };
-    }),
+  return createTimThunk<ConversationGroupChange, { groupName: string; conversationIDList: string[] }>(
+    type,
+    (args, api) =>
+      withSdk(api, async ({ sdk }) => {
+        requireObject(args, `${method} needs { groupName, conversationIDList }`);
+        requireId(args.groupName, `${method} needs a groupName`);
+        requireIdList(args.conversationIDList, `${method} needs a non-empty conversationIDList`);
+        await invoke(sdk, method, { groupName: args.groupName, conversationIDList: args.conversationIDList });
+        return { op, groupName: args.groupName, newName: null, conversationIDs: args.conversationIDList };
+      }),
   );
 }
 
@@ -304,4 +363,8 @@ function membershipThunk(type: string, method: string, op: 'add' | 'remove') {
 export const addConversationsToGroup = membershipThunk('tim/addConversationsToGroup', 'addConversationsToGroup', 'add');
 
 /** Removes conversations from a conversation group. */
-export const deleteConversationsFromGroup = membershipThunk('tim/deleteConversationsFromGroup', 'deleteConversationsFromGroup', 'remove');
+export const deleteConversationsFromGroup = membershipThunk(
+  'tim/deleteConversationsFromGroup',
+  'deleteConversationsFromGroup',
+  'remove',
+);

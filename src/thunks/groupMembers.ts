@@ -45,7 +45,8 @@ export interface MemberPage {
 /** Arguments of `getGroupMemberList`: a groupID, or `{ groupID, count?, role? }`. */
 export type GetGroupMemberListArgs = string | { groupID: string; count?: number; role?: string };
 
-const groupIDOf = (args: GetGroupMemberListArgs): unknown => (typeof args === 'string' ? args : isObject(args) ? args.groupID : undefined);
+const groupIDOf = (args: GetGroupMemberListArgs): unknown =>
+  typeof args === 'string' ? args : isObject(args) ? args.groupID : undefined;
 
 /**
  * Loads the next page of a group's members (15 by default, at most 100) into
@@ -63,7 +64,9 @@ export const getGroupMemberList = createTimThunk<MemberPage, GetGroupMemberListA
       const role = isObject(args) ? args.role : undefined;
       requireArg(role === undefined || isId(role), 'getGroupMemberList: role must be a string');
       const offset = tableGet(api.getState().tim.groups.members, groupID)?.nextOffset ?? 0;
-      const data = dataOf(await invoke(sdk, 'getGroupMemberList', role ? { groupID, count, offset, role } : { groupID, count, offset }));
+      const data = dataOf(
+        await invoke(sdk, 'getGroupMemberList', role ? { groupID, count, offset, role } : { groupID, count, offset }),
+      );
       const list = Array.isArray(data.memberList) ? data.memberList : [];
       const members: GroupMemberRecord[] = [];
       for (const raw of list) {
@@ -75,8 +78,12 @@ export const getGroupMemberList = createTimThunk<MemberPage, GetGroupMemberListA
       }
       // 3.x (AVChatRoom, Community) answers with a cursor; otherwise the offset counts members.
       const cursor = data.offset;
-      const nextOffset = typeof cursor === 'string' || (typeof cursor === 'number' && cursor > 0) ? cursor : (typeof offset === 'number' ? offset : 0) + list.length;
-      const isCompleted = cursor === 0 || cursor === '' || (cursor === undefined && list.length < count) || list.length === 0;
+      const nextOffset =
+        typeof cursor === 'string' || (typeof cursor === 'number' && cursor > 0)
+          ? cursor
+          : (typeof offset === 'number' ? offset : 0) + list.length;
+      const isCompleted =
+        cursor === 0 || cursor === '' || (cursor === undefined && list.length < count) || list.length === 0;
       return { groupID, members, nextOffset, isCompleted };
     }),
   {
@@ -99,43 +106,65 @@ export interface MembersChange {
 }
 
 /** Adds members to a group; those the SDK added appear in its loaded member table. */
-export const addGroupMember = createTimThunk<MembersChange, { groupID: string; userIDList: string[] }>('tim/addGroupMember', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'addGroupMember needs { groupID, userIDList }');
-    requireId(args.groupID, 'addGroupMember needs a groupID');
-    requireIdList(args.userIDList, 'addGroupMember needs a non-empty userIDList');
-    const data = dataOf(await invoke(sdk, 'addGroupMember', { groupID: args.groupID, userIDList: args.userIDList }));
-    return { groupID: args.groupID, userIDs: idsOf(data.successUserIDList, args.userIDList), change: { kind: 'added' } };
-  }),
+export const addGroupMember = createTimThunk<MembersChange, { groupID: string; userIDList: string[] }>(
+  'tim/addGroupMember',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'addGroupMember needs { groupID, userIDList }');
+      requireId(args.groupID, 'addGroupMember needs a groupID');
+      requireIdList(args.userIDList, 'addGroupMember needs a non-empty userIDList');
+      const data = dataOf(await invoke(sdk, 'addGroupMember', { groupID: args.groupID, userIDList: args.userIDList }));
+      return {
+        groupID: args.groupID,
+        userIDs: idsOf(data.successUserIDList, args.userIDList),
+        change: { kind: 'added' },
+      };
+    }),
 );
 
 /** Removes members from a group (kick); they leave its member table. */
-export const deleteGroupMember = createTimThunk<MembersChange, { groupID: string; userIDList: string[]; reason?: string }>(
-  'tim/deleteGroupMember',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'deleteGroupMember needs { groupID, userIDList }');
-      requireId(args.groupID, 'deleteGroupMember needs a groupID');
-      requireIdList(args.userIDList, 'deleteGroupMember needs a non-empty userIDList');
-      requireArg(args.reason === undefined || typeof args.reason === 'string', 'deleteGroupMember: reason must be a string');
-      const data = dataOf(await invoke(sdk, 'deleteGroupMember', { ...args }));
-      return { groupID: args.groupID, userIDs: idsOf(data.successUserIDList, args.userIDList), change: { kind: 'removed' } };
-    }),
+export const deleteGroupMember = createTimThunk<
+  MembersChange,
+  { groupID: string; userIDList: string[]; reason?: string }
+>('tim/deleteGroupMember', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'deleteGroupMember needs { groupID, userIDList }');
+    requireId(args.groupID, 'deleteGroupMember needs a groupID');
+    requireIdList(args.userIDList, 'deleteGroupMember needs a non-empty userIDList');
+    requireArg(
+      args.reason === undefined || typeof args.reason === 'string',
+      'deleteGroupMember: reason must be a string',
+    );
+    const data = dataOf(await invoke(sdk, 'deleteGroupMember', { ...args }));
+    return {
+      groupID: args.groupID,
+      userIDs: idsOf(data.successUserIDList, args.userIDList),
+      change: { kind: 'removed' },
+    };
+  }),
 );
 
 /** Mutes a member for `muteTime` seconds (0 unmutes); `muteUntil` is set at once. */
-export const setGroupMemberMuteTime = createTimThunk<MembersChange, { groupID: string; userID: string; muteTime: number }>(
-  'tim/setGroupMemberMuteTime',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'setGroupMemberMuteTime needs { groupID, userID, muteTime }');
-      requireId(args.groupID, 'setGroupMemberMuteTime needs a groupID');
-      requireId(args.userID, 'setGroupMemberMuteTime needs a userID');
-      requireArg(Number.isInteger(args.muteTime) && args.muteTime >= 0, 'setGroupMemberMuteTime needs muteTime >= 0 (seconds)');
-      await invoke(sdk, 'setGroupMemberMuteTime', { groupID: args.groupID, userID: args.userID, muteTime: args.muteTime });
-      const muteUntil = args.muteTime === 0 ? 0 : Math.floor(Date.now() / 1000) + args.muteTime;
-      return { groupID: args.groupID, userIDs: [args.userID], change: { kind: 'patch', patch: { muteUntil } } };
-    }),
+export const setGroupMemberMuteTime = createTimThunk<
+  MembersChange,
+  { groupID: string; userID: string; muteTime: number }
+>('tim/setGroupMemberMuteTime', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'setGroupMemberMuteTime needs { groupID, userID, muteTime }');
+    requireId(args.groupID, 'setGroupMemberMuteTime needs a groupID');
+    requireId(args.userID, 'setGroupMemberMuteTime needs a userID');
+    requireArg(
+      Number.isInteger(args.muteTime) && args.muteTime >= 0,
+      'setGroupMemberMuteTime needs muteTime >= 0 (seconds)',
+    );
+    await invoke(sdk, 'setGroupMemberMuteTime', {
+      groupID: args.groupID,
+      userID: args.userID,
+      muteTime: args.muteTime,
+    });
+    const muteUntil = args.muteTime === 0 ? 0 : Math.floor(Date.now() / 1000) + args.muteTime;
+    return { groupID: args.groupID, userIDs: [args.userID], change: { kind: 'patch', patch: { muteUntil } } };
+  }),
 );
 
 /** Sets a member's role (`Admin`, `Member`). */
@@ -160,17 +189,18 @@ function memberOf(userID: unknown, me: string | null): string {
 }
 
 /** Sets a member's name card (mine when `userID` is left out). */
-export const setGroupMemberNameCard = createTimThunk<MembersChange, { groupID: string; userID?: string; nameCard: string }>(
-  'tim/setGroupMemberNameCard',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'setGroupMemberNameCard needs { groupID, nameCard }');
-      requireId(args.groupID, 'setGroupMemberNameCard needs a groupID');
-      requireArg(typeof args.nameCard === 'string', 'setGroupMemberNameCard needs nameCard: string');
-      const userID = memberOf(args.userID, api.getState().tim.session.userID);
-      await invoke(sdk, 'setGroupMemberNameCard', { groupID: args.groupID, userID, nameCard: args.nameCard });
-      return { groupID: args.groupID, userIDs: [userID], change: { kind: 'patch', patch: { nameCard: args.nameCard } } };
-    }),
+export const setGroupMemberNameCard = createTimThunk<
+  MembersChange,
+  { groupID: string; userID?: string; nameCard: string }
+>('tim/setGroupMemberNameCard', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'setGroupMemberNameCard needs { groupID, nameCard }');
+    requireId(args.groupID, 'setGroupMemberNameCard needs a groupID');
+    requireArg(typeof args.nameCard === 'string', 'setGroupMemberNameCard needs nameCard: string');
+    const userID = memberOf(args.userID, api.getState().tim.session.userID);
+    await invoke(sdk, 'setGroupMemberNameCard', { groupID: args.groupID, userID, nameCard: args.nameCard });
+    return { groupID: args.groupID, userIDs: [userID], change: { kind: 'patch', patch: { nameCard: args.nameCard } } };
+  }),
 );
 
 /** Sets member custom fields (mine when `userID` is left out). */
@@ -182,14 +212,23 @@ export const setGroupMemberCustomField = createTimThunk<
     requireObject(args, 'setGroupMemberCustomField needs { groupID, memberCustomField }');
     requireId(args.groupID, 'setGroupMemberCustomField needs a groupID');
     requireArg(
-      Array.isArray(args.memberCustomField) && args.memberCustomField.length > 0 &&
+      Array.isArray(args.memberCustomField) &&
+        args.memberCustomField.length > 0 &&
         args.memberCustomField.every((f) => isObject(f) && isSafeKey(f.key) && typeof f.value === 'string'),
       'setGroupMemberCustomField needs memberCustomField: [{ key, value }]',
     );
     const userID = memberOf(args.userID, api.getState().tim.session.userID);
-    await invoke(sdk, 'setGroupMemberCustomField', { groupID: args.groupID, userID, memberCustomField: args.memberCustomField });
+    await invoke(sdk, 'setGroupMemberCustomField', {
+      groupID: args.groupID,
+      userID,
+      memberCustomField: args.memberCustomField,
+    });
     const fields: Record<string, string> = {};
     for (const f of args.memberCustomField) fields[f.key] = f.value;
-    return { groupID: args.groupID, userIDs: [userID], change: { kind: 'patch', patch: { memberCustomField: fields } } };
+    return {
+      groupID: args.groupID,
+      userIDs: [userID],
+      change: { kind: 'patch', patch: { memberCustomField: fields } },
+    };
   }),
 );

@@ -76,14 +76,23 @@ export interface JoinedGroup extends LoadedGroups {
 }
 
 /** Joins a group (or applies to); a group joined lands in state. */
-export const joinGroup = createTimThunk<JoinedGroup, { groupID: string; applyMessage?: string }>('tim/joinGroup', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'joinGroup needs { groupID }');
-    requireId(args.groupID, 'joinGroup needs a groupID');
-    requireArg(args.applyMessage === undefined || typeof args.applyMessage === 'string', 'joinGroup: applyMessage must be a string');
-    const data = dataOf(await invoke(sdk, 'joinGroup', { ...args }));
-    return { groupID: args.groupID, status: str(data.status), groups: groupsOf(isObject(data.group) ? [data.group] : []) };
-  }),
+export const joinGroup = createTimThunk<JoinedGroup, { groupID: string; applyMessage?: string }>(
+  'tim/joinGroup',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'joinGroup needs { groupID }');
+      requireId(args.groupID, 'joinGroup needs a groupID');
+      requireArg(
+        args.applyMessage === undefined || typeof args.applyMessage === 'string',
+        'joinGroup: applyMessage must be a string',
+      );
+      const data = dataOf(await invoke(sdk, 'joinGroup', { ...args }));
+      return {
+        groupID: args.groupID,
+        status: str(data.status),
+        groups: groupsOf(isObject(data.group) ? [data.group] : []),
+      };
+    }),
 );
 
 /** A group I left: `quitGroup`, `dismissGroup`. */
@@ -122,26 +131,29 @@ export interface UpdateGroupProfileArgs {
 }
 
 /** Updates a group's profile; the group the SDK returns replaces the stored one. */
-export const updateGroupProfile = createTimThunk<LoadedGroups, UpdateGroupProfileArgs>('tim/updateGroupProfile', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'updateGroupProfile needs { groupID, ...fields }');
-    requireId(args.groupID, 'updateGroupProfile needs a groupID');
-    requireArg(Object.keys(args).length > 1, 'updateGroupProfile needs at least one field to change');
-    return { groups: groupsOf([dataOf(await invoke(sdk, 'updateGroupProfile', { ...args })).group]) };
-  }),
+export const updateGroupProfile = createTimThunk<LoadedGroups, UpdateGroupProfileArgs>(
+  'tim/updateGroupProfile',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'updateGroupProfile needs { groupID, ...fields }');
+      requireId(args.groupID, 'updateGroupProfile needs a groupID');
+      requireArg(Object.keys(args).length > 1, 'updateGroupProfile needs at least one field to change');
+      return { groups: groupsOf([dataOf(await invoke(sdk, 'updateGroupProfile', { ...args })).group]) };
+    }),
 );
 
 /** Hands a group over to another member; `ownerID` changes at once. */
-export const changeGroupOwner = createTimThunk<{ groupID: string; newOwnerID: string }, { groupID: string; newOwnerID: string }>(
-  'tim/changeGroupOwner',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'changeGroupOwner needs { groupID, newOwnerID }');
-      requireId(args.groupID, 'changeGroupOwner needs a groupID');
-      requireId(args.newOwnerID, 'changeGroupOwner needs a newOwnerID');
-      await invoke(sdk, 'changeGroupOwner', { groupID: args.groupID, newOwnerID: args.newOwnerID });
-      return { groupID: args.groupID, newOwnerID: args.newOwnerID };
-    }),
+export const changeGroupOwner = createTimThunk<
+  { groupID: string; newOwnerID: string },
+  { groupID: string; newOwnerID: string }
+>('tim/changeGroupOwner', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'changeGroupOwner needs { groupID, newOwnerID }');
+    requireId(args.groupID, 'changeGroupOwner needs a groupID');
+    requireId(args.newOwnerID, 'changeGroupOwner needs a newOwnerID');
+    await invoke(sdk, 'changeGroupOwner', { groupID: args.groupID, newOwnerID: args.newOwnerID });
+    return { groupID: args.groupID, newOwnerID: args.newOwnerID };
+  }),
 );
 
 /** Arguments of `handleGroupApplication`. */
@@ -157,16 +169,27 @@ export interface HandleGroupApplicationArgs {
 }
 
 /** Accepts or refuses a request to join a group. Resolves with the SDK's result as plain data. */
-export const handleGroupApplication = createTimThunk<PlainObject, HandleGroupApplicationArgs>('tim/handleGroupApplication', (args, api) =>
-  withSdk(api, async (context) => {
-    requireObject(args, 'handleGroupApplication needs { handleAction, messageID | application }');
-    requireArg(args.handleAction === 'Agree' || args.handleAction === 'Reject', 'handleAction must be Agree or Reject');
-    requireArg(isId(args.messageID) || isObject(args.application), 'handleGroupApplication needs a messageID or an application');
-    const options: Record<string, unknown> = { handleAction: args.handleAction, handleMessage: args.handleMessage ?? '' };
-    if (isId(args.messageID)) options.message = sdkMessage(context, args.messageID);
-    else options.application = args.application;
-    return toPlainObject(dataOf(await invoke(context.sdk, 'handleGroupApplication', options)));
-  }),
+export const handleGroupApplication = createTimThunk<PlainObject, HandleGroupApplicationArgs>(
+  'tim/handleGroupApplication',
+  (args, api) =>
+    withSdk(api, async (context) => {
+      requireObject(args, 'handleGroupApplication needs { handleAction, messageID | application }');
+      requireArg(
+        args.handleAction === 'Agree' || args.handleAction === 'Reject',
+        'handleAction must be Agree or Reject',
+      );
+      requireArg(
+        isId(args.messageID) || isObject(args.application),
+        'handleGroupApplication needs a messageID or an application',
+      );
+      const options: Record<string, unknown> = {
+        handleAction: args.handleAction,
+        handleMessage: args.handleMessage ?? '',
+      };
+      if (isId(args.messageID)) options.message = sdkMessage(context, args.messageID);
+      else options.application = args.application;
+      return toPlainObject(dataOf(await invoke(context.sdk, 'handleGroupApplication', options)));
+    }),
 );
 
 /** A change to a group's attributes. */
@@ -188,26 +211,43 @@ function stringMap(value: unknown): Record<string, string> {
 }
 
 function attributesThunk(type: string, method: string, mode: 'init' | 'set' | 'delete' | 'get') {
-  return createTimThunk<GroupAttributesChange, { groupID: string; groupAttributes?: Record<string, string>; keyList?: string[] }>(
-    type,
-    (args, api) =>
-      withSdk(api, async ({ sdk }) => {
-        requireObject(args, `${method} needs { groupID, ... }`);
-        requireId(args.groupID, `${method} needs a groupID`);
-        if (mode === 'init' || mode === 'set') {
-          requireArg(isObject(args.groupAttributes) && Object.keys(args.groupAttributes).every(isSafeKey), `${method} needs groupAttributes`);
-        }
-        requireArg(args.keyList === undefined || (Array.isArray(args.keyList) && args.keyList.every(isId)), `${method}: keyList must be strings`);
-        const data = dataOf(await invoke(sdk, method, { ...args }));
-        if (mode === 'delete') {
-          const keys = Array.isArray(data.keyList) ? data.keyList.filter(isId) : args.keyList ?? [];
-          return { groupID: args.groupID, attributes: {}, deletedKeys: keys, replace: keys.length === 0 };
-        }
-        if (mode === 'get') {
-          return { groupID: args.groupID, attributes: stringMap(data.groupAttributes), deletedKeys: [], replace: !args.keyList?.length };
-        }
-        return { groupID: args.groupID, attributes: stringMap(args.groupAttributes), deletedKeys: [], replace: mode === 'init' };
-      }),
+  return createTimThunk<
+    GroupAttributesChange,
+    { groupID: string; groupAttributes?: Record<string, string>; keyList?: string[] }
+  >(type, (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, `${method} needs { groupID, ... }`);
+      requireId(args.groupID, `${method} needs a groupID`);
+      if (mode === 'init' || mode === 'set') {
+        requireArg(
+          isObject(args.groupAttributes) && Object.keys(args.groupAttributes).every(isSafeKey),
+          `${method} needs groupAttributes`,
+        );
+      }
+      requireArg(
+        args.keyList === undefined || (Array.isArray(args.keyList) && args.keyList.every(isId)),
+        `${method}: keyList must be strings`,
+      );
+      const data = dataOf(await invoke(sdk, method, { ...args }));
+      if (mode === 'delete') {
+        const keys = Array.isArray(data.keyList) ? data.keyList.filter(isId) : (args.keyList ?? []);
+        return { groupID: args.groupID, attributes: {}, deletedKeys: keys, replace: keys.length === 0 };
+      }
+      if (mode === 'get') {
+        return {
+          groupID: args.groupID,
+          attributes: stringMap(data.groupAttributes),
+          deletedKeys: [],
+          replace: !args.keyList?.length,
+        };
+      }
+      return {
+        groupID: args.groupID,
+        attributes: stringMap(args.groupAttributes),
+        deletedKeys: [],
+        replace: mode === 'init',
+      };
+    }),
   );
 }
 
@@ -239,21 +279,27 @@ function countersOf(value: unknown): Record<string, number> {
 }
 
 function countersThunk(type: string, method: string, needs: 'counters' | 'key' | 'none') {
-  return createTimThunk<GroupCountersChange, { groupID: string; counters?: Record<string, number>; key?: string; value?: number; keyList?: string[] }>(
-    type,
-    (args, api) =>
-      withSdk(api, async ({ sdk }) => {
-        requireObject(args, `${method} needs { groupID, ... }`);
-        requireId(args.groupID, `${method} needs a groupID`);
-        if (needs === 'counters') {
-          requireArg(isObject(args.counters) && Object.entries(args.counters).every(([k, v]) => isSafeKey(k) && Number.isFinite(v)), `${method} needs counters: { key: number }`);
-        }
-        if (needs === 'key') requireArg(isSafeKey(args.key) && Number.isFinite(args.value), `${method} needs { key, value: number }`);
-        const data = dataOf(await invoke(sdk, method, { ...args }));
-        const fromSdk = countersOf(data.counters);
-        const counters = Object.keys(fromSdk).length ? fromSdk : needs === 'counters' ? countersOf(args.counters) : {};
-        return { groupID: args.groupID, counters };
-      }),
+  return createTimThunk<
+    GroupCountersChange,
+    { groupID: string; counters?: Record<string, number>; key?: string; value?: number; keyList?: string[] }
+  >(type, (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, `${method} needs { groupID, ... }`);
+      requireId(args.groupID, `${method} needs a groupID`);
+      if (needs === 'counters') {
+        requireArg(
+          isObject(args.counters) &&
+            Object.entries(args.counters).every(([k, v]) => isSafeKey(k) && Number.isFinite(v)),
+          `${method} needs counters: { key: number }`,
+        );
+      }
+      if (needs === 'key')
+        requireArg(isSafeKey(args.key) && Number.isFinite(args.value), `${method} needs { key, value: number }`);
+      const data = dataOf(await invoke(sdk, method, { ...args }));
+      const fromSdk = countersOf(data.counters);
+      const counters = Object.keys(fromSdk).length ? fromSdk : needs === 'counters' ? countersOf(args.counters) : {};
+      return { groupID: args.groupID, counters };
+    }),
   );
 }
 
@@ -268,7 +314,9 @@ export const getGroupCounters = countersThunk('tim/getGroupCounters', 'getGroupC
 
 /** Loads the communities I joined (merged into `state.tim.groups`). */
 export const getJoinedCommunityList = createTimThunk<LoadedGroups, void>('tim/getJoinedCommunityList', (_arg, api) =>
-  withSdk(api, async ({ sdk }) => ({ groups: groupsOf(dataOf(await invoke(sdk, 'getJoinedCommunityList')).groupList) })),
+  withSdk(api, async ({ sdk }) => ({
+    groups: groupsOf(dataOf(await invoke(sdk, 'getJoinedCommunityList')).groupList),
+  })),
 );
 
 /** Topics of a community loaded by `getTopicList`. */
@@ -280,16 +328,19 @@ export interface LoadedTopics {
 }
 
 /** Loads the topics of a community (all, or `topicIDList`) into `extras.topics`. */
-export const getTopicList = createTimThunk<LoadedTopics, { groupID: string; topicIDList?: string[] }>('tim/getTopicList', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'getTopicList needs { groupID }');
-    requireId(args.groupID, 'getTopicList needs a groupID');
-    const data = dataOf(await invoke(sdk, 'getTopicList', { ...args }));
-    const topics: LoadedTopics['topics'] = [];
-    for (const item of Array.isArray(data.successTopicList) ? data.successTopicList : []) {
-      const topic = toPlain(isObject(item) && isObject(item.topic) ? item.topic : item);
-      if (isObject(topic) && !Array.isArray(topic) && isSafeKey(topic.topicID)) topics.push(topic as PlainObject & { topicID: string });
-    }
-    return { groupID: args.groupID, topics };
-  }),
+export const getTopicList = createTimThunk<LoadedTopics, { groupID: string; topicIDList?: string[] }>(
+  'tim/getTopicList',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'getTopicList needs { groupID }');
+      requireId(args.groupID, 'getTopicList needs a groupID');
+      const data = dataOf(await invoke(sdk, 'getTopicList', { ...args }));
+      const topics: LoadedTopics['topics'] = [];
+      for (const item of Array.isArray(data.successTopicList) ? data.successTopicList : []) {
+        const topic = toPlain(isObject(item) && isObject(item.topic) ? item.topic : item);
+        if (isObject(topic) && !Array.isArray(topic) && isSafeKey(topic.topicID))
+          topics.push(topic as PlainObject & { topicID: string });
+      }
+      return { groupID: args.groupID, topics };
+    }),
 );

@@ -43,7 +43,10 @@ export interface SendRegisteredArgs {
 
 const sendRegistered = createTimThunk<MessageRecord, SendRegisteredArgs>('tim/sendMessage', (args, api) =>
   withSdk(api, async (context) => {
-    requireArg(typeof args?.messageID === 'string' && args.messageID !== '', 'sendMessage needs a Message made by the SDK');
+    requireArg(
+      typeof args?.messageID === 'string' && args.messageID !== '',
+      'sendMessage needs a Message made by the SDK',
+    );
     const message = sdkMessage(context, args.messageID);
     api.dispatch(messageCreated({ ...normalizeMessage(message), status: 'unSend' }));
     return sentRecord(await context.sdk.sendMessage(message, args.options), message);
@@ -61,7 +64,8 @@ type TimDispatch = ThunkDispatch<RootStateWithTim, unknown, UnknownAction>;
 export const sendMessage = Object.assign(
   (message: SdkMessage, options?: Record<string, unknown>) => (dispatch: TimDispatch) => {
     const messageID = isObject(message) && typeof message.ID === 'string' ? message.ID : '';
-    const conversationID = isObject(message) && typeof message.conversationID === 'string' ? message.conversationID : '';
+    const conversationID =
+      isObject(message) && typeof message.conversationID === 'string' ? message.conversationID : '';
     if (messageID) {
       try {
         timContextOf(dispatch).registry.add(message);
@@ -94,9 +98,16 @@ export const sendTextMessage = createTimThunk<MessageRecord, SendTextArgs>('tim/
   withSdk(api, async ({ sdk, registry }) => {
     requireArg(isObject(args), 'sendTextMessage needs { to, conversationType, text }');
     requireArg(typeof args.to === 'string' && args.to !== '', 'sendTextMessage needs a recipient (to)');
-    requireArg(args.conversationType === 'C2C' || args.conversationType === 'GROUP', 'conversationType must be C2C or GROUP');
+    requireArg(
+      args.conversationType === 'C2C' || args.conversationType === 'GROUP',
+      'conversationType must be C2C or GROUP',
+    );
     requireArg(typeof args.text === 'string' && args.text !== '', 'sendTextMessage needs a non-empty text');
-    const message = sdk.createTextMessage({ to: args.to, conversationType: args.conversationType, payload: { text: args.text } });
+    const message = sdk.createTextMessage({
+      to: args.to,
+      conversationType: args.conversationType,
+      payload: { text: args.text },
+    });
     registry.add(message);
     const sent = await api.dispatch(sendRegistered({ messageID: message.ID, conversationID: message.conversationID }));
     if (sendRegistered.rejected.match(sent)) throw sent.payload ?? sent.error;
@@ -131,7 +142,10 @@ export const deleteMessages = createTimThunk<Array<{ ID: string; conversationID:
   (messageIDs, api) =>
     withSdk(api, async (context) => {
       requireArg(Array.isArray(messageIDs) && messageIDs.length > 0, 'deleteMessages needs a non-empty array of IDs');
-      requireArg(messageIDs.every((id) => typeof id === 'string' && id !== ''), 'deleteMessages needs string IDs');
+      requireArg(
+        messageIDs.every((id) => typeof id === 'string' && id !== ''),
+        'deleteMessages needs string IDs',
+      );
       const messages = messageIDs.map((id) => sdkMessage(context, id));
       await context.sdk.deleteMessage(messages);
       context.registry.remove(messageIDs);
@@ -180,23 +194,27 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
       return {
         conversationID,
         messages,
-        nextReqMessageID: typeof data.nextReqMessageID === 'string' && data.nextReqMessageID !== '' ? data.nextReqMessageID : null,
+        nextReqMessageID:
+          typeof data.nextReqMessageID === 'string' && data.nextReqMessageID !== '' ? data.nextReqMessageID : null,
         isCompleted: data.isCompleted === true,
       };
     }),
   {
     condition: (conversationID, { getState }) => {
-      const history = typeof conversationID === 'string' ? tableGet(getState().tim.messages.history, conversationID) : undefined;
+      const history =
+        typeof conversationID === 'string' ? tableGet(getState().tim.messages.history, conversationID) : undefined;
       return !history || (!history.loading && !history.isCompleted);
     },
   },
 );
 
 /** Reports a conversation as read; its unread count drops to 0. */
-export const setMessageRead = createTimThunk<{ conversationID: string }, string>('tim/setMessageRead', (conversationID, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireArg(typeof conversationID === 'string' && conversationID !== '', 'setMessageRead needs a conversationID');
-    await sdk.setMessageRead({ conversationID });
-    return { conversationID };
-  }),
+export const setMessageRead = createTimThunk<{ conversationID: string }, string>(
+  'tim/setMessageRead',
+  (conversationID, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireArg(typeof conversationID === 'string' && conversationID !== '', 'setMessageRead needs a conversationID');
+      await sdk.setMessageRead({ conversationID });
+      return { conversationID };
+    }),
 );

@@ -35,10 +35,14 @@ export const modifyMessage = createTimThunk<MessageRecord, ModifyMessageArgs>('t
     requireObject(args, 'modifyMessage needs { messageID, text | data | cloudCustomData }');
     requireId(args.messageID, 'modifyMessage needs a messageID');
     const fields = (['text', 'data', 'cloudCustomData'] as const).filter((f) => args[f] !== undefined);
-    requireArg(fields.length > 0 && fields.every((f) => typeof args[f] === 'string'), 'modifyMessage needs text, data or cloudCustomData (strings)');
+    requireArg(
+      fields.length > 0 && fields.every((f) => typeof args[f] === 'string'),
+      'modifyMessage needs text, data or cloudCustomData (strings)',
+    );
     const message = sdkMessage(context, args.messageID) as SdkMessage & { payload?: unknown; cloudCustomData?: string };
     const payload = message.payload;
-    if (args.text !== undefined || args.data !== undefined) requireArg(isObject(payload), 'this message has no payload to modify');
+    if (args.text !== undefined || args.data !== undefined)
+      requireArg(isObject(payload), 'this message has no payload to modify');
     if (args.text !== undefined) (payload as Record<string, unknown>).text = args.text;
     if (args.data !== undefined) (payload as Record<string, unknown>).data = args.data;
     if (args.cloudCustomData !== undefined) message.cloudCustomData = args.cloudCustomData;
@@ -78,28 +82,39 @@ export interface HoppingPage {
  * into the conversation's ordered list (which may then have a gap before the newest page); the
  * older-history cursor of `getMessageList` is not touched.
  */
-export const getMessageListHopping = createTimThunk<HoppingPage, MessageListHoppingArgs>('tim/getMessageListHopping', (args, api) =>
-  withSdk(api, async (context) => {
-    requireObject(args, 'getMessageListHopping needs { conversationID, sequence | time }');
-    requireId(args.conversationID, 'getMessageListHopping needs a conversationID');
-    requireArg(Number.isFinite(args.sequence) || Number.isFinite(args.time), 'getMessageListHopping needs a sequence (groups) or a time (one-to-one)');
-    requireArg(args.direction === undefined || args.direction === 0 || args.direction === 1, 'direction must be 0 (older) or 1 (newer)');
-    requireArg(args.count === undefined || (Number.isInteger(args.count) && args.count > 0), 'count must be a positive integer');
-    const epoch = context.epoch();
-    const data = dataOf(await invoke(context.sdk, 'getMessageListHopping', { ...args }));
-    const list = Array.isArray(data.messageList) ? data.messageList : [];
-    if (context.epoch() === epoch) context.registry.addAll(list);
-    const messages: MessageRecord[] = [];
-    for (const raw of list) {
-      try {
-        const record = normalizeMessage(raw);
-        if (record.conversationID === args.conversationID) messages.push(record);
-      } catch {
-        /* a malformed message costs itself only */
+export const getMessageListHopping = createTimThunk<HoppingPage, MessageListHoppingArgs>(
+  'tim/getMessageListHopping',
+  (args, api) =>
+    withSdk(api, async (context) => {
+      requireObject(args, 'getMessageListHopping needs { conversationID, sequence | time }');
+      requireId(args.conversationID, 'getMessageListHopping needs a conversationID');
+      requireArg(
+        Number.isFinite(args.sequence) || Number.isFinite(args.time),
+        'getMessageListHopping needs a sequence (groups) or a time (one-to-one)',
+      );
+      requireArg(
+        args.direction === undefined || args.direction === 0 || args.direction === 1,
+        'direction must be 0 (older) or 1 (newer)',
+      );
+      requireArg(
+        args.count === undefined || (Number.isInteger(args.count) && args.count > 0),
+        'count must be a positive integer',
+      );
+      const epoch = context.epoch();
+      const data = dataOf(await invoke(context.sdk, 'getMessageListHopping', { ...args }));
+      const list = Array.isArray(data.messageList) ? data.messageList : [];
+      if (context.epoch() === epoch) context.registry.addAll(list);
+      const messages: MessageRecord[] = [];
+      for (const raw of list) {
+        try {
+          const record = normalizeMessage(raw);
+          if (record.conversationID === args.conversationID) messages.push(record);
+        } catch {
+          /* a malformed message costs itself only */
+        }
       }
-    }
-    return { conversationID: args.conversationID, messages, isCompleted: data.isCompleted === true };
-  }),
+      return { conversationID: args.conversationID, messages, isCompleted: data.isCompleted === true };
+    }),
 );
 
 /** Extensions of one message (key → value), as a thunk result. */
@@ -117,50 +132,69 @@ function extensionsOf(list: unknown): Record<string, string> {
 }
 
 /** Sets extensions on a message (`[{ key, value }]`); they show on the record at once. */
-export const setMessageExtensions = createTimThunk<MessageExtensions, { messageID: string; extensions: Array<{ key: string; value: string }> }>(
-  'tim/setMessageExtensions',
-  (args, api) =>
-    withSdk(api, async (context) => {
-      requireObject(args, 'setMessageExtensions needs { messageID, extensions }');
-      requireId(args.messageID, 'setMessageExtensions needs a messageID');
-      requireArg(
-        Array.isArray(args.extensions) && args.extensions.length > 0 && args.extensions.every((e) => isObject(e) && isSafeKey(e.key) && typeof e.value === 'string'),
-        'setMessageExtensions needs extensions: [{ key, value }]',
-      );
-      const message = sdkMessage(context, args.messageID);
-      const data = dataOf(await invoke(context.sdk, 'setMessageExtensions', message, args.extensions.map((e) => ({ key: e.key, value: e.value }))));
-      const failed = new Set((Array.isArray(data.extensions) ? data.extensions : []).filter((e) => isObject(e) && e.code !== undefined && e.code !== 0).map((e) => (e as { key?: unknown }).key));
-      return { messageID: args.messageID, extensions: extensionsOf(args.extensions.filter((e) => !failed.has(e.key))) };
-    }),
-);
-
-/** Loads a message's extensions onto its record. */
-export const getMessageExtensions = createTimThunk<MessageExtensions, string>('tim/getMessageExtensions', (messageID, api) =>
+export const setMessageExtensions = createTimThunk<
+  MessageExtensions,
+  { messageID: string; extensions: Array<{ key: string; value: string }> }
+>('tim/setMessageExtensions', (args, api) =>
   withSdk(api, async (context) => {
-    requireId(messageID, 'getMessageExtensions needs a messageID');
-    const data = dataOf(await invoke(context.sdk, 'getMessageExtensions', sdkMessage(context, messageID)));
-    return { messageID, extensions: extensionsOf(data.extensions) };
+    requireObject(args, 'setMessageExtensions needs { messageID, extensions }');
+    requireId(args.messageID, 'setMessageExtensions needs a messageID');
+    requireArg(
+      Array.isArray(args.extensions) &&
+        args.extensions.length > 0 &&
+        args.extensions.every((e) => isObject(e) && isSafeKey(e.key) && typeof e.value === 'string'),
+      'setMessageExtensions needs extensions: [{ key, value }]',
+    );
+    const message = sdkMessage(context, args.messageID);
+    const data = dataOf(
+      await invoke(
+        context.sdk,
+        'setMessageExtensions',
+        message,
+        args.extensions.map((e) => ({ key: e.key, value: e.value })),
+      ),
+    );
+    const failed = new Set(
+      (Array.isArray(data.extensions) ? data.extensions : [])
+        .filter((e) => isObject(e) && e.code !== undefined && e.code !== 0)
+        .map((e) => (e as { key?: unknown }).key),
+    );
+    return { messageID: args.messageID, extensions: extensionsOf(args.extensions.filter((e) => !failed.has(e.key))) };
   }),
 );
 
-/** Deletes extensions of a message (all when `keyList` is left out). */
-export const deleteMessageExtensions = createTimThunk<{ messageID: string; keyList: string[] }, { messageID: string; keyList?: string[] }>(
-  'tim/deleteMessageExtensions',
-  (args, api) =>
+/** Loads a message's extensions onto its record. */
+export const getMessageExtensions = createTimThunk<MessageExtensions, string>(
+  'tim/getMessageExtensions',
+  (messageID, api) =>
     withSdk(api, async (context) => {
-      requireObject(args, 'deleteMessageExtensions needs { messageID, keyList? }');
-      requireId(args.messageID, 'deleteMessageExtensions needs a messageID');
-      if (args.keyList !== undefined) requireIdList(args.keyList, 'deleteMessageExtensions: keyList must be non-empty strings');
-      const message = sdkMessage(context, args.messageID);
-      await invoke(context.sdk, 'deleteMessageExtensions', ...(args.keyList ? [message, args.keyList] : [message]));
-      let keyList = args.keyList;
-      if (!keyList) {
-        for (const list of api.getState().tim.messages.lists.values) {
-          if (hasMessage(list, args.messageID)) keyList = Object.keys(list.records[list.ids.indexOf(args.messageID)]?.extensions ?? {});
-        }
-      }
-      return { messageID: args.messageID, keyList: keyList ?? [] };
+      requireId(messageID, 'getMessageExtensions needs a messageID');
+      const data = dataOf(await invoke(context.sdk, 'getMessageExtensions', sdkMessage(context, messageID)));
+      return { messageID, extensions: extensionsOf(data.extensions) };
     }),
+);
+
+/** Deletes extensions of a message (all when `keyList` is left out). */
+export const deleteMessageExtensions = createTimThunk<
+  { messageID: string; keyList: string[] },
+  { messageID: string; keyList?: string[] }
+>('tim/deleteMessageExtensions', (args, api) =>
+  withSdk(api, async (context) => {
+    requireObject(args, 'deleteMessageExtensions needs { messageID, keyList? }');
+    requireId(args.messageID, 'deleteMessageExtensions needs a messageID');
+    if (args.keyList !== undefined)
+      requireIdList(args.keyList, 'deleteMessageExtensions: keyList must be non-empty strings');
+    const message = sdkMessage(context, args.messageID);
+    await invoke(context.sdk, 'deleteMessageExtensions', ...(args.keyList ? [message, args.keyList] : [message]));
+    let keyList = args.keyList;
+    if (!keyList) {
+      for (const list of api.getState().tim.messages.lists.values) {
+        if (hasMessage(list, args.messageID))
+          keyList = Object.keys(list.records[list.ids.indexOf(args.messageID)]?.extensions ?? {});
+      }
+    }
+    return { messageID: args.messageID, keyList: keyList ?? [] };
+  }),
 );
 
 /** A reaction of mine added or removed. */
@@ -202,7 +236,10 @@ export const getMessageReactions = createTimThunk<
     requireObject(args, 'getMessageReactions needs { messageIDList }');
     requireIdList(args.messageIDList, 'getMessageReactions needs a non-empty messageIDList');
     const messageList = args.messageIDList.map((id) => sdkMessage(context, id));
-    const response = await invoke(context.sdk, 'getMessageReactions', { messageList, maxUserCountPerReaction: args.maxUserCountPerReaction ?? 10 });
+    const response = await invoke(context.sdk, 'getMessageReactions', {
+      messageList,
+      maxUserCountPerReaction: args.maxUserCountPerReaction ?? 10,
+    });
     const data = isObject(response) ? response.data : undefined;
     const out: Array<{ messageID: string; reactions: Record<string, string[]> }> = [];
     for (const item of Array.isArray(data) ? data : []) {
@@ -220,12 +257,18 @@ export const getMessageReactions = createTimThunk<
 );
 
 /** Sends read receipts for received messages that asked for them (`needReadReceipt`). */
-export const sendMessageReadReceipt = createTimThunk<string[], string[]>('tim/sendMessageReadReceipt', (messageIDs, api) =>
-  withSdk(api, async (context) => {
-    requireIdList(messageIDs, 'sendMessageReadReceipt needs a non-empty list of messageIDs');
-    await invoke(context.sdk, 'sendMessageReadReceipt', messageIDs.map((id) => sdkMessage(context, id)));
-    return messageIDs;
-  }),
+export const sendMessageReadReceipt = createTimThunk<string[], string[]>(
+  'tim/sendMessageReadReceipt',
+  (messageIDs, api) =>
+    withSdk(api, async (context) => {
+      requireIdList(messageIDs, 'sendMessageReadReceipt needs a non-empty list of messageIDs');
+      await invoke(
+        context.sdk,
+        'sendMessageReadReceipt',
+        messageIDs.map((id) => sdkMessage(context, id)),
+      );
+      return messageIDs;
+    }),
 );
 
 /** A read-receipt row, as the messages reducer applies it. */
@@ -243,35 +286,56 @@ export interface ReceiptRow {
 }
 
 /** Loads read-receipt counts of my messages onto their records (`readReceiptInfo`, `isPeerRead`). */
-export const getMessageReadReceiptList = createTimThunk<ReceiptRow[], string[]>('tim/getMessageReadReceiptList', (messageIDs, api) =>
-  withSdk(api, async (context) => {
-    requireIdList(messageIDs, 'getMessageReadReceiptList needs a non-empty list of messageIDs');
-    const data = dataOf(await invoke(context.sdk, 'getMessageReadReceiptList', messageIDs.map((id) => sdkMessage(context, id))));
-    const rows: ReceiptRow[] = [];
-    for (const raw of Array.isArray(data.messageList) ? data.messageList : []) {
-      try {
-        const m = normalizeMessage(raw);
-        rows.push({ messageID: m.ID, conversationID: m.conversationID, isPeerRead: m.isPeerRead, ...m.readReceiptInfo });
-      } catch {
-        /* skip */
+export const getMessageReadReceiptList = createTimThunk<ReceiptRow[], string[]>(
+  'tim/getMessageReadReceiptList',
+  (messageIDs, api) =>
+    withSdk(api, async (context) => {
+      requireIdList(messageIDs, 'getMessageReadReceiptList needs a non-empty list of messageIDs');
+      const data = dataOf(
+        await invoke(
+          context.sdk,
+          'getMessageReadReceiptList',
+          messageIDs.map((id) => sdkMessage(context, id)),
+        ),
+      );
+      const rows: ReceiptRow[] = [];
+      for (const raw of Array.isArray(data.messageList) ? data.messageList : []) {
+        try {
+          const m = normalizeMessage(raw);
+          rows.push({
+            messageID: m.ID,
+            conversationID: m.conversationID,
+            isPeerRead: m.isPeerRead,
+            ...m.readReceiptInfo,
+          });
+        } catch {
+          /* skip */
+        }
       }
-    }
-    return rows;
-  }),
+      return rows;
+    }),
 );
 
 /** Members who read (filter 0) or did not read (filter 1) a group message, one page; plain, not stored. */
-export const getGroupMessageReadMemberList = createTimThunk<PlainObject, { messageID: string; filter: 0 | 1; cursor?: string; count?: number }>(
-  'tim/getGroupMessageReadMemberList',
-  (args, api) =>
-    withSdk(api, async (context) => {
-      requireObject(args, 'getGroupMessageReadMemberList needs { messageID, filter }');
-      requireId(args.messageID, 'getGroupMessageReadMemberList needs a messageID');
-      requireArg(args.filter === 0 || args.filter === 1, 'filter must be 0 (read) or 1 (unread)');
-      const { messageID, ...rest } = args;
-      const data = dataOf(await invoke(context.sdk, 'getGroupMessageReadMemberList', { message: sdkMessage(context, messageID), cursor: '', count: 100, ...rest }));
-      return toPlainObject({ ...data, message: undefined });
-    }),
+export const getGroupMessageReadMemberList = createTimThunk<
+  PlainObject,
+  { messageID: string; filter: 0 | 1; cursor?: string; count?: number }
+>('tim/getGroupMessageReadMemberList', (args, api) =>
+  withSdk(api, async (context) => {
+    requireObject(args, 'getGroupMessageReadMemberList needs { messageID, filter }');
+    requireId(args.messageID, 'getGroupMessageReadMemberList needs a messageID');
+    requireArg(args.filter === 0 || args.filter === 1, 'filter must be 0 (read) or 1 (unread)');
+    const { messageID, ...rest } = args;
+    const data = dataOf(
+      await invoke(context.sdk, 'getGroupMessageReadMemberList', {
+        message: sdkMessage(context, messageID),
+        cursor: '',
+        count: 100,
+        ...rest,
+      }),
+    );
+    return toPlainObject({ ...data, message: undefined });
+  }),
 );
 
 /**
@@ -294,13 +358,20 @@ export const findMessage = createTimThunk<MessageRecord | null, string>('tim/fin
 );
 
 /** Translates texts; resolves with the SDK's answer (`translatedTextList`) as plain data. Not stored. */
-export const translateText = createTimThunk<PlainObject, { sourceTextList: string[]; source?: string; target: string }>('tim/translateText', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'translateText needs { sourceTextList, target }');
-    requireArg(Array.isArray(args.sourceTextList) && args.sourceTextList.length > 0 && args.sourceTextList.every((t) => typeof t === 'string'), 'translateText needs sourceTextList: string[]');
-    requireId(args.target, 'translateText needs a target language');
-    return toPlainObject(dataOf(await invoke(sdk, 'translateText', { source: 'auto', ...args })));
-  }),
+export const translateText = createTimThunk<PlainObject, { sourceTextList: string[]; source?: string; target: string }>(
+  'tim/translateText',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'translateText needs { sourceTextList, target }');
+      requireArg(
+        Array.isArray(args.sourceTextList) &&
+          args.sourceTextList.length > 0 &&
+          args.sourceTextList.every((t) => typeof t === 'string'),
+        'translateText needs sourceTextList: string[]',
+      );
+      requireId(args.target, 'translateText needs a target language');
+      return toPlainObject(dataOf(await invoke(sdk, 'translateText', { source: 'auto', ...args })));
+    }),
 );
 
 type TimDispatch = ThunkDispatch<RootStateWithTim, unknown, UnknownAction>;
@@ -348,39 +419,50 @@ export interface SendMediaArgs {
   options?: Record<string, unknown>;
 }
 
-const CREATORS = { image: 'createImageMessage', file: 'createFileMessage', audio: 'createAudioMessage', video: 'createVideoMessage' } as const;
+const CREATORS = {
+  image: 'createImageMessage',
+  file: 'createFileMessage',
+  audio: 'createAudioMessage',
+  video: 'createVideoMessage',
+} as const;
 
 const pendingMedia = new Map<number, { file: unknown; options: unknown }>();
 let nextMedia = 0;
 
-const sendMediaThunk = createTimThunk<MessageRecord, { kind: SendMediaArgs['kind']; to: string; conversationType: string; call: number }>(
-  'tim/sendMediaMessage',
-  (args, api) => {
-    const extra = pendingMedia.get(args?.call) ?? { file: undefined, options: undefined };
-    pendingMedia.delete(args?.call);
-    return withSdk(api, async ({ sdk, registry }) => {
-      requireArg(typeof args.kind === 'string' && Object.prototype.hasOwnProperty.call(CREATORS, args.kind), 'kind must be image, file, audio or video');
-      requireId(args.to, 'sendMediaMessage needs a recipient (to)');
-      requireArg(args.conversationType === 'C2C' || args.conversationType === 'GROUP', 'conversationType must be C2C or GROUP');
-      requireArg(isObject(extra.file), 'sendMediaMessage needs a file (a File or an <input type="file">)');
-      requireArg(extra.options === undefined || isObject(extra.options), 'sendMediaMessage: options must be an object');
-      const progress = uploadProgress(api.dispatch);
-      const message = (await invoke(sdk, CREATORS[args.kind], {
-        ...(extra.options as Record<string, unknown> | undefined),
-        to: args.to,
-        conversationType: args.conversationType,
-        payload: { file: extra.file },
-        onProgress: progress.onProgress,
-      })) as SdkMessage;
-      requireArg(isObject(message) && isId(message.ID), 'the SDK did not create a message');
-      progress.track(message);
-      registry.add(message);
-      const sent = await api.dispatch(sendMessage(message));
-      if (sendMessage.rejected.match(sent)) throw sent.payload ?? sent.error;
-      return sent.payload as MessageRecord;
-    });
-  },
-);
+const sendMediaThunk = createTimThunk<
+  MessageRecord,
+  { kind: SendMediaArgs['kind']; to: string; conversationType: string; call: number }
+>('tim/sendMediaMessage', (args, api) => {
+  const extra = pendingMedia.get(args?.call) ?? { file: undefined, options: undefined };
+  pendingMedia.delete(args?.call);
+  return withSdk(api, async ({ sdk, registry }) => {
+    requireArg(
+      typeof args.kind === 'string' && Object.prototype.hasOwnProperty.call(CREATORS, args.kind),
+      'kind must be image, file, audio or video',
+    );
+    requireId(args.to, 'sendMediaMessage needs a recipient (to)');
+    requireArg(
+      args.conversationType === 'C2C' || args.conversationType === 'GROUP',
+      'conversationType must be C2C or GROUP',
+    );
+    requireArg(isObject(extra.file), 'sendMediaMessage needs a file (a File or an <input type="file">)');
+    requireArg(extra.options === undefined || isObject(extra.options), 'sendMediaMessage: options must be an object');
+    const progress = uploadProgress(api.dispatch);
+    const message = (await invoke(sdk, CREATORS[args.kind], {
+      ...(extra.options as Record<string, unknown> | undefined),
+      to: args.to,
+      conversationType: args.conversationType,
+      payload: { file: extra.file },
+      onProgress: progress.onProgress,
+    })) as SdkMessage;
+    requireArg(isObject(message) && isId(message.ID), 'the SDK did not create a message');
+    progress.track(message);
+    registry.add(message);
+    const sent = await api.dispatch(sendMessage(message));
+    if (sendMessage.rejected.match(sent)) throw sent.payload ?? sent.error;
+    return sent.payload as MessageRecord;
+  });
+});
 
 /**
  * Creates an image, file, audio or video message and sends it like `sendMessage`: it appears
@@ -393,7 +475,14 @@ export const sendMediaMessage = Object.assign(
     const call = ++nextMedia;
     const a = isObject(args) ? args : ({} as Partial<SendMediaArgs>);
     pendingMedia.set(call, { file: a.file, options: a.options });
-    return dispatch(sendMediaThunk({ kind: a.kind as SendMediaArgs['kind'], to: a.to as string, conversationType: a.conversationType as string, call }));
+    return dispatch(
+      sendMediaThunk({
+        kind: a.kind as SendMediaArgs['kind'],
+        to: a.to as string,
+        conversationType: a.conversationType as string,
+        call,
+      }),
+    );
   },
   {
     pending: sendMediaThunk.pending,

@@ -19,7 +19,9 @@ export function userRowOf(raw: unknown): (PlainObject & { userID: string }) | nu
 }
 
 function rowsOf(list: unknown): Array<PlainObject & { userID: string }> {
-  return (Array.isArray(list) ? list : []).map(userRowOf).filter((r): r is PlainObject & { userID: string } => r !== null);
+  return (Array.isArray(list) ? list : [])
+    .map(userRowOf)
+    .filter((r): r is PlainObject & { userID: string } => r !== null);
 }
 
 function profilesOf(list: unknown): ProfileRecord[] {
@@ -78,9 +80,15 @@ export interface UpdateMyProfileArgs {
 export const updateMyProfile = createTimThunk<ProfileRecord, UpdateMyProfileArgs>('tim/updateMyProfile', (args, api) =>
   withSdk(api, async ({ sdk }) => {
     requireObject(args, 'updateMyProfile needs the fields to change');
-    requireArg(Object.keys(args).length > 0 && Object.keys(args).every(isSafeKey), 'updateMyProfile needs at least one field');
+    requireArg(
+      Object.keys(args).length > 0 && Object.keys(args).every(isSafeKey),
+      'updateMyProfile needs at least one field',
+    );
     requireArg(args.nick === undefined || typeof args.nick === 'string', 'updateMyProfile: nick must be a string');
-    requireArg(args.avatar === undefined || typeof args.avatar === 'string', 'updateMyProfile: avatar must be a string');
+    requireArg(
+      args.avatar === undefined || typeof args.avatar === 'string',
+      'updateMyProfile: avatar must be a string',
+    );
     const state = api.getState().tim;
     const me = state.profiles.myUserID ?? state.session.userID;
     const response = await invoke(sdk, 'updateMyProfile', { ...args });
@@ -89,7 +97,13 @@ export const updateMyProfile = createTimThunk<ProfileRecord, UpdateMyProfileArgs
     requireId(me, 'updateMyProfile: nobody is logged in');
     const prev = tableGet(state.profiles.table, me);
     const { nick, avatar, ...rest } = args;
-    return normalizeProfile({ userID: me, nick: nick ?? prev?.nick ?? '', avatar: avatar ?? prev?.avatar ?? '', ...prev?.extra, ...rest });
+    return normalizeProfile({
+      userID: me,
+      nick: nick ?? prev?.nick ?? '',
+      avatar: avatar ?? prev?.avatar ?? '',
+      ...prev?.extra,
+      ...rest,
+    });
   }),
 );
 
@@ -102,23 +116,27 @@ export interface BlacklistChange {
 }
 
 /** Blocks users; they join `state.tim.relations.blacklist` at once. */
-export const addToBlacklist = createTimThunk<BlacklistChange, { userIDList: string[] }>('tim/addToBlacklist', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'addToBlacklist needs { userIDList }');
-    requireIdList(args.userIDList, 'addToBlacklist needs a non-empty userIDList');
-    await invoke(sdk, 'addToBlacklist', { userIDList: args.userIDList });
-    return { userIDs: args.userIDList, added: true };
-  }),
+export const addToBlacklist = createTimThunk<BlacklistChange, { userIDList: string[] }>(
+  'tim/addToBlacklist',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'addToBlacklist needs { userIDList }');
+      requireIdList(args.userIDList, 'addToBlacklist needs a non-empty userIDList');
+      await invoke(sdk, 'addToBlacklist', { userIDList: args.userIDList });
+      return { userIDs: args.userIDList, added: true };
+    }),
 );
 
 /** Unblocks users. */
-export const removeFromBlacklist = createTimThunk<BlacklistChange, { userIDList: string[] }>('tim/removeFromBlacklist', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'removeFromBlacklist needs { userIDList }');
-    requireIdList(args.userIDList, 'removeFromBlacklist needs a non-empty userIDList');
-    await invoke(sdk, 'removeFromBlacklist', { userIDList: args.userIDList });
-    return { userIDs: args.userIDList, added: false };
-  }),
+export const removeFromBlacklist = createTimThunk<BlacklistChange, { userIDList: string[] }>(
+  'tim/removeFromBlacklist',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'removeFromBlacklist needs { userIDList }');
+      requireIdList(args.userIDList, 'removeFromBlacklist needs a non-empty userIDList');
+      await invoke(sdk, 'removeFromBlacklist', { userIDList: args.userIDList });
+      return { userIDs: args.userIDList, added: false };
+    }),
 );
 
 /** Loads the whole blacklist (replaces the stored one). */
@@ -131,11 +149,13 @@ export const getBlacklist = createTimThunk<string[], void>('tim/getBlacklist', (
 );
 
 /** Loads the whole friend list (replaces the stored one). */
-export const getFriendList = createTimThunk<Array<PlainObject & { userID: string }>, void>('tim/getFriendList', (_arg, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const response = await invoke(sdk, 'getFriendList');
-    return rowsOf(isObject(response) ? response.data : undefined);
-  }),
+export const getFriendList = createTimThunk<Array<PlainObject & { userID: string }>, void>(
+  'tim/getFriendList',
+  (_arg, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const response = await invoke(sdk, 'getFriendList');
+      return rowsOf(isObject(response) ? response.data : undefined);
+    }),
 );
 
 /** A plain object of options, checked for a userID list or a userID. */
@@ -147,38 +167,50 @@ function plainOptions(args: unknown, what: string, needs: 'userID' | 'userIDList
 }
 
 /** Sends a friend request (`{ to, source, wording?, type?, remark?, groupName? }`); resolves with the SDK's answer. */
-export const addFriend = createTimThunk<PlainObject, { to: string; source: string; [option: string]: PlainValue }>('tim/addFriend', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const options = plainOptions(args, 'addFriend', 'to');
-    requireId(options.source, 'addFriend needs a source (e.g. AddSource_Type_Web)');
-    return toPlainObject(dataOf(await invoke(sdk, 'addFriend', options)));
-  }),
+export const addFriend = createTimThunk<PlainObject, { to: string; source: string; [option: string]: PlainValue }>(
+  'tim/addFriend',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const options = plainOptions(args, 'addFriend', 'to');
+      requireId(options.source, 'addFriend needs a source (e.g. AddSource_Type_Web)');
+      return toPlainObject(dataOf(await invoke(sdk, 'addFriend', options)));
+    }),
 );
 
 /** Deletes friends (`{ userIDList, type? }`); they leave the friend list at once. */
-export const deleteFriend = createTimThunk<string[], { userIDList: string[]; type?: string }>('tim/deleteFriend', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const options = plainOptions(args, 'deleteFriend', 'userIDList');
-    const data = dataOf(await invoke(sdk, 'deleteFriend', options));
-    return idsOf(data.successUserIDList, args.userIDList);
-  }),
+export const deleteFriend = createTimThunk<string[], { userIDList: string[]; type?: string }>(
+  'tim/deleteFriend',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const options = plainOptions(args, 'deleteFriend', 'userIDList');
+      const data = dataOf(await invoke(sdk, 'deleteFriend', options));
+      return idsOf(data.successUserIDList, args.userIDList);
+    }),
 );
 
 /** Checks friendship with users (`{ userIDList, type? }`); resolves with the SDK's answer as plain data. */
-export const checkFriend = createTimThunk<PlainObject, { userIDList: string[]; type?: string }>('tim/checkFriend', (args, api) =>
-  withSdk(api, async ({ sdk }) => toPlainObject(dataOf(await invoke(sdk, 'checkFriend', plainOptions(args, 'checkFriend', 'userIDList'))))),
+export const checkFriend = createTimThunk<PlainObject, { userIDList: string[]; type?: string }>(
+  'tim/checkFriend',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) =>
+      toPlainObject(dataOf(await invoke(sdk, 'checkFriend', plainOptions(args, 'checkFriend', 'userIDList')))),
+    ),
 );
 
 /** Updates a friend's remark or custom fields (`{ userID, remark?, friendCustomField? }`); the friend changes at once. */
-export const updateFriend = createTimThunk<PlainObject & { userID: string }, { userID: string; remark?: string; [field: string]: PlainValue | undefined }>(
-  'tim/updateFriend',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      const options = plainOptions(args, 'updateFriend', 'userID');
-      requireArg(options.remark === undefined || typeof options.remark === 'string', 'updateFriend: remark must be a string');
-      const response = await invoke(sdk, 'updateFriend', options);
-      return userRowOf(isObject(response) ? response.data : undefined) ?? (options as PlainObject & { userID: string });
-    }),
+export const updateFriend = createTimThunk<
+  PlainObject & { userID: string },
+  { userID: string; remark?: string; [field: string]: PlainValue | undefined }
+>('tim/updateFriend', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    const options = plainOptions(args, 'updateFriend', 'userID');
+    requireArg(
+      options.remark === undefined || typeof options.remark === 'string',
+      'updateFriend: remark must be a string',
+    );
+    const response = await invoke(sdk, 'updateFriend', options);
+    return userRowOf(isObject(response) ? response.data : undefined) ?? (options as PlainObject & { userID: string });
+  }),
 );
 
 /** The friend applications and their unread count. */
@@ -190,11 +222,16 @@ export interface FriendApplications {
 }
 
 /** Loads the friend applications. */
-export const getFriendApplicationList = createTimThunk<FriendApplications, void>('tim/getFriendApplicationList', (_arg, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const data = dataOf(await invoke(sdk, 'getFriendApplicationList'));
-    return { applicationList: rowsOf(data.friendApplicationList), unreadCount: Math.max(0, Number(data.unreadCount) || 0) };
-  }),
+export const getFriendApplicationList = createTimThunk<FriendApplications, void>(
+  'tim/getFriendApplicationList',
+  (_arg, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const data = dataOf(await invoke(sdk, 'getFriendApplicationList'));
+      return {
+        applicationList: rowsOf(data.friendApplicationList),
+        unreadCount: Math.max(0, Number(data.unreadCount) || 0),
+      };
+    }),
 );
 
 function applicationThunk(type: string, method: string) {
@@ -239,15 +276,21 @@ function friendGroupThunk(type: string, method: string, check: (args: Record<str
       check(args);
       await invoke(sdk, method, toPlainObject(args));
       // The whole list after the change, so names, members and counts are the server's.
-      return hasMethod(sdk, 'getFriendGroupList') ? friendGroups(sdk) : api.getState().tim.relations.friendGroups.slice();
+      return hasMethod(sdk, 'getFriendGroupList')
+        ? friendGroups(sdk)
+        : api.getState().tim.relations.friendGroups.slice();
     }),
   );
 }
 
 /** Creates a friend group (`{ name, userIDList? }`); resolves with the friend groups after it. */
-export const createFriendGroup = friendGroupThunk('tim/createFriendGroup', 'createFriendGroup', (a) => requireId(a.name, 'createFriendGroup needs a name'));
+export const createFriendGroup = friendGroupThunk('tim/createFriendGroup', 'createFriendGroup', (a) =>
+  requireId(a.name, 'createFriendGroup needs a name'),
+);
 /** Deletes a friend group (`{ name }`). */
-export const deleteFriendGroup = friendGroupThunk('tim/deleteFriendGroup', 'deleteFriendGroup', (a) => requireId(a.name, 'deleteFriendGroup needs a name'));
+export const deleteFriendGroup = friendGroupThunk('tim/deleteFriendGroup', 'deleteFriendGroup', (a) =>
+  requireId(a.name, 'deleteFriendGroup needs a name'),
+);
 /** Renames a friend group (`{ oldName, newName }`). */
 export const renameFriendGroup = friendGroupThunk('tim/renameFriendGroup', 'renameFriendGroup', (a) => {
   requireId(a.oldName, 'renameFriendGroup needs oldName');
@@ -265,29 +308,39 @@ export const removeFromFriendGroup = friendGroupThunk('tim/removeFromFriendGroup
 });
 
 /** Sets my custom status; my row in `relations.userStatus` changes at once. */
-export const setSelfStatus = createTimThunk<PlainObject & { userID: string }, { customStatus: string }>('tim/setSelfStatus', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    requireObject(args, 'setSelfStatus needs { customStatus }');
-    requireArg(typeof args.customStatus === 'string', 'setSelfStatus needs customStatus: string');
-    const me = api.getState().tim.session.userID;
-    requireId(me, 'setSelfStatus: nobody is logged in');
-    await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
-    const prev = tableGet(api.getState().tim.relations.userStatus, me);
-    return { ...prev, userID: me, customStatus: args.customStatus };
-  }),
+export const setSelfStatus = createTimThunk<PlainObject & { userID: string }, { customStatus: string }>(
+  'tim/setSelfStatus',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'setSelfStatus needs { customStatus }');
+      requireArg(typeof args.customStatus === 'string', 'setSelfStatus needs customStatus: string');
+      const me = api.getState().tim.session.userID;
+      requireId(me, 'setSelfStatus: nobody is logged in');
+      await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
+      const prev = tableGet(api.getState().tim.relations.userStatus, me);
+      return { ...prev, userID: me, customStatus: args.customStatus };
+    }),
 );
 
 /** Loads the status of users into `relations.userStatus`. */
-export const getUserStatus = createTimThunk<Array<PlainObject & { userID: string }>, { userIDList: string[] }>('tim/getUserStatus', (args, api) =>
-  withSdk(api, async ({ sdk }) => {
-    const options = plainOptions(args, 'getUserStatus', 'userIDList');
-    return rowsOf(dataOf(await invoke(sdk, 'getUserStatus', options)).successUserList);
-  }),
+export const getUserStatus = createTimThunk<Array<PlainObject & { userID: string }>, { userIDList: string[] }>(
+  'tim/getUserStatus',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      const options = plainOptions(args, 'getUserStatus', 'userIDList');
+      return rowsOf(dataOf(await invoke(sdk, 'getUserStatus', options)).successUserList);
+    }),
 );
 
 /** Subscribes to users' status (USER_STATUS_UPDATED then keeps them current); resolves with the SDK's answer. */
-export const subscribeUserStatus = createTimThunk<PlainObject, { userIDList: string[] }>('tim/subscribeUserStatus', (args, api) =>
-  withSdk(api, async ({ sdk }) => toPlainObject(dataOf(await invoke(sdk, 'subscribeUserStatus', plainOptions(args, 'subscribeUserStatus', 'userIDList'))))),
+export const subscribeUserStatus = createTimThunk<PlainObject, { userIDList: string[] }>(
+  'tim/subscribeUserStatus',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) =>
+      toPlainObject(
+        dataOf(await invoke(sdk, 'subscribeUserStatus', plainOptions(args, 'subscribeUserStatus', 'userIDList'))),
+      ),
+    ),
 );
 
 /**
@@ -299,7 +352,8 @@ export const unsubscribeUserStatus = createTimThunk<{ userIDs: string[] | null }
   (args, api) =>
     withSdk(api, async ({ sdk }) => {
       const list = isObject(args) ? args.userIDList : undefined;
-      if (list !== undefined) requireIdList(list, 'unsubscribeUserStatus: userIDList must be a non-empty list of userIDs');
+      if (list !== undefined)
+        requireIdList(list, 'unsubscribeUserStatus: userIDList must be a non-empty list of userIDs');
       await invoke(sdk, 'unsubscribeUserStatus', list ? { userIDList: list } : {});
       return { userIDs: list ?? null };
     }),

@@ -29,22 +29,28 @@ export const loginStarted = createAction<{ userID: string }>('tim/loginStarted')
  * the login. Logging in as another user first logs the previous one out and clears their data.
  * Rejects with the SDK's `{ code, message }`.
  */
-export const login = createTimThunk<LoginResult, LoginArgs>('tim/login', (args, api) =>
-  withSdk(api, async ({ sdk, whenReady }) => {
-    requireArg(args !== null && typeof args === 'object', 'login needs { userID, userSig }');
-    requireArg(typeof args.userID === 'string' && args.userID !== '', 'login needs a non-empty userID');
-    requireArg(typeof args.userSig === 'string' && args.userSig !== '', 'login needs a non-empty userSig');
-    const previous = api.getState().tim.session.userID;
-    if (previous !== null && previous !== args.userID) {
-      await sdk.logout().catch(() => undefined); // the SDK may already be logged out (kick)
-      api.dispatch(resetTim({ reason: 'userSwitch' }));
-    }
-    api.dispatch(loginStarted({ userID: args.userID }));
-    const response = await sdk.login({ userID: args.userID, userSig: args.userSig });
-    const repeatLogin = dataOf(response).repeatLogin === true;
-    await whenReady(args.readyTimeoutMs ?? 30_000);
-    return { userID: args.userID, repeatLogin };
-  }, { guardStale: false }), // login resets the previous user's session itself
+export const login = createTimThunk<LoginResult, LoginArgs>(
+  'tim/login',
+  (args, api) =>
+    withSdk(
+      api,
+      async ({ sdk, whenReady }) => {
+        requireArg(args !== null && typeof args === 'object', 'login needs { userID, userSig }');
+        requireArg(typeof args.userID === 'string' && args.userID !== '', 'login needs a non-empty userID');
+        requireArg(typeof args.userSig === 'string' && args.userSig !== '', 'login needs a non-empty userSig');
+        const previous = api.getState().tim.session.userID;
+        if (previous !== null && previous !== args.userID) {
+          await sdk.logout().catch(() => undefined); // the SDK may already be logged out (kick)
+          api.dispatch(resetTim({ reason: 'userSwitch' }));
+        }
+        api.dispatch(loginStarted({ userID: args.userID }));
+        const response = await sdk.login({ userID: args.userID, userSig: args.userSig });
+        const repeatLogin = dataOf(response).repeatLogin === true;
+        await whenReady(args.readyTimeoutMs ?? 30_000);
+        return { userID: args.userID, repeatLogin };
+      },
+      { guardStale: false },
+    ), // login resets the previous user's session itself
 );
 
 /** Logs out. Every slice is cleared whether the SDK call succeeds or not. */

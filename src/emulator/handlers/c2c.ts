@@ -75,7 +75,9 @@ function send(ctx: CommandContext): JsonObject {
   // client time, so the second copy is not stored or pushed again: the first one's reply is given.
   const random = num(body.MsgRandom, -1);
   const clientTime = num(body.MsgClientTime, -1);
-  const known = core.store.c2c.find((m) => m.from === userID && m.to === to && m.random === random && m.clientTime === clientTime);
+  const known = core.store.c2c.find(
+    (m) => m.from === userID && m.to === to && m.random === random && m.clientTime === clientTime,
+  );
   if (known) return { MsgTime: known.time, MsgSeq: known.sequence };
   const record = deliverC2C(
     core,
@@ -127,7 +129,10 @@ function getmsg(ctx: CommandContext): JsonObject {
     Cookie: String(next),
     SyncFlag: more ? 1 : 2,
     MsgList: records.map((m) => c2cItem(store, m)),
-    C2CPairUnreadCount: [...peers].map((peer) => ({ From_Account: peer, UnreadCount: store.c2cUnread(ctx.userID, peer) })),
+    C2CPairUnreadCount: [...peers].map((peer) => ({
+      From_Account: peer,
+      UnreadCount: store.c2cUnread(ctx.userID, peer),
+    })),
   };
 }
 
@@ -166,11 +171,19 @@ function getroammsg(ctx: CommandContext): JsonObject {
 export function readC2C(core: EmulatorCore, userID: string, peer: string, time: number, except?: Connection): void {
   core.store.markC2CRead(userID, peer, time);
   core.push.toUser(peer, [
-    { Event: 9, C2cNotifyMsgArray: [{ C2cReadedReceipt: { To_Account: userID, UinPairReadArray: [{ LastReadTime: time }] } }] },
+    {
+      Event: 9,
+      C2cNotifyMsgArray: [{ C2cReadedReceipt: { To_Account: userID, UinPairReadArray: [{ LastReadTime: time }] } }],
+    },
   ]);
   core.push.toUser(
     userID,
-    [{ Event: 9, C2cNotifyMsgArray: [{ ReadC2cMsgNotify: { UinPairReadArray: [{ From_Account: peer, LastReadTime: time }] } }] }],
+    [
+      {
+        Event: 9,
+        C2cNotifyMsgArray: [{ ReadC2cMsgNotify: { UinPairReadArray: [{ From_Account: peer, LastReadTime: time }] } }],
+      },
+    ],
     except,
   );
 }
@@ -208,7 +221,12 @@ export function revokeC2C(core: EmulatorCore, record: C2CMessageRecord, revoker:
 
 function withdraw(ctx: CommandContext): JsonObject {
   const info = obj(ctx.body.MsgInfo);
-  const record = ctx.core.store.findC2C(str(info.From_Account), str(info.To_Account), num(info.MsgSeq), num(info.MsgRandom));
+  const record = ctx.core.store.findC2C(
+    str(info.From_Account),
+    str(info.To_Account),
+    num(info.MsgSeq),
+    num(info.MsgRandom),
+  );
   if (!record) throw new CommandError(ERR_REVOKE, 'message not found');
   if (record.from !== ctx.userID) throw new CommandError(ERR_REVOKE, 'only the sender can revoke');
   revokeC2C(ctx.core, record, ctx.userID, ctx.conn);

@@ -76,9 +76,12 @@ function sessionItem(store: Store, userID: string, c: ConversationRecord): JsonO
   const group = store.groups.get(c.peerID);
   const m = group?.messages[group.messages.length - 1];
   const member = group?.members.get(userID);
-  const lastMsg: JsonObject = !group || !m ? { MsgBody: [] } : m.tipType !== undefined
-    ? { Event: 4, GroupTips: groupTipItem(group, m) }
-    : { MsgBody: m.elements, CloudCustomData: m.cloudCustomData };
+  const lastMsg: JsonObject =
+    !group || !m
+      ? { MsgBody: [] }
+      : m.tipType !== undefined
+        ? { Event: 4, GroupTips: groupTipItem(group, m) }
+        : { MsgBody: m.elements, CloudCustomData: m.cloudCustomData };
   return {
     Type: 2,
     ToAccount: c.peerID,

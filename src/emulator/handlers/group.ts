@@ -32,7 +32,14 @@ function pushToMembers(core: EmulatorCore, group: GroupState, events: JsonObject
 }
 
 /** Stores a group tip (join, quit, kicked) in the history and pushes it (GroupTips, Event 4) to the members. */
-function addTip(core: EmulatorCore, group: GroupState, tipType: number, operator: string, userIDs: string[], extraRecipients: string[] = []): void {
+function addTip(
+  core: EmulatorCore,
+  group: GroupState,
+  tipType: number,
+  operator: string,
+  userIDs: string[],
+  extraRecipients: string[] = [],
+): void {
   const time = nowSeconds();
   const random = randomUint32();
   const tip = core.store.addGroupMessage(group, {
@@ -42,7 +49,10 @@ function addTip(core: EmulatorCore, group: GroupState, tipType: number, operator
     time,
     clientTime: time,
     elements: [
-      { MsgType: 'TIMGroupTipElem', MsgContent: { OpType: tipType, Operator_Account: operator, List_Account: [...userIDs] } },
+      {
+        MsgType: 'TIMGroupTipElem',
+        MsgContent: { OpType: tipType, Operator_Account: operator, List_Account: [...userIDs] },
+      },
     ],
     cloudCustomData: '',
     nick: '',
@@ -60,7 +70,17 @@ function addTip(core: EmulatorCore, group: GroupState, tipType: number, operator
 /** Creates a group as `ownerID` with members (used by `create_group` and the control API). */
 export function createGroupAs(
   core: EmulatorCore,
-  input: { type: GroupType; name: string; ownerID: string; memberIDs?: string[]; groupID?: string; avatar?: string; introduction?: string; notification?: string; joinOption?: string },
+  input: {
+    type: GroupType;
+    name: string;
+    ownerID: string;
+    memberIDs?: string[];
+    groupID?: string;
+    avatar?: string;
+    introduction?: string;
+    notification?: string;
+    joinOption?: string;
+  },
 ): GroupState {
   if (input.groupID && core.store.groups.has(input.groupID)) throw new CommandError(10021, 'group ID already used');
   const group = core.store.createGroup(input);
@@ -87,7 +107,15 @@ export function removeMember(core: EmulatorCore, group: GroupState, userID: stri
 export function deliverGroupMessage(
   core: EmulatorCore,
   group: GroupState,
-  input: { from: string; elements: MessageElement[]; random?: number; clientTime?: number; cloudCustomData?: string; nick?: string; avatar?: string },
+  input: {
+    from: string;
+    elements: MessageElement[];
+    random?: number;
+    clientTime?: number;
+    cloudCustomData?: string;
+    nick?: string;
+    avatar?: string;
+  },
   senderConn?: Connection,
 ): GroupMessageRecord {
   const sender = core.store.user(input.from);
@@ -132,7 +160,8 @@ function groupInfo(ctx: CommandContext): JsonObject {
   return {
     GroupInfo: strings(ctx.body.GroupIdList).map((id) => {
       const group = ctx.core.store.groups.get(id);
-      if (!group || group.dismissed) return { GroupId: id, ErrorCode: ERR_GROUP_NOT_FOUND, ErrorInfo: 'group not found' };
+      if (!group || group.dismissed)
+        return { GroupId: id, ErrorCode: ERR_GROUP_NOT_FOUND, ErrorInfo: 'group not found' };
       return { ...groupProfileItem(group, ctx.userID), ErrorCode: 0 };
     }),
   };
@@ -150,7 +179,8 @@ function joinedGroups(ctx: CommandContext): JsonObject {
 
 function join(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
-  if (group.type === 'Private' || group.joinOption === 'DisableApply') throw new CommandError(ERR_PERMISSION, 'this group cannot be joined');
+  if (group.type === 'Private' || group.joinOption === 'DisableApply')
+    throw new CommandError(ERR_PERMISSION, 'this group cannot be joined');
   if (!group.members.has(ctx.userID)) addMembers(ctx.core, group, [ctx.userID], ctx.userID);
   return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: 0 };
 }
@@ -189,7 +219,14 @@ function memberList(ctx: CommandContext): JsonObject {
   const page = members.slice(offset, offset + limit);
   return {
     MemberNum: members.length,
-    MemberList: page.map((m) => ({ Member_Account: m.userID, Role: m.role, JoinTime: m.joinTime, NameCard: m.nameCard, ShutUpUntil: 0, MsgSeq: m.readSequence })),
+    MemberList: page.map((m) => ({
+      Member_Account: m.userID,
+      Role: m.role,
+      JoinTime: m.joinTime,
+      NameCard: m.nameCard,
+      ShutUpUntil: 0,
+      MsgSeq: m.readSequence,
+    })),
     NextOffset: offset + page.length < members.length ? offset + page.length : 0,
   };
 }
@@ -201,7 +238,13 @@ function memberInfo(ctx: CommandContext): JsonObject {
     MemberList: ids
       .map((id) => group.members.get(id))
       .filter((m) => m !== undefined)
-      .map((m) => ({ Member_Account: m.userID, Role: m.role, JoinTime: m.joinTime, NameCard: m.nameCard, ShutUpUntil: 0 })),
+      .map((m) => ({
+        Member_Account: m.userID,
+        Role: m.role,
+        JoinTime: m.joinTime,
+        NameCard: m.nameCard,
+        ShutUpUntil: 0,
+      })),
   };
 }
 
@@ -232,7 +275,9 @@ function history(ctx: CommandContext): JsonObject {
   const count = Math.max(1, Math.min(num(ctx.body.ReqMsgNumber, 20), 100));
   const cleared = ctx.core.store.marksOf(ctx.userID, `GROUP${group.groupID}`).historyClearedAt;
   const withRevoked = num(ctx.body.WithRecalledMsg, 1) === 1;
-  const eligible = group.messages.filter((m) => m.sequence <= top && m.sequence > cleared && (withRevoked || !m.isRevoked));
+  const eligible = group.messages.filter(
+    (m) => m.sequence <= top && m.sequence > cleared && (withRevoked || !m.isRevoked),
+  );
   const page = eligible.slice(Math.max(0, eligible.length - count)).reverse();
   const finished = page.length === eligible.length;
   const oldest = page[page.length - 1];
@@ -246,7 +291,13 @@ function history(ctx: CommandContext): JsonObject {
 }
 
 /** Revokes group messages by sequence and pushes the notice (GroupTips, Event 5) to the members. */
-export function revokeGroupMessages(core: EmulatorCore, group: GroupState, sequences: number[], revoker: string, except?: Connection): number[] {
+export function revokeGroupMessages(
+  core: EmulatorCore,
+  group: GroupState,
+  sequences: number[],
+  revoker: string,
+  except?: Connection,
+): number[] {
   const revoked = group.messages.filter((m) => sequences.includes(m.sequence) && !m.isRevoked);
   for (const m of revoked) {
     m.isRevoked = true;
@@ -261,7 +312,13 @@ export function revokeGroupMessages(core: EmulatorCore, group: GroupState, seque
       MsgRandom: randomUint32(),
       MsgTimeStamp: nowSeconds(),
       MsgBody: {
-        GroupWithdrawInfoArray: revoked.map((m) => ({ GroupId: group.groupID, MsgSeq: m.sequence, MsgRand: m.random, MsgTimeStamp: m.time, RevokerInfo: { Revoker: revoker } })),
+        GroupWithdrawInfoArray: revoked.map((m) => ({
+          GroupId: group.groupID,
+          MsgSeq: m.sequence,
+          MsgRand: m.random,
+          MsgTimeStamp: m.time,
+          RevokerInfo: { Revoker: revoker },
+        })),
       },
     };
     pushToMembers(core, group, [{ Event: 5, GroupTips: [item] }], except);
@@ -284,13 +341,16 @@ function recall(ctx: CommandContext): JsonObject {
 function readReport(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   const member = group.members.get(ctx.userID);
-  if (member) member.readSequence = Math.max(member.readSequence, Math.min(num(ctx.body.MsgReadedSeq), group.nextSequence - 1));
+  if (member)
+    member.readSequence = Math.max(member.readSequence, Math.min(num(ctx.body.MsgReadedSeq), group.nextSequence - 1));
   return {};
 }
 
 function addMemberCommand(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
-  const ids = objects(ctx.body.MemberList).map((m) => str(m.Member_Account)).filter((id) => id !== '');
+  const ids = objects(ctx.body.MemberList)
+    .map((m) => str(m.Member_Account))
+    .filter((id) => id !== '');
   const added = addMembers(ctx.core, group, ids, ctx.userID);
   return { MemberList: ids.map((id) => ({ Member_Account: id, Result: added.includes(id) ? 1 : 2 })) };
 }

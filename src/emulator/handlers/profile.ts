@@ -50,7 +50,9 @@ export function updateProfile(
 function getProfiles(ctx: CommandContext): JsonObject {
   const ids = objects(ctx.body.UserItem).map((item) => str(item.To_Account));
   return {
-    UserProfileItem: ids.filter((id) => id !== '').map((id) => ({ ...profileItem(ctx.core.store.user(id)), ResultCode: 0 })),
+    UserProfileItem: ids
+      .filter((id) => id !== '')
+      .map((id) => ({ ...profileItem(ctx.core.store.user(id)), ResultCode: 0 })),
   };
 }
 

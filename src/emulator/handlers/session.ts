@@ -16,7 +16,10 @@ export const ERR_USERSIG_EXPIRED = 70001;
 let nextInstanceID = 1;
 
 /** The push that kicks an SDK instance: `KickoutMsgNotify` with the given KickType (1, 2 or 3). */
-export function kickEvent(kickType: number): { Event: number; C2cNotifyMsgArray: Array<{ KickoutMsgNotify: { KickType: number; NewInstInfo: Record<string, never> } }> } {
+export function kickEvent(kickType: number): {
+  Event: number;
+  C2cNotifyMsgArray: Array<{ KickoutMsgNotify: { KickType: number; NewInstInfo: Record<string, never> } }>;
+} {
   return { Event: 9, C2cNotifyMsgArray: [{ KickoutMsgNotify: { KickType: kickType, NewInstInfo: {} } }] };
 }
 
