@@ -5,6 +5,7 @@
  * Downlink frames on `/binfo` must be binary: a text frame there is read as an empty string by the SDK.
  */
 import type { WebSocket, RawData } from 'ws';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'path';
 import type { IncomingMessage } from 'http';
 import type { AddressInfo } from 'net';
@@ -117,9 +118,9 @@ export interface Transport {
  * export condition to a stub that throws; the emulator runs in such test files, so it loads the
  * package's Node entry (`index.js`, next to its package.json) directly.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { WebSocketServer } = require(
-  join(dirname(require.resolve('ws/package.json')), 'index.js'),
+const nodeRequire = createRequire(__filename); // a real require in the CJS and the ESM build alike
+const { WebSocketServer } = nodeRequire(
+  join(dirname(nodeRequire.resolve('ws/package.json')), 'index.js'),
 ) as typeof import('ws');
 
 /** Starts the WebSocket server on 127.0.0.1 (port 0 = a free port). */
