@@ -83,7 +83,6 @@ export {
   decreaseGroupCounter,
   getGroupCounters,
   getJoinedCommunityList,
-  getTopicList,
   type LoadedGroups,
   type CreateGroupArgs,
   type JoinedGroup,
@@ -92,7 +91,6 @@ export {
   type HandleGroupApplicationArgs,
   type GroupAttributesChange,
   type GroupCountersChange,
-  type LoadedTopics,
 } from './thunks/groups';
 
 /** Group member thunks: paged list, add, delete, mute, role, name card, custom fields. */
@@ -144,7 +142,7 @@ export {
   type FriendApplications,
 } from './thunks/relations';
 
-/** More message thunks: modify, hopping, extensions, reactions, read receipts, find, translate, media with upload progress. */
+/** More message thunks: modify, hopping, extensions, reactions, read receipts, find, translate. */
 export {
   modifyMessage,
   getMessageListHopping,
@@ -159,17 +157,36 @@ export {
   getGroupMessageReadMemberList,
   findMessage,
   translateText,
-  sendMediaMessage,
-  uploadProgress,
   type ModifyMessageArgs,
   type MessageListHoppingArgs,
   type HoppingPage,
   type MessageExtensions,
   type ReactionChange,
   type ReceiptRow,
-  type UploadProgress,
-  type SendMediaArgs,
 } from './thunks/messagesMore';
+
+/** Rich-media sends with upload progress in the store. */
+export { sendMediaMessage, uploadProgress, type UploadProgress, type SendMediaArgs } from './thunks/media';
+
+/** Forwarding, and merged (chat history) messages. */
+export {
+  forwardMessage,
+  sendMergerMessage,
+  downloadMergerMessage,
+  type ForwardMessageArgs,
+  type SendMergerMessageArgs,
+} from './thunks/forward';
+
+/** Community topics. */
+export {
+  getTopicList,
+  createTopicInCommunity,
+  deleteTopicFromCommunity,
+  updateTopicProfile,
+  type LoadedTopics,
+  type TopicChange,
+  type CreateTopicArgs,
+} from './thunks/topics';
 
 /** The escape hatch: any SDK method, its result made plain. */
 export { callTim, type TimMethodName } from './thunks/call';

@@ -4,6 +4,7 @@ import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';
 import * as C from '../thunks/conversations';
 import * as G from '../thunks/groups';
+import * as T from '../thunks/topics';
 import type { ExtrasState } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -87,7 +88,20 @@ const extrasSlice = createSlice({
       .addCase(A.roomCustomDataReceived, (state, { payload }) => {
         state.roomCustomData[payload.groupID] = payload.customData;
       })
-      .addCase(G.getTopicList.fulfilled, (state, { payload }) => {
+      .addCase(T.createTopicInCommunity.fulfilled, (state, { payload }) => {
+        // Merged, like TOPIC_UPDATED: the event may already have brought the full topic.
+        const topics = (state.topics[payload.groupID] ??= {});
+        topics[payload.topic.topicID] = { ...topics[payload.topic.topicID], ...payload.topic };
+      })
+      .addCase(T.updateTopicProfile.fulfilled, (state, { payload }) => {
+        const topics = state.topics[payload.groupID];
+        if (topics?.[payload.topic.topicID]) Object.assign(topics[payload.topic.topicID], payload.topic);
+      })
+      .addCase(T.deleteTopicFromCommunity.fulfilled, (state, { payload }) => {
+        const topics = state.topics[payload.groupID];
+        if (topics) for (const id of payload.topicIDList) delete topics[id];
+      })
+      .addCase(T.getTopicList.fulfilled, (state, { payload }) => {
         if (!isSafeKey(payload.groupID)) return;
         const topics = (state.topics[payload.groupID] ??= {});
         for (const topic of payload.topics) topics[topic.topicID] = topic;

@@ -3,7 +3,7 @@
  * attributes, counters, communities and topics. Members are in `groupMembers.ts`.
  */
 import { normalizeGroup } from '../normalize/profile';
-import { isObject, isSafeKey, num, str, toPlain, toPlainObject } from '../normalize/plain';
+import { isObject, isSafeKey, num, str, toPlainObject } from '../normalize/plain';
 import type { GroupRecord, PlainObject, PlainValue } from '../types';
 import { invoke, isId, requireId, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
@@ -317,30 +317,4 @@ export const getJoinedCommunityList = createTimThunk<LoadedGroups, void>('tim/ge
   withSdk(api, async ({ sdk }) => ({
     groups: groupsOf(dataOf(await invoke(sdk, 'getJoinedCommunityList')).groupList),
   })),
-);
-
-/** Topics of a community loaded by `getTopicList`. */
-export interface LoadedTopics {
-  /** The community. */
-  groupID: string;
-  /** Topics, plain, each with its `topicID`. */
-  topics: Array<PlainObject & { topicID: string }>;
-}
-
-/** Loads the topics of a community (all, or `topicIDList`) into `extras.topics`. */
-export const getTopicList = createTimThunk<LoadedTopics, { groupID: string; topicIDList?: string[] }>(
-  'tim/getTopicList',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'getTopicList needs { groupID }');
-      requireId(args.groupID, 'getTopicList needs a groupID');
-      const data = dataOf(await invoke(sdk, 'getTopicList', { ...args }));
-      const topics: LoadedTopics['topics'] = [];
-      for (const item of Array.isArray(data.successTopicList) ? data.successTopicList : []) {
-        const topic = toPlain(isObject(item) && isObject(item.topic) ? item.topic : item);
-        if (isObject(topic) && !Array.isArray(topic) && isSafeKey(topic.topicID))
-          topics.push(topic as PlainObject & { topicID: string });
-      }
-      return { groupID: args.groupID, topics };
-    }),
 );

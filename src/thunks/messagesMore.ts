@@ -1,17 +1,15 @@
 /**
  * More message thunks: modify, jump to a message (hopping), extensions, reactions (3.x), read
- * receipts, `findMessage`, translation, and rich-media sends with upload progress in the store.
+ * receipts, `findMessage` and translation. (Media sends: `media.ts`; forwarding: `forward.ts`.)
  */
-import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
-import { messageProgress } from '../actions';
 import { hasMessage } from '../entities/messageList';
 import { normalizeMessage } from '../normalize/message';
 import { isObject, isSafeKey, str, toPlainObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, PlainObject, RootStateWithTim } from '../types';
+import type { MessageRecord, PlainObject } from '../types';
 import { invoke, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
-import { sdkMessage, sendMessage } from './messages';
+import { sdkMessage } from './messages';
 
 /** Arguments of `modifyMessage`: what to change on a sent message. */
 export interface ModifyMessageArgs {
@@ -372,122 +370,4 @@ export const translateText = createTimThunk<PlainObject, { sourceTextList: strin
       requireId(args.target, 'translateText needs a target language');
       return toPlainObject(dataOf(await invoke(sdk, 'translateText', { source: 'auto', ...args })));
     }),
-);
-
-type TimDispatch = ThunkDispatch<RootStateWithTim, unknown, UnknownAction>;
-
-/** Upload progress for a message you create yourself: give `onProgress` to `create*Message`, then `track` the message. */
-export interface UploadProgress {
-  /** Pass as the `onProgress` option of `createImageMessage` / `createFileMessage` / ... (0..1). */
-  onProgress: (percent: number) => void;
-  /** Binds the progress to the message the SDK created; call it before `sendMessage`. */
-  track: (message: SdkMessage) => void;
-}
-
-/**
- * An `onProgress` that lands in the store: each call dispatches `messageProgress`, so the
- * message's `progress` (0..1) goes up while it is `unSend`, for a progress bar.
- */
-export function uploadProgress(dispatch: (action: UnknownAction) => unknown): UploadProgress {
-  let messageID = '';
-  let conversationID = '';
-  return {
-    onProgress(percent) {
-      if (!messageID || typeof percent !== 'number' || !Number.isFinite(percent)) return;
-      dispatch(messageProgress({ conversationID, messageID, progress: Math.min(1, Math.max(0, percent)) }));
-    },
-    track(message) {
-      if (isObject(message) && isId(message.ID) && isId(message.conversationID)) {
-        messageID = message.ID;
-        conversationID = message.conversationID;
-      }
-    },
-  };
-}
-
-/** Arguments of `sendMediaMessage`. */
-export interface SendMediaArgs {
-  /** Which `create*Message` to use. */
-  kind: 'image' | 'file' | 'audio' | 'video';
-  /** userID or groupID. */
-  to: string;
-  /** `C2C` or `GROUP`. */
-  conversationType: 'C2C' | 'GROUP';
-  /** The file: a `File`, or an `<input type="file">` element (SDK rules). */
-  file: unknown;
-  /** Other message options (`needReadReceipt`, `cloudCustomData`, `priority`, ...). */
-  options?: Record<string, unknown>;
-}
-
-const CREATORS = {
-  image: 'createImageMessage',
-  file: 'createFileMessage',
-  audio: 'createAudioMessage',
-  video: 'createVideoMessage',
-} as const;
-
-const pendingMedia = new Map<number, { file: unknown; options: unknown }>();
-let nextMedia = 0;
-
-const sendMediaThunk = createTimThunk<
-  MessageRecord,
-  { kind: SendMediaArgs['kind']; to: string; conversationType: string; call: number }
->('tim/sendMediaMessage', (args, api) => {
-  const extra = pendingMedia.get(args?.call) ?? { file: undefined, options: undefined };
-  pendingMedia.delete(args?.call);
-  return withSdk(api, async ({ sdk, registry }) => {
-    requireArg(
-      typeof args.kind === 'string' && Object.prototype.hasOwnProperty.call(CREATORS, args.kind),
-      'kind must be image, file, audio or video',
-    );
-    requireId(args.to, 'sendMediaMessage needs a recipient (to)');
-    requireArg(
-      args.conversationType === 'C2C' || args.conversationType === 'GROUP',
-      'conversationType must be C2C or GROUP',
-    );
-    requireArg(isObject(extra.file), 'sendMediaMessage needs a file (a File or an <input type="file">)');
-    requireArg(extra.options === undefined || isObject(extra.options), 'sendMediaMessage: options must be an object');
-    const progress = uploadProgress(api.dispatch);
-    const message = (await invoke(sdk, CREATORS[args.kind], {
-      ...(extra.options as Record<string, unknown> | undefined),
-      to: args.to,
-      conversationType: args.conversationType,
-      payload: { file: extra.file },
-      onProgress: progress.onProgress,
-    })) as SdkMessage;
-    requireArg(isObject(message) && isId(message.ID), 'the SDK did not create a message');
-    progress.track(message);
-    registry.add(message);
-    const sent = await api.dispatch(sendMessage(message));
-    if (sendMessage.rejected.match(sent)) throw sent.payload ?? sent.error;
-    return sent.payload as MessageRecord;
-  });
-});
-
-/**
- * Creates an image, file, audio or video message and sends it like `sendMessage`: it appears
- * `unSend` with its upload `progress` (0..1) rising on the record, then becomes `success` or
- * `fail`. The file and options never enter an action. `sendMediaMessage.fulfilled` etc. match its
- * actions; the send itself also dispatches `sendMessage.*`.
- */
-export const sendMediaMessage = Object.assign(
-  (args: SendMediaArgs) => (dispatch: TimDispatch) => {
-    const call = ++nextMedia;
-    const a = isObject(args) ? args : ({} as Partial<SendMediaArgs>);
-    pendingMedia.set(call, { file: a.file, options: a.options });
-    return dispatch(
-      sendMediaThunk({
-        kind: a.kind as SendMediaArgs['kind'],
-        to: a.to as string,
-        conversationType: a.conversationType as string,
-        call,
-      }),
-    );
-  },
-  {
-    pending: sendMediaThunk.pending,
-    fulfilled: sendMediaThunk.fulfilled,
-    rejected: sendMediaThunk.rejected,
-    typePrefix: sendMediaThunk.typePrefix,
-  },
 );
