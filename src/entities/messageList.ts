@@ -128,11 +128,8 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
   return plainEqual(merged, prev) ? prev : merged;
 }
 
-/** Records of both sorted runs in display order. */
+/** Records of two interleaving sorted runs in display order (appends and prepends never get here). */
 function mergeRecords(a: readonly MessageRecord[], b: readonly MessageRecord[]): MessageRecord[] {
-  if (b.length === 0) return a.slice();
-  if (a.length === 0 || compareMessages(a[a.length - 1], b[0]) <= 0) return a.concat(b);
-  if (compareMessages(b[b.length - 1], a[0]) < 0) return b.concat(a);
   if (b.length === 1) {
     const out = a.slice();
     out.splice(insertionIndex(a, b[0]), 0, b[0]);
@@ -181,9 +178,18 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
   if (moved) base = base.slice().sort(compareMessages);
   if (fresh.size === 0) return { ids: moved ? base.map((m) => m.ID) : list.ids, records: base };
   const added = fresh.size === 1 ? Array.from(fresh.values()) : Array.from(fresh.values()).sort(compareMessages);
+  // Live messages append and history pages prepend: both keep the IDs array without re-deriving it.
   const appended = base.length === 0 || compareMessages(base[base.length - 1], added[0]) <= 0;
-  const all = appended ? base.concat(added) : mergeRecords(base, added);
-  const ids = appended && !moved ? list.ids.concat(added.map((m) => m.ID)) : all.map((m) => m.ID);
+  const prepended = !appended && compareMessages(added[added.length - 1], base[0]) < 0;
+  const all = appended ? base.concat(added) : prepended ? added.concat(base) : mergeRecords(base, added);
+  const addedIDs = added.map((m) => m.ID);
+  const ids = moved
+    ? all.map((m) => m.ID)
+    : appended
+      ? list.ids.concat(addedIDs)
+      : prepended
+        ? addedIDs.concat(list.ids)
+        : all.map((m) => m.ID);
   carryIndex(list.ids, ids, fresh.keys());
   return { ids, records: all };
 }
