@@ -2,77 +2,13 @@
  * Shared setup of the fault tests: bob's store on a real SDK (tim-js-sdk 2.x or @tencentcloud/chat
  * 3.x) against a fresh IM emulator per test, and the checks every fault ends with.
  */
-import { login, selectMessagesByConversationID, type MessageRecord } from '../../src';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
-import { constants, createSdk, loginReady, shutdown, sleep, type Sdk, type SdkKind } from '../emulator/sdk';
-import { makeStore } from '../helpers/store';
+import type { MessageRecord } from '../../src';
 
 export { sleep, until } from '../emulator/sdk';
 
-/** Both SDKs, for `describe.each`. */
-export const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
-
-/** What one test works with. */
-export interface FaultContext {
-  kind: SdkKind;
-  emu: Emulator;
-  bob: Sdk;
-  store: ReturnType<typeof makeStore>['store'];
-  middleware: ReturnType<typeof makeStore>['middleware'];
-  EVENT: Record<string, string>;
-  TYPES: Record<string, string>;
-}
-
-/**
- * Registers beforeEach/afterEach that start an emulator, create bob's SDK and store, and tear it all
- * down (middleware closed, SDKs logged out and destroyed, emulator stopped). Returns a live view.
- */
-export function useFaultContext(kind: SdkKind, emulatorOptions: EmulatorOptions = {}) {
-  const { EVENT, TYPES } = constants(kind);
-  const ctx = { kind, EVENT, TYPES } as FaultContext;
-  let sdks: Sdk[] = [];
-
-  beforeEach(async () => {
-    ctx.emu = await startEmulator(emulatorOptions);
-    ctx.bob = createSdk(kind, ctx.emu.url);
-    sdks = [ctx.bob];
-    const made = makeStore(ctx.bob, { events: EVENT });
-    ctx.store = made.store;
-    ctx.middleware = made.middleware;
-  });
-  afterEach(async () => {
-    ctx.emu.clearFaults();
-    ctx.middleware.close();
-    await shutdown(...sdks);
-    await ctx.emu.stop();
-  });
-
-  /** Logs bob in through the store and waits out the login sync. */
-  const loginBob = async (userSig = 'sig-bob'): Promise<void> => {
-    const synced = ctx.emu.waitForCommand('openim.getmsg', { userID: 'bob' });
-    await ctx.store.dispatch(login({ userID: 'bob', userSig })).unwrap();
-    await synced;
-    await sleep(20);
-  };
-  /** Another user on their own SDK instance (own SDKAppID), logged in directly. */
-  const peer = async (userID: string): Promise<Sdk> => {
-    const tim = createSdk(kind, ctx.emu.url);
-    sdks.push(tim);
-    await loginReady(kind, tim, userID, { emulator: ctx.emu });
-    return tim;
-  };
-  /** Another SDK instance for bob himself (a second device), not logged in yet. */
-  const secondDevice = (): Sdk => {
-    const tim = createSdk(kind, ctx.emu.url);
-    sdks.push(tim);
-    return tim;
-  };
-  const messages = (conversationID: string): readonly MessageRecord[] =>
-    selectMessagesByConversationID(ctx.store.getState(), conversationID);
-  const texts = (conversationID: string): string[] => messages(conversationID).map((m) => String(m.payload.text ?? ''));
-
-  return { ctx, loginBob, peer, secondDevice, messages, texts };
-}
+export { kinds, useBindingOnEmulator as useFaultContext } from '../helpers/emulatorStore';
+export type { EmulatorStoreContext as FaultContext } from '../helpers/emulatorStore';
+import type { EmulatorStoreContext as FaultContext } from '../helpers/emulatorStore';
 
 /** The text of a message the emulator stores ('' when its first element is not text). */
 export function serverText(record: { elements: readonly unknown[] }): string {

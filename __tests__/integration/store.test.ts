@@ -3,11 +3,8 @@
  *
  * The binding on the real SDKs against the IM emulator: the store, not the SDK, is what is asserted.
  */
-import { configureStore } from '@reduxjs/toolkit';
 import {
-  createTimMiddleware,
   getMessageList,
-  login,
   logout,
   revokeMessage,
   selectConversationById,
@@ -19,66 +16,25 @@ import {
   selectTotalUnreadCount,
   sendTextMessage,
   setMessageRead,
-  timReducer,
-  type TimSdk,
 } from '../../src';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import {
-  constants,
-  createSdk,
-  loginReady,
-  shutdown,
-  sleep,
-  until,
-  waitForEvent,
-  type Sdk,
-  type SdkKind,
-  type SdkMessage,
-} from '../emulator/sdk';
+import type { Emulator } from '../../src/emulator';
+import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
+import { constants, sleep, until, waitForEvent, type SdkMessage } from '../emulator/sdk';
 
-const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
-
-function makeStore(tim: Sdk, events: Record<string, string>) {
-  return configureStore({
-    reducer: { tim: timReducer },
-    middleware: (g) => g().concat(createTimMiddleware(tim as unknown as TimSdk, { events })),
-  });
-}
-type Store = ReturnType<typeof makeStore>;
+type Store = EmulatorStoreContext['store'];
 
 describe.each(kinds)('the store on %s against the emulator', (kind) => {
   const { EVENT, TYPES } = constants(kind);
   // 2.x throttles list events to one a second; 3.x runs with eventThrottling: false.
   const listWait = kind === 'tim-js-sdk' ? 3000 : 1500;
-  let emu: Emulator;
-  let sdks: Sdk[] = [];
-  let bob: Sdk;
-  let store: Store;
-
   const texts = (conversationID: string): string[] =>
     selectMessagesByConversationID(store.getState(), conversationID).map((m) => String(m.payload.text ?? ''));
-  const loginBob = async (): Promise<void> => {
-    const synced = emu.waitForCommand('openim.getmsg', { userID: 'bob' });
-    await store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
-    await synced;
-    await sleep(20);
-  };
-  const peer = async (userID: string): Promise<Sdk> => {
-    const tim = createSdk(kind, emu.url);
-    sdks.push(tim);
-    await loginReady(kind, tim, userID, { emulator: emu });
-    return tim;
-  };
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    bob = createSdk(kind, emu.url);
-    sdks = [bob];
-    store = makeStore(bob, EVENT);
-  });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu.stop();
+  const binding = useBindingOnEmulator(kind);
+  const { loginBob, peer } = binding;
+  let emu: Emulator;
+  let store: Store;
+  beforeEach(() => {
+    ({ emu, store } = binding.ctx);
   });
 
   it('login → ready, with the conversation list and unread counts from the server', async () => {

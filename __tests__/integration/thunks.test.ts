@@ -5,11 +5,9 @@
  * create/join/quit/dismiss/member list, profiles get/update, blacklist add/remove. The store is
  * what is asserted.
  */
-import { configureStore } from '@reduxjs/toolkit';
 import {
   addToBlacklist,
   createGroup,
-  createTimMiddleware,
   deleteConversation,
   dismissGroup,
   getConversationList,
@@ -17,7 +15,6 @@ import {
   getGroupMemberList,
   getUserProfile,
   joinGroup,
-  login,
   pinConversation,
   quitGroup,
   removeFromBlacklist,
@@ -31,51 +28,21 @@ import {
   selectMyProfile,
   selectProfileByUserID,
   sendTextMessage,
-  timReducer,
   updateMyProfile,
-  type TimSdk,
 } from '../../src';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { constants, createSdk, loginReady, shutdown, sleep, until, type Sdk, type SdkKind } from '../emulator/sdk';
+import type { Emulator } from '../../src/emulator';
+import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
+import { sleep, until } from '../emulator/sdk';
 
-const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
-
-function makeStore(tim: Sdk, events: Record<string, string>) {
-  return configureStore({
-    reducer: { tim: timReducer },
-    middleware: (g) => g().concat(createTimMiddleware(tim as unknown as TimSdk, { events })),
-  });
-}
-type Store = ReturnType<typeof makeStore>;
+type Store = EmulatorStoreContext['store'];
 
 describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
-  const { EVENT } = constants(kind);
+  const binding = useBindingOnEmulator(kind);
+  const { loginBob, peer } = binding;
   let emu: Emulator;
-  let sdks: Sdk[] = [];
   let store: Store;
-
-  const loginBob = async (): Promise<void> => {
-    const synced = emu.waitForCommand('openim.getmsg', { userID: 'bob' });
-    await store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
-    await synced;
-    await sleep(20);
-  };
-  const peer = async (userID: string): Promise<Sdk> => {
-    const tim = createSdk(kind, emu.url);
-    sdks.push(tim);
-    await loginReady(kind, tim, userID, { emulator: emu });
-    return tim;
-  };
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    const bob = createSdk(kind, emu.url);
-    sdks = [bob];
-    store = makeStore(bob, EVENT);
-  });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu.stop();
+  beforeEach(() => {
+    ({ emu, store } = binding.ctx);
   });
 
   it('conversations: load, pin to the top, delete one with its messages', async () => {
@@ -99,7 +66,7 @@ describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
   });
 
   it('groups: create, list members, quit leaves nothing; join and dismiss', async () => {
-    await peer('alice');
+    const alice = await peer('alice');
     await loginBob();
     const created = await store
       .dispatch(createGroup({ name: 'team', type: 'Public', memberList: [{ userID: 'alice' }] }))
@@ -117,7 +84,6 @@ describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
     await store.dispatch(sendTextMessage({ to: groupID, conversationType: 'GROUP', text: 'hi team' })).unwrap();
 
     // A group someone else owns: join, then quit.
-    const alice = sdks[1];
     const other = (await alice.createGroup({ type: 'Public', name: 'open' } as never)).data.group.groupID;
     const joined = await store.dispatch(joinGroup({ groupID: other })).unwrap();
     expect(['JoinedSuccess', 'AlreadyInGroup']).toContain(joined.status);
