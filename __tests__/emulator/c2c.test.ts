@@ -10,11 +10,9 @@ import {
   until,
   waitForEvent,
   type Sdk,
-  type SdkKind,
   type SdkMessage,
+  kinds,
 } from './sdk';
-
-const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
 
 describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   const { EVENT, TYPES } = constants(kind);

@@ -1,9 +1,7 @@
 /** @jest-environment jsdom */
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { parseArgs } from '../../src/emulator/cli';
-import { constants, createSdk, loginReady, shutdown, waitForEvent, type Sdk, type SdkKind } from './sdk';
-
-const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+import { constants, createSdk, kinds, loginReady, shutdown, waitForEvent, type Sdk } from './sdk';
 
 describe.each(kinds)('profiles and blacklist on %s', (kind) => {
   const { EVENT } = constants(kind);

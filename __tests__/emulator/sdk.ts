@@ -88,6 +88,9 @@ export interface SdkConversation {
 /** Which SDK to run. */
 export type SdkKind = 'tim-js-sdk' | '@tencentcloud/chat';
 
+/** Both SDKs, for `describe.each`. */
+export const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+
 interface SdkFactory {
   create(options: Record<string, unknown>): Sdk;
   EVENT: Record<string, string>;

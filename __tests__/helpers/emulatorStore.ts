@@ -8,8 +8,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/em
 import { constants, createSdk, loginReady, shutdown, sleep, type Sdk, type SdkKind } from '../emulator/sdk';
 import { makeStore } from './store';
 
-/** Both SDKs, for `describe.each`. */
-export const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+export { kinds } from '../emulator/sdk';
 
 /** What one test works with. */
 export interface EmulatorStoreContext {
