@@ -5,9 +5,12 @@
  * normalizers), same store setup (checks off), immer reducers from `createSlice`.
  */
 import { configureStore, createEntityAdapter, createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import { normalizeConversation, normalizeMessage, type ConversationRecord, type MessageRecord } from '../src';
+import type { ConversationRecord, MessageRecord } from '../src';
+import { lib } from './lib';
 import { BenchEmitter } from './shapes';
 import { overCap, type Subject, type SubjectKind, type SubjectOptions } from './subjects/types';
+
+const { normalizeConversation, normalizeMessage } = lib;
 
 const byTime = (a: MessageRecord, b: MessageRecord) =>
   a.time - b.time || a.sequence - b.sequence || (a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0);

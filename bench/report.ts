@@ -98,6 +98,7 @@ export function machine(cfg: Config) {
     nproc: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     exposeGc: canMeasureHeap,
+    nodeEnv: process.env.NODE_ENV ?? 'unset',
     quick: cfg.quick,
     reps: cfg.reps,
     budgetMs: cfg.budgetMs,

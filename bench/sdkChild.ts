@@ -32,6 +32,26 @@ for (const key of [
   }
 }
 
+/**
+ * With BENCH_CHILD_PROF=dir, a CPU profile of the flood window only (not of start-up and login),
+ * written to dir/<mode>-<pid>.cpuprofile. Returns the function that stops and writes it.
+ */
+async function startProfile(): Promise<((name: string) => Promise<void>) | null> {
+  const dir = process.env.BENCH_CHILD_PROF;
+  if (!dir) return null;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (name) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 interface Start {
   url: string;
   mode: 'bare' | 'tim-redux';
@@ -60,8 +80,9 @@ async function main(start: Start): Promise<void> {
   // process, so it does not suffer from the noise of comparing two child processes' CPU.
   let bindingMs = 0;
   if (start.mode === 'tim-redux') {
-    const { configureStore } = await import('@reduxjs/toolkit');
-    const { createTimMiddleware, timReducer } = await import('../src');
+    // require, not import(): one copy of RTK (its CJS build, as dist/index.js uses), not two.
+    const { configureStore } = require('@reduxjs/toolkit') as typeof import('@reduxjs/toolkit');
+    const { createTimMiddleware, timReducer } = (await import('./lib')).lib;
     const wrapped = new Map<unknown, (e: unknown) => void>();
     const timedSdk = new Proxy(tim, {
       get(target, prop) {
@@ -96,6 +117,7 @@ async function main(start: Start): Promise<void> {
   await ready;
   tim.on(TIM.EVENT.MESSAGE_RECEIVED, count);
   await new Promise((r) => setTimeout(r, 300));
+  const profiler = await startProfile();
   const cpu0 = process.cpuUsage();
   bindingMs = 0;
   const t0 = performance.now();
@@ -105,9 +127,10 @@ async function main(start: Start): Promise<void> {
   await new Promise((r) => setTimeout(r, 1200));
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
+  await profiler?.(`${start.mode}-${process.pid}`);
   let stored = -1;
   if (store) {
-    const { selectMessagesByConversationID } = await import('../src');
+    const { selectMessagesByConversationID } = (await import('./lib')).lib;
     stored = selectMessagesByConversationID(store.getState() as never, `C2C${start.userID}-peer`).length;
   }
   process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs, received, stored, bindingMs });

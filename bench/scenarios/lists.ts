@@ -4,7 +4,9 @@ import { median, spread, timeEvents } from '../harness';
 import { measured, type Scenario } from './types';
 import { createTimReduxStore } from '../subjects/timRedux';
 import { createNaiveStore } from '../naive';
-import { selectConversationList, selectMessagesByConversationID, TIM_EVENTS } from '../../src';
+import { lib } from '../lib';
+
+const { selectConversationList, selectMessagesByConversationID, TIM_EVENTS } = lib;
 
 type Row = { conversationID: string };
 

@@ -4,9 +4,12 @@
  * (groups by sequence, one-to-one by time, ties by ID), the per-conversation cap, and for the
  * conversation list, reuse of the records of unchanged SDK conversations. The physical limit.
  */
-import { normalizeConversation, normalizeMessage, type ConversationRecord, type MessageRecord } from '../../src';
+import type { ConversationRecord, MessageRecord } from '../../src';
+import { lib } from '../lib';
 import type { BenchConversation, BenchMessage } from '../shapes';
 import { overCap, type Subject, type SubjectKind } from './types';
+
+const { normalizeConversation, normalizeMessage } = lib;
 
 function key(m: MessageRecord): number {
   return m.conversationType === 'GROUP' ? m.sequence : m.time;

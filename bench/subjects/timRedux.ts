@@ -1,6 +1,10 @@
 /** tim-redux as a user wires it: middleware on an SDK emitter, configureStore with checks off. */
 import { configureStore } from '@reduxjs/toolkit';
-import {
+import type { TimSdk } from '../../src';
+import { lib } from '../lib';
+import { BenchEmitter } from '../shapes';
+
+const {
   createTimMiddleware,
   getMessageList,
   normalizeMessage,
@@ -9,9 +13,7 @@ import {
   setMessageCap,
   timReducer,
   TIM_EVENTS,
-  type TimSdk,
-} from '../../src';
-import { BenchEmitter } from '../shapes';
+} = lib;
 import type { Subject, SubjectKind, SubjectOptions } from './types';
 
 /** A tim-redux store and the emitter that feeds it. */
