@@ -5,5 +5,4 @@
  */
 import type * as TimRedux from '../src';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const lib: typeof TimRedux = require('../dist/index.js');
