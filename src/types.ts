@@ -254,12 +254,18 @@ export interface HistoryState {
   error: TimError | null;
 }
 
-/** The messages of one conversation. */
+/**
+ * The messages of one conversation. Read them as one array with `selectMessagesByConversationID`;
+ * the state keeps them in chunks so that a new message copies one small chunk, not the whole list.
+ */
 export interface MessageList {
-  /** Message IDs ordered oldest → newest: groups by sequence, one-to-one by time; ties by time, then ID. */
-  ids: readonly string[];
-  /** The records, parallel to `ids`. */
-  records: readonly MessageRecord[];
+  /**
+   * The records oldest → newest (groups by sequence, one-to-one by time; ties by time, then sequence,
+   * then ID), in chunks of at most 128: concatenated, they are the display order.
+   */
+  chunks: ReadonlyArray<readonly MessageRecord[]>;
+  /** How many records the chunks hold. */
+  count: number;
 }
 
 /** `state.tim.messages`. */

@@ -21,6 +21,7 @@ import {
   type TimEventKey,
   type TimState,
 } from '../../src';
+import { listRecords } from '../../src/entities/messageList';
 import { FakeConversation, FakeGroup, FakeMessage, FakeProfile, FakeSdk } from '../helpers/fakeSdk';
 import { failOnConsoleWarnings, flush, makeStore } from '../helpers/store';
 
@@ -264,7 +265,11 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated(onError);
     sdk.emit('MESSAGE_RECEIVED', [...junk(), good()]);
     const tim = store.getState().tim;
-    expect(tim.messages.lists.values[0].records.map((r) => r.ID).sort()).toEqual(['good-1', 'm1']);
+    expect(
+      listRecords(tim.messages.lists.values[0])
+        .map((r) => r.ID)
+        .sort(),
+    ).toEqual(['good-1', 'm1']);
     expect(tim.errors.last).toMatchObject({
       event: TIM_EVENTS.MESSAGE_RECEIVED,
       code: TIM_REDUX_ERROR.MALFORMED_EVENT,
@@ -276,11 +281,11 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     const revoked = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'hello', isRevoked: true });
     sdk.emit('MESSAGE_REVOKED', [...junk(), revoked]);
-    expect(store.getState().tim.messages.lists.values[0].records[0].isRevoked).toBe(true);
+    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isRevoked).toBe(true);
     const modified = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'edited' });
     modified.version = 1;
     sdk.emit('MESSAGE_MODIFIED', [...junk(), modified]);
-    expect(store.getState().tim.messages.lists.values[0].records[0].payload).toEqual({ text: 'edited' });
+    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].payload).toEqual({ text: 'edited' });
     expect(store.getState().tim.errors.events).toHaveLength(2);
   });
 
@@ -315,9 +320,8 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_RECEIVED', [throwingGetters(), good()]);
     expect(
-      store
-        .getState()
-        .tim.messages.lists.values[0].records.map((r) => r.ID)
+      listRecords(store.getState().tim.messages.lists.values[0])
+        .map((r) => r.ID)
         .sort(),
     ).toEqual(['good-1', 'm1']);
     expect(store.getState().tim.errors.last).toMatchObject({ event: TIM_EVENTS.MESSAGE_RECEIVED });
@@ -327,13 +331,13 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     const revoked = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'hello', isRevoked: true });
     sdk.emit('MESSAGE_REVOKED', [throwingGetters(), revoked]);
-    expect(store.getState().tim.messages.lists.values[0].records[0].isRevoked).toBe(true);
+    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isRevoked).toBe(true);
   });
 
   it('MESSAGE_READ_BY_PEER and MESSAGE_READ_RECEIPT_RECEIVED', async () => {
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_READ_BY_PEER', [...junk(), new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice' })]);
-    expect(store.getState().tim.messages.lists.values[0].records[0].isPeerRead).toBe(true);
+    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isPeerRead).toBe(true);
     sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [
       ...junk(),
       { messageID: 'm1', conversationID: 'C2Cbob', isPeerRead: true },
@@ -351,7 +355,7 @@ describe('payloads that are valid but hostile', () => {
       { type: 'TIMBrandNewElem', content: { when: new Date(5), fn: () => 1, nested: cyclic(), big: BigInt(7) } },
     ];
     sdk.emit('MESSAGE_RECEIVED', [weird]);
-    const record = store.getState().tim.messages.lists.values[0].records.find((r) => r.ID === 'w1');
+    const record = listRecords(store.getState().tim.messages.lists.values[0]).find((r) => r.ID === 'w1');
     expect(record?.type).toBe('TIMBrandNewElem');
     expect(record?.payload).toMatchObject({ when: 5, big: '7' });
     expect(findNonSerializableValue(store.getState())).toBe(false);
@@ -363,7 +367,9 @@ describe('payloads that are valid but hostile', () => {
     const text = 'x'.repeat(1024 * 1024);
     sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'big', from: 'bob', to: 'alice', text })]);
     const after = store.getState().tim;
-    expect(after.messages.lists.values[0].records.find((r) => r.ID === 'big')?.payload.text).toHaveLength(1024 * 1024);
+    expect(listRecords(after.messages.lists.values[0]).find((r) => r.ID === 'big')?.payload.text).toHaveLength(
+      1024 * 1024,
+    );
     expect(after.conversations).toBe(before.conversations);
     expect(after.profiles).toBe(before.profiles);
   });
@@ -399,7 +405,7 @@ describe('payloads that are valid but hostile', () => {
     ]);
     sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', html, html)]);
     const tim = store.getState().tim;
-    const record = tim.messages.lists.values[0].records.find((r) => r.ID === html);
+    const record = listRecords(tim.messages.lists.values[0]).find((r) => r.ID === html);
     expect(record?.payload.text).toBe(html);
     expect(tim.profiles.table.values.find((p) => p.userID === 'bob')?.nick).toBe(html);
   });

@@ -15,7 +15,7 @@ import {
   sendTextMessage,
   setMessageRead,
 } from '../../src';
-import { compareMessages } from '../../src/entities/messageList';
+import { CHUNK, compareMessages, hasMessage, listRecords } from '../../src/entities/messageList';
 import type { MessageRecord, TimState } from '../../src/types';
 import { FakeConversation, FakeMessage, FakeProfile, FakeSdk } from '../helpers/fakeSdk';
 import { makeStore } from '../helpers/store';
@@ -39,7 +39,7 @@ export function allStrings(value: unknown, out: string[] = [], seen = new Set<ob
 export function storeView(tim: TimState, registryIDs: string[]) {
   const messages: Record<string, Array<[string, string, boolean, string, number, number]>> = {};
   tim.messages.lists.keys.forEach((id, i) => {
-    const records = tim.messages.lists.values[i].records;
+    const records = listRecords(tim.messages.lists.values[i]);
     if (records.length) messages[id] = records.map(row);
   });
   const history: Record<string, { nextReqMessageID: string | null; isCompleted: boolean; loading: boolean }> = {};
@@ -565,27 +565,18 @@ function check(
 
   const now = new Map<string, { status: string; isRevoked: boolean }>();
   tim.messages.lists.keys.forEach((conversationID, i) => {
-    // The list's own ID index: `ids` parallel to the records, or `sortedIDs` (the same set, sorted as
-    // strings), depending on the version of src/types.ts.
-    const list = tim.messages.lists.values[i] as unknown as {
-      records: MessageRecord[];
-      ids?: string[];
-      sortedIDs?: string[];
-    };
-    const { records } = list;
+    const list = tim.messages.lists.values[i];
+    const records = listRecords(list);
     const ids = records.map((r) => r.ID);
     if (new Set(ids).size !== ids.length) fail(where, `duplicate message ID in ${conversationID}: ${ids.join(',')}`);
-    if (list.ids === undefined && list.sortedIDs === undefined) fail(where, `${conversationID} has no ID index`);
-    if (list.ids !== undefined && (list.ids.length !== ids.length || list.ids.some((id, k) => id !== ids[k]))) {
-      fail(where, `records and ids disagree in ${conversationID}: [${ids}] vs [${list.ids}]`);
+    // The chunked layout: no empty chunk, none over twice the chunk size, and a count that adds up.
+    if (list.chunks.some((c) => c.length === 0 || c.length > 2 * CHUNK)) {
+      fail(where, `bad chunk sizes in ${conversationID}: [${list.chunks.map((c) => c.length)}]`);
     }
-    const sorted = ids.slice().sort();
-    if (
-      list.sortedIDs !== undefined &&
-      (list.sortedIDs.length !== ids.length || list.sortedIDs.some((id, k) => id !== sorted[k]))
-    ) {
-      fail(where, `records and sortedIDs disagree in ${conversationID}: [${ids}] vs [${list.sortedIDs}]`);
-    }
+    if (list.count !== records.length) fail(where, `count ${list.count} != ${records.length} in ${conversationID}`);
+    // The ID index kept outside the state agrees with the records.
+    for (const id of ids)
+      if (!hasMessage(list, id)) fail(where, `${id} missing from the ID index of ${conversationID}`);
     for (let k = 1; k < records.length; k++) {
       if (compareMessages(records[k - 1], records[k]) > 0)
         fail(where, `order broken in ${conversationID} at ${records[k].ID}`);
@@ -602,6 +593,11 @@ function check(
       if (was.isRevoked && !r.isRevoked) fail(where, `${r.ID} is no longer revoked`);
     }
   });
+  // A message that is gone is gone from every list's ID index too.
+  for (const id of previous.keys()) {
+    if (!now.has(id) && tim.messages.lists.values.some((list) => hasMessage(list, id)))
+      fail(where, `${id} is gone but still in an ID index`);
+  }
   for (const c of tim.conversations.table.values)
     if (c.unreadCount < 0) fail(where, `negative unread in ${c.conversationID}`);
   if (tim.conversations.totalUnreadCount < 0) fail(where, 'negative total unread');

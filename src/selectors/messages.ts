@@ -1,5 +1,5 @@
 /** Message and history selectors. */
-import { hasMessage, indexOfMessage } from '../entities/messageList';
+import { findMessage, listRecords } from '../entities/messageList';
 import { tableGet } from '../entities/table';
 import type { HistoryState, MessageRecord, RootStateWithTim } from '../types';
 
@@ -16,12 +16,16 @@ const NO_HISTORY: HistoryState = Object.freeze({
 export const selectMessagesByConversationID = (
   state: RootStateWithTim,
   conversationID: string,
-): readonly MessageRecord[] => tableGet(state.tim.messages.lists, conversationID)?.records ?? NO_MESSAGES;
+): readonly MessageRecord[] => {
+  const list = tableGet(state.tim.messages.lists, conversationID);
+  return list ? listRecords(list) : NO_MESSAGES;
+};
 
 /** A message by ID, searched across every conversation; undefined when not stored. */
 export const selectMessageById = (state: RootStateWithTim, messageID: string): MessageRecord | undefined => {
   for (const list of state.tim.messages.lists.values) {
-    if (hasMessage(list, messageID)) return list.records[indexOfMessage(list, messageID)];
+    const record = findMessage(list, messageID);
+    if (record) return record;
   }
   return undefined;
 };

@@ -9,7 +9,9 @@ import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from '../actions';
 import {
   EMPTY_MESSAGE_LIST,
+  firstMessage,
   hasMessage,
+  listRecords,
   mergeMessage,
   removeMessages,
   trimOldest,
@@ -103,11 +105,15 @@ function receive(state: MessagesState, records: readonly MessageRecord[]): Messa
   const next = changeLists(state, incoming, (list, group, conversationID) => {
     const merged = upsertMessages(list, group);
     const cap = capFor(state, group[0]);
-    if (cap <= 0 || merged.records.length <= cap + Math.ceil(cap / 10)) return merged;
+    if (cap <= 0 || merged.count <= cap + Math.ceil(cap / 10)) return merged;
     const trimmed = trimOldest(merged, cap);
     // The oldest kept message is where paging back starts again.
     const h = tableGet(history, conversationID) ?? EMPTY_HISTORY;
-    history = tableSet(history, conversationID, { ...h, nextReqMessageID: trimmed.records[0].ID, isCompleted: false });
+    history = tableSet(history, conversationID, {
+      ...h,
+      nextReqMessageID: firstMessage(trimmed)?.ID ?? null,
+      isCompleted: false,
+    });
     return trimmed;
   });
   return history === state.history ? next : { ...next, history };
@@ -226,10 +232,10 @@ function forgetConversations(state: MessagesState, conversationIDs: readonly str
   for (const id of conversationIDs) {
     const list = tableGet(lists, id);
     if (list) {
-      for (const messageID of list.ids) {
-        if (Object.prototype.hasOwnProperty.call(errors, messageID)) {
+      for (const { ID } of listRecords(list)) {
+        if (Object.prototype.hasOwnProperty.call(errors, ID)) {
           if (errors === state.errors) errors = { ...errors };
-          delete (errors as Record<string, TimError>)[messageID];
+          delete (errors as Record<string, TimError>)[ID];
         }
       }
     }

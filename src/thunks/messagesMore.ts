@@ -2,7 +2,7 @@
  * More message thunks: modify, jump to a message (hopping), extensions, reactions (3.x), read
  * receipts, `findMessage` and translation. (Media sends: `media.ts`; forwarding: `forward.ts`.)
  */
-import { hasMessage } from '../entities/messageList';
+import { selectMessageById } from '../selectors/messages';
 import { normalizeMessage } from '../normalize/message';
 import { isObject, isSafeKey, str, toPlainObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
@@ -186,10 +186,7 @@ export const deleteMessageExtensions = createTimThunk<
     await invoke(context.sdk, 'deleteMessageExtensions', ...(args.keyList ? [message, args.keyList] : [message]));
     let keyList = args.keyList;
     if (!keyList) {
-      for (const list of api.getState().tim.messages.lists.values) {
-        if (hasMessage(list, args.messageID))
-          keyList = Object.keys(list.records[list.ids.indexOf(args.messageID)]?.extensions ?? {});
-      }
+      keyList = Object.keys(selectMessageById(api.getState(), args.messageID)?.extensions ?? {});
     }
     return { messageID: args.messageID, keyList: keyList ?? [] };
   }),
@@ -344,9 +341,8 @@ export const getGroupMessageReadMemberList = createTimThunk<
 export const findMessage = createTimThunk<MessageRecord | null, string>('tim/findMessage', (messageID, api) =>
   withSdk(api, async (context) => {
     requireId(messageID, 'findMessage needs a messageID');
-    for (const list of api.getState().tim.messages.lists.values) {
-      if (hasMessage(list, messageID)) return list.records[list.ids.indexOf(messageID)] ?? null;
-    }
+    const stored = selectMessageById(api.getState(), messageID);
+    if (stored) return stored;
     try {
       return normalizeMessage(sdkMessage(context, messageID));
     } catch {

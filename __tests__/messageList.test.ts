@@ -1,0 +1,183 @@
+/**
+ * The chunked message list (`src/entities/messageList.ts`) against a reference: a Map of records
+ * sorted whole after every step. Lists here grow past many chunks, which the store-level model test
+ * (a few messages per conversation) never reaches.
+ */
+import fc from 'fast-check';
+import {
+  CHUNK,
+  EMPTY_MESSAGE_LIST,
+  compareMessages,
+  findMessage,
+  hasMessage,
+  listRecords,
+  mergeMessage,
+  removeMessages,
+  trimOldest,
+  updateMessage,
+  upsertMessages,
+} from '../src/entities/messageList';
+import { normalizeMessage } from '../src/normalize/message';
+import type { MessageList, MessageRecord } from '../src/types';
+
+type Kind = 'GROUP' | 'C2C';
+
+function record(kind: Kind, id: number, time: number, sequence: number, status: string): MessageRecord {
+  return normalizeMessage({
+    ID: `m${id}`,
+    conversationID: kind === 'GROUP' ? 'GROUPg' : 'C2Cu',
+    conversationType: kind,
+    time,
+    sequence,
+    status,
+    payload: { text: `t${id}` },
+  });
+}
+
+const status = fc.constantFrom('unSend', 'fail', 'success');
+const raw = fc.record({
+  id: fc.integer({ min: 0, max: 300 }),
+  time: fc.integer({ min: 1, max: 400 }),
+  sequence: fc.integer({ min: 0, max: 400 }),
+  status,
+});
+
+type Op =
+  | { op: 'upsert'; items: Array<{ id: number; time: number; sequence: number; status: string }> }
+  | { op: 'live'; count: number }
+  | { op: 'trim'; cap: number }
+  | { op: 'remove'; ids: number[] }
+  | { op: 'revoke'; id: number }
+  | { op: 'retime'; id: number; time: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('upsert' as const), items: fc.array(raw, { maxLength: 150 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('live' as const), count: fc.integer({ min: 1, max: 90 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('trim' as const), cap: fc.integer({ min: 0, max: 260 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('remove' as const),
+      ids: fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 40 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('revoke' as const), id: fc.integer({ min: 0, max: 1000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('retime' as const),
+      id: fc.integer({ min: 0, max: 1000 }),
+      time: fc.integer({ min: 1, max: 2000 }),
+    }),
+  },
+);
+
+function checkLayout(list: MessageList, expected: MessageRecord[]) {
+  const records = listRecords(list);
+  expect(records.map((r) => r.ID)).toEqual(expected.map((r) => r.ID));
+  expect(records).toEqual(expected);
+  expect(list.count).toBe(expected.length);
+  for (const chunk of list.chunks) {
+    expect(chunk.length).toBeGreaterThan(0);
+    expect(chunk.length).toBeLessThanOrEqual(2 * CHUNK);
+  }
+  for (const r of expected) expect(hasMessage(list, r.ID)).toBe(true);
+}
+
+describe('chunked message list', () => {
+  it.each<Kind>(['GROUP', 'C2C'])('matches a whole-sort reference over random operations (%s)', (kind) => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
+        let list = EMPTY_MESSAGE_LIST;
+        const model = new Map<string, MessageRecord>();
+        let nextLive = 10_000;
+        const sorted = () => Array.from(model.values()).sort(compareMessages);
+        for (const op of ops) {
+          const before = list;
+          if (op.op === 'upsert' || op.op === 'live') {
+            const batch =
+              op.op === 'upsert'
+                ? op.items.map((x) => record(kind, x.id, x.time, x.sequence, x.status))
+                : Array.from({ length: op.count }, () => {
+                    nextLive++;
+                    return record(kind, nextLive, nextLive, nextLive, 'success');
+                  });
+            for (const m of batch) {
+              const prev = model.get(m.ID);
+              model.set(m.ID, prev ? mergeMessage(prev, m) : m);
+            }
+            list = upsertMessages(list, batch);
+          } else if (op.op === 'trim') {
+            const all = sorted();
+            if (op.cap > 0 && all.length > op.cap)
+              for (const r of all.slice(0, all.length - op.cap)) model.delete(r.ID);
+            list = trimOldest(list, op.cap);
+          } else if (op.op === 'remove') {
+            const ids = new Set(op.ids.map((i) => `m${i}`));
+            for (const id of ids) model.delete(id);
+            list = removeMessages(list, ids);
+          } else {
+            const id = `m${op.id}`;
+            const update = (prev: MessageRecord) =>
+              op.op === 'revoke' ? { ...prev, isRevoked: true } : { ...prev, time: op.time };
+            const prev = model.get(id);
+            const next = prev && update(prev);
+            if (next) model.set(id, next);
+            // The list holds the model's record (===), so it gets the very same updated record.
+            list = updateMessage(list, id, (p) => (p === prev && next ? next : update(p)));
+          }
+          checkLayout(list, sorted());
+          // An old list still answers for what it held (its index is rebuilt, not shared).
+          for (const r of listRecords(before)) expect(hasMessage(before, r.ID)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a live message copies only the last chunk: every other chunk stays the same array', () => {
+    let list = EMPTY_MESSAGE_LIST;
+    list = upsertMessages(
+      list,
+      Array.from({ length: 5 * CHUNK + 3 }, (_, i) => record('GROUP', i, i + 1, i + 1, 'success')),
+    );
+    const next = upsertMessages(list, [record('GROUP', 9999, 9999, 9999, 'success')]);
+    expect(next.count).toBe(list.count + 1);
+    expect(next.chunks.length).toBe(list.chunks.length);
+    next.chunks.slice(0, -1).forEach((chunk, i) => expect(chunk).toBe(list.chunks[i]));
+    expect(next.chunks[next.chunks.length - 1]).not.toBe(list.chunks[list.chunks.length - 1]);
+  });
+
+  it('returns the same list, and the same flat array, when nothing changed', () => {
+    const batch = Array.from({ length: 3 * CHUNK }, (_, i) => record('C2C', i, i + 1, i + 1, 'success'));
+    const list = upsertMessages(EMPTY_MESSAGE_LIST, batch);
+    expect(upsertMessages(list, batch)).toBe(list);
+    expect(upsertMessages(list, [])).toBe(list);
+    expect(updateMessage(list, 'nope', (p) => ({ ...p, isRevoked: true }))).toBe(list);
+    expect(removeMessages(list, new Set(['nope']))).toBe(list);
+    expect(listRecords(list)).toBe(listRecords(list));
+    expect(findMessage(list, `m${CHUNK + 1}`)).toBe(batch[CHUNK + 1]);
+    expect(findMessage(list, 'nope')).toBeUndefined();
+  });
+
+  it('history pages prepend without copying the chunks after them', () => {
+    let list = upsertMessages(
+      EMPTY_MESSAGE_LIST,
+      Array.from({ length: 4 * CHUNK }, (_, i) => record('GROUP', 10_000 + i, 10_000 + i, 10_000 + i, 'success')),
+    );
+    for (let page = 0; page < 10; page++) {
+      const top = 9_000 - page * 20;
+      const before = list;
+      list = upsertMessages(
+        list,
+        Array.from({ length: 20 }, (_, i) => record('GROUP', top + i, top + i, top + i, 'success')),
+      );
+      // Every chunk but the front one is shared with the list before the page.
+      const shared = list.chunks.filter((c) => before.chunks.includes(c)).length;
+      expect(shared).toBeGreaterThanOrEqual(before.chunks.length - 1);
+    }
+    expect(list.count).toBe(4 * CHUNK + 200);
+    // Pages fill the short chunk in front: the list stays in few chunks.
+    expect(list.chunks.length).toBeLessThanOrEqual(Math.ceil(list.count / CHUNK) + 1);
+  });
+});
