@@ -33,11 +33,12 @@ export class MessageRegistry {
       return;
     }
     if (typeof id !== 'string' || id === '') return;
-    const [into, other, limit] =
-      flow === 'in' ? [this.received, this.own, this.receivedLimit] : [this.own, this.received, this.limit];
-    other.delete(id);
+    // Once per message of a flood: no tuple, no allocation.
+    const incoming = flow === 'in';
+    const into = incoming ? this.received : this.own;
+    (incoming ? this.own : this.received).delete(id);
     into.set(id, message as SdkMessage);
-    if (into.size > limit) {
+    if (into.size > (incoming ? this.receivedLimit : this.limit)) {
       const oldest = into.keys().next().value;
       if (oldest !== undefined) into.delete(oldest);
     }
