@@ -6,6 +6,7 @@ import {
   selectTotalUnreadCount,
   setMessageRead,
 } from '../src';
+import { readVolatileFields, sameVolatileFields } from '../src/normalize/conversation';
 import { FakeConversation, FakeProfile, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
 
@@ -32,6 +33,30 @@ describe('CONVERSATION_LIST_UPDATED', () => {
     expect(changed.map((c) => c.conversationID)).toEqual(['C2Cu7']);
     expect(after[0].conversationID).toBe('C2Cu7'); // newest first
     expect(after[0]).toMatchObject({ unreadCount: 3, lastMessage: { messageForShow: 'new', lastTime: 5000 } });
+  });
+
+  it('follows the SDK reordering its list, and reusing one array for it, without mixing conversations up', () => {
+    const { sdk, store } = setup();
+    const list = Array.from({ length: 40 }, (_, i) => new FakeConversation(`C2Cu${i}`, 1000 + i, { unreadCount: i }));
+    sdk.emit('CONVERSATION_LIST_UPDATED', list);
+    const byID = (id: string) => selectConversationById(store.getState(), id);
+    const kept = byID('C2Cu3');
+    // A message in u30: the SDK moves it to the top of the same array, mutated in place.
+    const [moved] = list.splice(30, 1);
+    moved.unreadCount = 99;
+    moved.lastMessage = { ...moved.lastMessage, lastTime: 9000 };
+    list.unshift(moved);
+    sdk.emit('CONVERSATION_LIST_UPDATED', list);
+    expect(byID('C2Cu30')).toMatchObject({ unreadCount: 99, lastMessage: { lastTime: 9000 } });
+    expect(byID('C2Cu3')).toBe(kept);
+    // Two conversations swap places and one of them changes; one is dropped.
+    [list[5], list[20]] = [list[20], list[5]];
+    list[5].unreadCount = 7;
+    const dropped = list.pop();
+    sdk.emit('CONVERSATION_LIST_UPDATED', list);
+    for (const c of list) expect(byID(c.conversationID)?.unreadCount).toBe(c.unreadCount);
+    expect(byID(dropped?.conversationID ?? '')).toBeUndefined();
+    expect(selectConversationList(store.getState())).toHaveLength(39);
   });
 
   it('keeps the whole state identical when nothing changed, even with new SDK objects of equal content', () => {
@@ -101,5 +126,61 @@ describe('CONVERSATION_LIST_UPDATED', () => {
     expect(sdk.setMessageRead).toHaveBeenCalledWith({ conversationID: 'C2Cbob' });
     expect(selectConversationById(store.getState(), 'C2Cbob')?.unreadCount).toBe(0);
     expect(selectTotalUnreadCount(store.getState())).toBe(0);
+  });
+});
+
+describe('the conversation normalizer', () => {
+  // The fused compare must see exactly what `readVolatileFields` records: a field one reads and the
+  // other misses is an in-place change the store would never show.
+  const mutations: Array<[string, (c: FakeConversation & Record<string, unknown>) => void]> = [
+    ['unreadCount', (c) => (c.unreadCount += 1)],
+    ['isPinned', (c) => (c.isPinned = !c.isPinned)],
+    ['messageRemindType', (c) => (c.messageRemindType = 'AcceptNotNotify')],
+    ['remark', (c) => (c.remark = 'r')],
+    ['peerReadTime', (c) => (c.peerReadTime = 42)],
+    ['customData', (c) => (c.customData = 'x')],
+    ['markList pushed', (c) => c.markList.push(1)],
+    ['markList replaced', (c) => (c.markList = [])],
+    ['conversationGroupList pushed', (c) => c.conversationGroupList.push('g')],
+    ['groupAtInfoList pushed', (c) => c.groupAtInfoList.push({ messageSequence: 1 })],
+    ['lastMessage replaced', (c) => (c.lastMessage = { ...c.lastMessage })],
+    ['lastMessage.lastTime', (c) => (c.lastMessage.lastTime = 77)],
+    ['lastMessage.isRevoked', (c) => (c.lastMessage.isRevoked = true)],
+    ['lastMessage.isPeerRead', (c) => (c.lastMessage.isPeerRead = true)],
+    ['lastMessage.messageForShow', (c) => (c.lastMessage.messageForShow = 'edited')],
+    ['lastMessage.payload', (c) => (c.lastMessage.payload = { text: 'edited' })],
+    ['lastMessage removed', (c) => (c.lastMessage = null as unknown as Record<string, unknown>)],
+    ['userProfile replaced', (c) => (c.userProfile = new FakeProfile('u1', 'other'))],
+    ['userProfile.nick', (c) => ((c.userProfile as FakeProfile).nick = 'renamed')],
+    ['userProfile.avatar', (c) => ((c.userProfile as FakeProfile).avatar = 'a.png')],
+    ['groupProfile added', (c) => (c.groupProfile = { groupID: 'g', name: 'G' } as never)],
+    ['groupProfile.name', (c) => ((c.groupProfile as unknown as Record<string, unknown>).name = 'renamed')],
+    ['groupProfile.avatar', (c) => ((c.groupProfile as unknown as Record<string, unknown>).avatar = 'b.png')],
+    ['groupProfile.memberCount', (c) => ((c.groupProfile as unknown as Record<string, unknown>).memberCount = 9)],
+    ['groupProfile.selfInfo', (c) => ((c.groupProfile as unknown as Record<string, unknown>).selfInfo = {})],
+  ];
+  const make = () => {
+    const c = new FakeConversation('C2Cu1', 100) as FakeConversation & Record<string, unknown>;
+    c.userProfile = new FakeProfile('u1', 'nick');
+    c.groupProfile = { groupID: 'g', name: 'G', avatar: '', memberCount: 3, selfInfo: null } as never;
+    return c;
+  };
+
+  it.each(mutations)('sees an in-place change of %s, as readVolatileFields does', (_name, mutate) => {
+    const c = make();
+    const seen: unknown[] = [];
+    readVolatileFields(c, seen);
+    expect(sameVolatileFields(c, seen)).toBe(true);
+    mutate(c);
+    const now: unknown[] = [];
+    readVolatileFields(c, now);
+    expect(now.some((v, i) => v !== seen[i])).toBe(true);
+    expect(sameVolatileFields(c, seen)).toBe(false);
+  });
+
+  it('reads every field that the compare checks (the two stay the same length)', () => {
+    const seen: unknown[] = [];
+    readVolatileFields(make(), seen);
+    expect(seen).toHaveLength(26);
   });
 });

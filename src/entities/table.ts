@@ -38,14 +38,14 @@ export function searchKeys(keys: readonly string[], key: string): number {
  */
 const positions = new WeakMap<readonly string[], Map<string, number>>();
 
-function positionOf(keys: readonly string[], key: string): number {
+function positionsOf(keys: readonly string[]): Map<string, number> {
   let map = positions.get(keys);
   if (!map) {
     map = new Map();
     for (let i = 0; i < keys.length; i++) map.set(keys[i], i);
     positions.set(keys, map);
   }
-  return map.get(key) ?? -1;
+  return map;
 }
 
 /** The value stored under `key`, or undefined. */
@@ -147,16 +147,24 @@ export function tableReplaceAll<T>(
   const n = previous.keys.length;
   const next = new Array<T | undefined>(n);
   const added = new Map<string, T>();
+  const position = positionsOf(previous.keys);
   let seen = 0;
   let changed = false;
   for (const value of items) {
     const key = keyOf(value);
-    const i = positionOf(previous.keys, key);
+    const i = position.get(key) ?? -1;
     if (i < 0) {
       added.set(key, merge(added.get(key), value));
       continue;
     }
-    if (next[i] === undefined) seen++;
+    if (next[i] === undefined) {
+      seen++;
+      // The common case of a list sent again: the very record already stored.
+      if (value === previous.values[i]) {
+        next[i] = value;
+        continue;
+      }
+    }
     const merged = merge(next[i] ?? previous.values[i], value);
     next[i] = merged;
     if (merged !== previous.values[i]) changed = true;
