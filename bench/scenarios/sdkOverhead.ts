@@ -27,12 +27,12 @@ type Emu = {
   injectC2CMessage(input: { from: string; to: string; text: string }): unknown;
 };
 
-function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string): Promise<ChildResult> {
+function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string, warm: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], {
       // With BENCH_CHILD_PROF=dir the child writes a CPU profile of the flood window there.
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [...(process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx'],
+      stdio: ['ignore', process.env.BENCH_CHILD_FLAGS ? 'inherit' : 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += String(d)));
@@ -40,17 +40,18 @@ function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: strin
       child.kill();
       reject(new Error(`${mode}: timed out (${stderr.slice(0, 300)})`));
     }, 120_000);
-    child.on('message', (m: { ready?: boolean; error?: string } & Partial<ChildResult>) => {
+    let i = 0;
+    child.on('message', (m: { flood?: number; error?: string } & Partial<ChildResult>) => {
       if (m.error) {
         clearTimeout(timer);
         reject(new Error(`${mode}: ${m.error}`));
-      } else if (m.ready) {
+      } else if (m.flood) {
         // A flood from one peer, injected in bursts so the socket is not one giant write.
-        let i = 0;
+        const end = i + m.flood;
         const burst = () => {
-          for (let k = 0; k < 200 && i < n; k++, i++)
+          for (let k = 0; k < 200 && i < end; k++, i++)
             emu.injectC2CMessage({ from: `${userID}-peer`, to: userID, text: `flood ${i}` });
-          if (i < n) setImmediate(burst);
+          if (i < end) setImmediate(burst);
         };
         burst();
       } else if (m.cpuMs !== undefined) {
@@ -64,7 +65,7 @@ function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: strin
         reject(new Error(`${mode}: child exited ${code} ${stderr.slice(0, 300)}`));
       }
     });
-    child.send({ url: emu.url, mode, expect: n, userID });
+    child.send({ url: emu.url, mode, expect: n, userID, warm });
   });
 }
 
@@ -108,12 +109,21 @@ export const sdkOverhead = {
         reps: [],
       }));
     }
-    const results: Record<'bare' | 'tim-redux', ChildResult[]> = { bare: [], 'tim-redux': [] };
+    // Cold: the first n messages after login, so the JIT compiles the binding during the flood.
+    // Warm: n messages after a warm-up flood, the steady state of an app that has been receiving.
+    const warmUp = cfg.quick ? 1_000 : 3_000;
+    const runs = { cold: { bare: [], 'tim-redux': [] }, warm: { bare: [], 'tim-redux': [] } } as Record<
+      'cold' | 'warm',
+      Record<'bare' | 'tim-redux', ChildResult[]>
+    >;
     const rows: Row[] = [];
     try {
       for (let r = 0; r < reps; r++) {
-        for (const mode of r % 2 ? (['tim-redux', 'bare'] as const) : (['bare', 'tim-redux'] as const)) {
-          results[mode].push(await runChild(emu, mode, n, `u${r}${mode === 'bare' ? 'b' : 't'}`));
+        for (const phase of ['cold', 'warm'] as const) {
+          for (const mode of r % 2 ? (['tim-redux', 'bare'] as const) : (['bare', 'tim-redux'] as const)) {
+            const userID = `u${r}${phase[0]}${mode === 'bare' ? 'b' : 't'}`;
+            runs[phase][mode].push(await runChild(emu, mode, n, userID, phase === 'warm' ? warmUp : 0));
+          }
         }
       }
     } catch (e) {
@@ -128,31 +138,37 @@ export const sdkOverhead = {
       }));
     }
     await emu.stop();
-    const bareCpu = median(results.bare.map((x) => x.cpuMs));
-    for (const mode of ['bare', 'tim-redux'] as const) {
-      const reps = results[mode].map((x): Measurement => ({
-        medianMs: x.cpuMs / n,
-        p95Ms: NaN,
-        throughput: n / (x.cpuMs / 1000),
-        events: x.received,
-        planned: n,
-      }));
-      const cpu = median(results[mode].map((x) => x.cpuMs));
-      rows.push({
-        scenario: 'sdk-overhead',
-        subject: mode === 'bare' ? 'bare listener' : 'tim-redux',
-        status: 'ok',
-        reps,
-        medianMs: cpu / n,
-        throughput: n / (cpu / 1000),
-        events: `${median(results[mode].map((x) => x.received))}/${n}`,
-        extra: {
-          childCpuMs: Math.round(cpu),
-          overheadPct: Math.round(((cpu - bareCpu) / bareCpu) * 1000) / 10,
-          ...(mode === 'tim-redux' ? bindingShare(results[mode]) : {}),
-        },
-      });
-    }
+    for (const phase of ['cold', 'warm'] as const) rows.push(...phaseRows(runs[phase], phase, n));
     return rows;
   },
 };
+
+function phaseRows(results: Record<'bare' | 'tim-redux', ChildResult[]>, phase: 'cold' | 'warm', n: number): Row[] {
+  const rows: Row[] = [];
+  const bareCpu = median(results.bare.map((x) => x.cpuMs));
+  for (const mode of ['bare', 'tim-redux'] as const) {
+    const reps = results[mode].map((x): Measurement => ({
+      medianMs: x.cpuMs / n,
+      p95Ms: NaN,
+      throughput: n / (x.cpuMs / 1000),
+      events: x.received,
+      planned: n,
+    }));
+    const cpu = median(results[mode].map((x) => x.cpuMs));
+    rows.push({
+      scenario: 'sdk-overhead',
+      subject: `${mode === 'bare' ? 'bare listener' : 'tim-redux'} (${phase})`,
+      status: 'ok',
+      reps,
+      medianMs: cpu / n,
+      throughput: n / (cpu / 1000),
+      events: `${median(results[mode].map((x) => x.received))}/${n}`,
+      extra: {
+        childCpuMs: Math.round(cpu),
+        overheadPct: Math.round(((cpu - bareCpu) / bareCpu) * 1000) / 10,
+        ...(mode === 'tim-redux' ? bindingShare(results[mode]) : {}),
+      },
+    });
+  }
+  return rows;
+}
