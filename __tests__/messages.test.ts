@@ -1,3 +1,4 @@
+import { pagedKeys } from '../src/entities/pagedTable';
 import { configureStore, type Middleware } from '@reduxjs/toolkit';
 import {
   createTimMiddleware,
@@ -96,7 +97,7 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [{ userID: 'bob', messageID: 'ghost', isPeerRead: true }]);
     sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'ghost', extensions: [{ key: 'k', value: 'v' }] });
     sdk.emit('MESSAGE_REACTIONS_UPDATED', { messageID: 'ghost', reactionList: [] });
-    expect(store.getState().tim.messages.lists.keys).toEqual([]);
+    expect(pagedKeys(store.getState().tim.messages.lists)).toEqual([]);
     expect(selectMessageById(store.getState(), 'ghost')).toBeUndefined();
   });
 
@@ -289,8 +290,8 @@ describe('history paging', () => {
     const loading = store.dispatch(getMessageList('C2Cbob'));
     await store.dispatch(logout());
     await loading;
-    expect(store.getState().tim.messages.lists.keys).toEqual([]);
-    expect(store.getState().tim.messages.history.keys).toEqual([]);
+    expect(pagedKeys(store.getState().tim.messages.lists)).toEqual([]);
+    expect(pagedKeys(store.getState().tim.messages.history)).toEqual([]);
   });
 
   it('records a failed page and allows a retry', async () => {

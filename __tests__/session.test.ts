@@ -1,3 +1,4 @@
+import { pagedKeys } from '../src/entities/pagedTable';
 import { login, logout, resetTim, selectIsReady, selectMyProfile, selectSession, TIM_REDUX_ERROR } from '../src';
 import { FakeConversation, FakeMessage, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, flush, makeStore } from './helpers/store';
@@ -75,7 +76,7 @@ describe('session state machine', () => {
       sdk.emit('SDK_NOT_READY');
       const state = store.getState().tim;
       expect(state.session).toMatchObject({ status: 'kickedOut', kickedOutReason: reason, userID: null });
-      expect(state.messages.lists.keys).toEqual([]);
+      expect(pagedKeys(state.messages.lists)).toEqual([]);
       expect(state.conversations.table.keys).toEqual([]);
       expect(state.profiles.table.keys).toEqual([]);
       expect(middleware.registry.size).toBe(0);

@@ -25,6 +25,19 @@ export interface Table<T> {
   readonly values: readonly T[];
 }
 
+/**
+ * A `Table` in pages, in key order (a B+tree of depth two): setting one key copies one page (at
+ * most 128 entries) and the array of pages, not every entry. For the per-conversation parts of the
+ * messages slice, where one of thousands of conversations changes per message. See
+ * `src/entities/pagedTable.ts`.
+ */
+export interface PagedTable<T> {
+  /** Pages of 1 to 128 keys; every key of a page is below every key of the next. */
+  readonly pages: ReadonlyArray<Table<T>>;
+  /** Keys in all pages. */
+  readonly size: number;
+}
+
 /** Sending state of a message, as the SDK names it. */
 export type MessageStatus = 'unSend' | 'success' | 'fail';
 
@@ -271,9 +284,9 @@ export interface MessageList {
 /** `state.tim.messages`. */
 export interface MessagesState {
   /** Per conversation, its messages. */
-  lists: Table<MessageList>;
+  lists: PagedTable<MessageList>;
   /** Per conversation, its history cursor. */
-  history: Table<HistoryState>;
+  history: PagedTable<HistoryState>;
   /** IDs of revoked messages whose record is not (or no longer) stored, so a stale copy stays revoked. */
   revokedIDs: readonly string[];
   /** Per-conversation caps: conversation subtype (`AVChatRoom`, ...) or `default` → max records (0 = none). */

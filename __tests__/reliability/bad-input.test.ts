@@ -5,6 +5,7 @@
  * good items of a partly bad list are applied. Thunks reject with a serializable `{ code, message }`
  * before calling the SDK.
  */
+import { pagedKeys, pagedValues } from '../../src/entities/pagedTable';
 import { findNonSerializableValue } from '@reduxjs/toolkit';
 import {
   deleteMessages,
@@ -175,7 +176,7 @@ async function populated(onError?: (e: EventError) => void) {
   sdk.emit('ALL_RECEIVE_MESSAGE_OPT_UPDATED', { allReceiveMessageOpt: 1 });
   const tim = made.store.getState().tim;
   expect(tim.errors.events).toEqual([]);
-  expect(tim.messages.lists.keys).toEqual(['C2Cbob']);
+  expect(pagedKeys(tim.messages.lists)).toEqual(['C2Cbob']);
   return { sdk, ...made };
 }
 
@@ -266,7 +267,7 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     sdk.emit('MESSAGE_RECEIVED', [...junk(), good()]);
     const tim = store.getState().tim;
     expect(
-      listRecords(tim.messages.lists.values[0])
+      listRecords(pagedValues(tim.messages.lists)[0])
         .map((r) => r.ID)
         .sort(),
     ).toEqual(['good-1', 'm1']);
@@ -281,11 +282,11 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     const revoked = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'hello', isRevoked: true });
     sdk.emit('MESSAGE_REVOKED', [...junk(), revoked]);
-    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isRevoked).toBe(true);
+    expect(listRecords(pagedValues(store.getState().tim.messages.lists)[0])[0].isRevoked).toBe(true);
     const modified = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'edited' });
     modified.version = 1;
     sdk.emit('MESSAGE_MODIFIED', [...junk(), modified]);
-    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].payload).toEqual({ text: 'edited' });
+    expect(listRecords(pagedValues(store.getState().tim.messages.lists)[0])[0].payload).toEqual({ text: 'edited' });
     expect(store.getState().tim.errors.events).toHaveLength(2);
   });
 
@@ -320,7 +321,7 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_RECEIVED', [throwingGetters(), good()]);
     expect(
-      listRecords(store.getState().tim.messages.lists.values[0])
+      listRecords(pagedValues(store.getState().tim.messages.lists)[0])
         .map((r) => r.ID)
         .sort(),
     ).toEqual(['good-1', 'm1']);
@@ -331,13 +332,13 @@ describe('partly bad lists: the good items are applied, the bad ones reported', 
     const { sdk, store } = await populated();
     const revoked = new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice', text: 'hello', isRevoked: true });
     sdk.emit('MESSAGE_REVOKED', [throwingGetters(), revoked]);
-    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isRevoked).toBe(true);
+    expect(listRecords(pagedValues(store.getState().tim.messages.lists)[0])[0].isRevoked).toBe(true);
   });
 
   it('MESSAGE_READ_BY_PEER and MESSAGE_READ_RECEIPT_RECEIVED', async () => {
     const { sdk, store } = await populated();
     sdk.emit('MESSAGE_READ_BY_PEER', [...junk(), new FakeMessage({ ID: 'm1', from: 'bob', to: 'alice' })]);
-    expect(listRecords(store.getState().tim.messages.lists.values[0])[0].isPeerRead).toBe(true);
+    expect(listRecords(pagedValues(store.getState().tim.messages.lists)[0])[0].isPeerRead).toBe(true);
     sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [
       ...junk(),
       { messageID: 'm1', conversationID: 'C2Cbob', isPeerRead: true },
@@ -355,7 +356,7 @@ describe('payloads that are valid but hostile', () => {
       { type: 'TIMBrandNewElem', content: { when: new Date(5), fn: () => 1, nested: cyclic(), big: BigInt(7) } },
     ];
     sdk.emit('MESSAGE_RECEIVED', [weird]);
-    const record = listRecords(store.getState().tim.messages.lists.values[0]).find((r) => r.ID === 'w1');
+    const record = listRecords(pagedValues(store.getState().tim.messages.lists)[0]).find((r) => r.ID === 'w1');
     expect(record?.type).toBe('TIMBrandNewElem');
     expect(record?.payload).toMatchObject({ when: 5, big: '7' });
     expect(findNonSerializableValue(store.getState())).toBe(false);
@@ -367,7 +368,7 @@ describe('payloads that are valid but hostile', () => {
     const text = 'x'.repeat(1024 * 1024);
     sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ ID: 'big', from: 'bob', to: 'alice', text })]);
     const after = store.getState().tim;
-    expect(listRecords(after.messages.lists.values[0]).find((r) => r.ID === 'big')?.payload.text).toHaveLength(
+    expect(listRecords(pagedValues(after.messages.lists)[0]).find((r) => r.ID === 'big')?.payload.text).toHaveLength(
       1024 * 1024,
     );
     expect(after.conversations).toBe(before.conversations);
@@ -405,7 +406,7 @@ describe('payloads that are valid but hostile', () => {
     ]);
     sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', html, html)]);
     const tim = store.getState().tim;
-    const record = listRecords(tim.messages.lists.values[0]).find((r) => r.ID === html);
+    const record = listRecords(pagedValues(tim.messages.lists)[0]).find((r) => r.ID === html);
     expect(record?.payload.text).toBe(html);
     expect(tim.profiles.table.values.find((p) => p.userID === 'bob')?.nick).toBe(html);
   });
@@ -563,7 +564,7 @@ describe('thunks given bad arguments reject before calling the SDK', () => {
   // Was BUG 4 (found here, fixed in 366f510): getMessageList with a bad conversationID (null, '', 42, {}) rejects, but its pending
   // action has already written a history entry under that key: the history table gets keys that
   // are not strings (breaking its sorted-keys invariant) and can hold the caller's object.
-  // Repro: dispatch(getMessageList(null)); state.tim.messages.history.keys is [null].
+  // Repro: dispatch(getMessageList(null)); state.pagedKeys(tim.messages.history) is [null].
   it.each(idCases.filter(([l]) => l !== 'undefined'))(
     'getMessageList(%s) leaves the history cursors alone (was BUG 4)',
     async (_label, arg) => {

@@ -16,6 +16,7 @@ import {
   setMessageRead,
 } from '../../src';
 import { CHUNK, compareMessages, hasMessage, listRecords } from '../../src/entities/messageList';
+import { pagedKeys, pagedValues } from '../../src/entities/pagedTable';
 import type { MessageRecord, TimState } from '../../src/types';
 import { FakeConversation, FakeMessage, FakeProfile, FakeSdk } from '../helpers/fakeSdk';
 import { makeStore } from '../helpers/store';
@@ -38,13 +39,15 @@ export function allStrings(value: unknown, out: string[] = [], seen = new Set<ob
 /** What the store holds, reduced to the fields the model tracks. */
 export function storeView(tim: TimState, registryIDs: string[]) {
   const messages: Record<string, Array<[string, string, boolean, string, number, number]>> = {};
-  tim.messages.lists.keys.forEach((id, i) => {
-    const records = listRecords(tim.messages.lists.values[i]);
+  const listValues = pagedValues(tim.messages.lists);
+  pagedKeys(tim.messages.lists).forEach((id, i) => {
+    const records = listRecords(listValues[i]);
     if (records.length) messages[id] = records.map(row);
   });
   const history: Record<string, { nextReqMessageID: string | null; isCompleted: boolean; loading: boolean }> = {};
-  tim.messages.history.keys.forEach((id, i) => {
-    const h = tim.messages.history.values[i];
+  const historyValues = pagedValues(tim.messages.history);
+  pagedKeys(tim.messages.history).forEach((id, i) => {
+    const h = historyValues[i];
     history[id] = { nextReqMessageID: h.nextReqMessageID, isCompleted: h.isCompleted, loading: h.loading };
   });
   const conversations: Record<string, number> = {};
@@ -564,8 +567,9 @@ function check(
   if (nonSerializable !== false) fail(where, `non-serializable value at ${nonSerializable.keyPath}`);
 
   const now = new Map<string, { status: string; isRevoked: boolean }>();
-  tim.messages.lists.keys.forEach((conversationID, i) => {
-    const list = tim.messages.lists.values[i];
+  const lists = pagedValues(tim.messages.lists);
+  pagedKeys(tim.messages.lists).forEach((conversationID, i) => {
+    const list = lists[i];
     const records = listRecords(list);
     const ids = records.map((r) => r.ID);
     if (new Set(ids).size !== ids.length) fail(where, `duplicate message ID in ${conversationID}: ${ids.join(',')}`);
@@ -595,7 +599,7 @@ function check(
   });
   // A message that is gone is gone from every list's ID index too.
   for (const id of previous.keys()) {
-    if (!now.has(id) && tim.messages.lists.values.some((list) => hasMessage(list, id)))
+    if (!now.has(id) && lists.some((list) => hasMessage(list, id)))
       fail(where, `${id} is gone but still in an ID index`);
   }
   for (const c of tim.conversations.table.values)

@@ -1,3 +1,4 @@
+import { pagedKeys } from '../../src/entities/pagedTable';
 import {
   addMessageReaction,
   callTim,
@@ -80,7 +81,7 @@ describe('getMessageListHopping', () => {
       'h7',
       'g1',
     ]);
-    expect(store.getState().tim.messages.history.keys).toEqual([]);
+    expect(pagedKeys(store.getState().tim.messages.history)).toEqual([]);
     await expectInvalid(store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam' })));
     await expectInvalid(
       store.dispatch(getMessageListHopping({ conversationID: 'GROUPteam', sequence: 1, direction: 2 as 0 })),

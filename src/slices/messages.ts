@@ -18,7 +18,7 @@ import {
   updateMessage,
   upsertMessages,
 } from '../entities/messageList';
-import { emptyTable, tableGet, tableRemove, tableSet, tableUpsertMany } from '../entities/table';
+import { emptyPagedTable, pagedGet, pagedRemove, pagedSet, pagedUpsertMany } from '../entities/pagedTable';
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
 import * as More from '../thunks/messagesMore';
@@ -35,8 +35,8 @@ export const DEFAULT_MESSAGE_CAPS: Readonly<Record<string, number>> = { AVChatRo
 const REVOKED_MEMORY = 1000;
 
 const initialState: MessagesState = {
-  lists: emptyTable(),
-  history: emptyTable(),
+  lists: emptyPagedTable(),
+  history: emptyPagedTable(),
   revokedIDs: [],
   caps: DEFAULT_MESSAGE_CAPS,
   errors: {},
@@ -51,7 +51,7 @@ const EMPTY_HISTORY: HistoryState = {
 };
 
 function listOf(state: MessagesState, conversationID: string): MessageList {
-  return tableGet(state.lists, conversationID) ?? EMPTY_MESSAGE_LIST;
+  return pagedGet(state.lists, conversationID) ?? EMPTY_MESSAGE_LIST;
 }
 
 function byConversation<T extends { conversationID: string }>(items: readonly T[]): Map<string, T[]> {
@@ -72,18 +72,19 @@ function changeLists<T extends { conversationID: string }>(
 ): MessagesState {
   const entries: Array<[string, MessageList]> = [];
   for (const [conversationID, group] of byConversation(items)) {
-    const before = tableGet(state.lists, conversationID);
+    const before = pagedGet(state.lists, conversationID);
     const after = change(before ?? EMPTY_MESSAGE_LIST, group, conversationID);
     if (after !== (before ?? EMPTY_MESSAGE_LIST)) entries.push([conversationID, after]);
   }
   if (entries.length === 0) return state;
-  return { ...state, lists: tableUpsertMany(state.lists, entries) };
+  return { ...state, lists: pagedUpsertMany(state.lists, entries) };
 }
 
 /** The conversation holding message `id`, searched across all conversations. */
 function locate(state: MessagesState, id: string): string | null {
-  const { keys, values } = state.lists;
-  for (let i = 0; i < values.length; i++) if (hasMessage(values[i], id)) return keys[i];
+  for (const { keys, values } of state.lists.pages) {
+    for (let i = 0; i < values.length; i++) if (hasMessage(values[i], id)) return keys[i];
+  }
   return null;
 }
 
@@ -108,8 +109,8 @@ function receive(state: MessagesState, records: readonly MessageRecord[]): Messa
     if (cap <= 0 || merged.count <= cap + Math.ceil(cap / 10)) return merged;
     const trimmed = trimOldest(merged, cap);
     // The oldest kept message is where paging back starts again.
-    const h = tableGet(history, conversationID) ?? EMPTY_HISTORY;
-    history = tableSet(history, conversationID, {
+    const h = pagedGet(history, conversationID) ?? EMPTY_HISTORY;
+    history = pagedSet(history, conversationID, {
       ...h,
       nextReqMessageID: firstMessage(trimmed)?.ID ?? null,
       isCompleted: false,
@@ -152,7 +153,7 @@ function withoutError(state: MessagesState, messageID: string): MessagesState {
 }
 
 function setHistory(state: MessagesState, conversationID: string, history: HistoryState): MessagesState {
-  return { ...state, history: tableSet(state.history, conversationID, history) };
+  return { ...state, history: pagedSet(state.history, conversationID, history) };
 }
 
 function rememberRevoked(
@@ -230,7 +231,7 @@ function changeReaction(
 function forgetConversations(state: MessagesState, conversationIDs: readonly string[]): MessagesState {
   let { lists, history, errors } = state;
   for (const id of conversationIDs) {
-    const list = tableGet(lists, id);
+    const list = pagedGet(lists, id);
     if (list) {
       for (const { ID } of listRecords(list)) {
         if (Object.prototype.hasOwnProperty.call(errors, ID)) {
@@ -239,8 +240,8 @@ function forgetConversations(state: MessagesState, conversationIDs: readonly str
         }
       }
     }
-    lists = tableRemove(lists, id);
-    history = tableRemove(history, id);
+    lists = pagedRemove(lists, id);
+    history = pagedRemove(history, id);
   }
   return lists === state.lists && history === state.history && errors === state.errors
     ? state
@@ -344,11 +345,11 @@ const handlers = new Map<string, Handler>([
   on(getMessageList.pending, (state, _p, action: { meta: ArgMeta<string> }) => {
     const conversationID = action.meta.arg;
     if (typeof conversationID !== 'string' || conversationID === '') return state; // rejected by the thunk
-    const h = tableGet(state.history, conversationID) ?? EMPTY_HISTORY;
+    const h = pagedGet(state.history, conversationID) ?? EMPTY_HISTORY;
     return setHistory(state, conversationID, { ...h, loading: true, requestId: action.meta.requestId, error: null });
   }),
   on(getMessageList.fulfilled, (state, page, action: { meta: ArgMeta<string> }) => {
-    const h = tableGet(state.history, page.conversationID);
+    const h = pagedGet(state.history, page.conversationID);
     if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
     const messages = withRememberedRevokes(state, page.messages);
     const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group));
@@ -362,7 +363,7 @@ const handlers = new Map<string, Handler>([
   }),
   on(getMessageList.rejected, (state, error, action: { meta: ArgMeta<string> }) => {
     if (typeof action.meta.arg !== 'string') return state;
-    const h = tableGet(state.history, action.meta.arg);
+    const h = pagedGet(state.history, action.meta.arg);
     if (action.meta.condition || !h || h.requestId !== action.meta.requestId) return state;
     return setHistory(state, action.meta.arg, { ...h, loading: false, requestId: null, error: error ?? null });
   }),

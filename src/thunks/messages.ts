@@ -3,7 +3,7 @@ import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { messageCreated } from '../actions';
 import { timContextOf, type TimContext } from '../context';
 import { TIM_REDUX_ERROR, TimReduxError } from '../errors';
-import { tableGet } from '../entities/table';
+import { pagedGet } from '../entities/pagedTable';
 import { normalizeMessage } from '../normalize/message';
 import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
@@ -174,7 +174,7 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
   (conversationID, api) =>
     withSdk(api, async (context) => {
       requireArg(typeof conversationID === 'string' && conversationID !== '', 'getMessageList needs a conversationID');
-      const cursor = tableGet(api.getState().tim.messages.history, conversationID)?.nextReqMessageID ?? null;
+      const cursor = pagedGet(api.getState().tim.messages.history, conversationID)?.nextReqMessageID ?? null;
       const epoch = context.epoch();
       const response = await context.sdk.getMessageList(
         cursor ? { conversationID, nextReqMessageID: cursor } : { conversationID },
@@ -202,7 +202,7 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
   {
     condition: (conversationID, { getState }) => {
       const history =
-        typeof conversationID === 'string' ? tableGet(getState().tim.messages.history, conversationID) : undefined;
+        typeof conversationID === 'string' ? pagedGet(getState().tim.messages.history, conversationID) : undefined;
       return !history || (!history.loading && !history.isCompleted);
     },
   },
