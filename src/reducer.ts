@@ -1,5 +1,6 @@
 /** `timReducer`: every slice, mounted by the user at `state.tim`. */
 import type { UnknownAction } from '@reduxjs/toolkit';
+import { messagesReceived } from './actions';
 import { conversationsReducer } from './slices/conversations';
 import { errorsReducer, unhandledReducer } from './slices/errors';
 import { extrasReducer } from './slices/extras';
@@ -12,7 +13,8 @@ import type { TimState } from './types';
 
 type SliceReducers = { [K in keyof TimState]: (state: TimState[K] | undefined, action: UnknownAction) => TimState[K] };
 
-const slices: SliceReducers = {
+/** Each slice's reducer, by its key in `state.tim`. */
+export const sliceReducers: SliceReducers = {
   session: sessionReducer,
   net: netReducer,
   conversations: conversationsReducer,
@@ -24,7 +26,14 @@ const slices: SliceReducers = {
   errors: errorsReducer,
   unhandled: unhandledReducer,
 };
+const slices = sliceReducers;
 const keys = Object.keys(slices) as Array<keyof TimState>;
+
+/**
+ * Hot action types that one slice alone handles: a message of a flood goes to the messages reducer
+ * only, not through all ten. `__tests__/reducer.test.ts` checks that every other slice ignores them.
+ */
+export const SINGLE_SLICE_ACTIONS: ReadonlyMap<string, keyof TimState> = new Map([[messagesReceived.type, 'messages']]);
 
 /**
  * The tim-redux reducer. Mount it at `tim`: `configureStore({ reducer: { tim: timReducer } })`.
@@ -34,6 +43,12 @@ const keys = Object.keys(slices) as Array<keyof TimState>;
  * hundreds of times a second.
  */
 export function timReducer(state: TimState | undefined, action: UnknownAction): TimState {
+  const only = state === undefined ? undefined : SINGLE_SLICE_ACTIONS.get(action.type);
+  if (only !== undefined && state !== undefined) {
+    const before = state[only];
+    const after = (slices[only] as (s: unknown, a: UnknownAction) => unknown)(before, action);
+    return after === before ? state : { ...state, [only]: after };
+  }
   let next: Record<string, unknown> | null = null;
   for (const key of keys) {
     const before = state?.[key];

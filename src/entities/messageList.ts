@@ -30,24 +30,33 @@ export const EMPTY_MESSAGE_LIST: MessageList = Object.freeze({ chunks: Object.fr
  * a freshly built, correct Set. Rebuilding 1,000 IDs on every message of a live room is what this
  * avoids.
  */
-const idIndex = new WeakMap<MessageList, Set<string>>();
+interface IdIndex {
+  /** The one list this Set is right for: the older lists it was carried from see a rebuilt one. */
+  owner: MessageList;
+  ids: Set<string>;
+}
+const idIndex = new WeakMap<MessageList, IdIndex>();
+
+function indexOf(list: MessageList): IdIndex {
+  const index = idIndex.get(list);
+  if (index !== undefined && index.owner === list) return index;
+  const ids = new Set<string>();
+  for (const chunk of list.chunks) for (const m of chunk) ids.add(m.ID);
+  const built = { owner: list, ids };
+  idIndex.set(list, built);
+  return built;
+}
 
 function idSet(list: MessageList): Set<string> {
-  let set = idIndex.get(list);
-  if (!set) {
-    set = new Set();
-    for (const chunk of list.chunks) for (const m of chunk) set.add(m.ID);
-    idIndex.set(list, set);
-  }
-  return set;
+  return indexOf(list).ids;
 }
 
 function carryIndex(from: MessageList, to: MessageList, added: Iterable<string>, removed: Iterable<string> = []) {
-  const set = idSet(from);
-  idIndex.delete(from);
-  for (const id of added) set.add(id);
-  for (const id of removed) set.delete(id);
-  idIndex.set(to, set);
+  const index = indexOf(from);
+  index.owner = to; // `from` keeps its WeakMap entry, which no longer answers for it
+  for (const id of added) index.ids.add(id);
+  for (const id of removed) index.ids.delete(id);
+  idIndex.set(to, index);
 }
 
 /** A new list of `chunks`, taking over the ID index of `from`. */

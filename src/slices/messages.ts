@@ -68,8 +68,16 @@ function byConversation<T extends { conversationID: string }>(items: readonly T[
 function changeLists<T extends { conversationID: string }>(
   state: MessagesState,
   items: readonly T[],
-  change: (list: MessageList, items: T[], conversationID: string) => MessageList,
+  change: (list: MessageList, items: readonly T[], conversationID: string) => MessageList,
 ): MessagesState {
+  // One conversation (a live message, a history page): no grouping.
+  const first = items[0]?.conversationID;
+  if (items.every((item) => item.conversationID === first)) {
+    if (first === undefined) return state;
+    const before = listOf(state, first);
+    const after = change(before, items, first);
+    return after === before ? state : { ...state, lists: pagedSet(state.lists, first, after) };
+  }
   const entries: Array<[string, MessageList]> = [];
   for (const [conversationID, group] of byConversation(items)) {
     const before = pagedGet(state.lists, conversationID);

@@ -92,7 +92,7 @@ export const getConversationProfile = createTimThunk<LoadedConversations, string
 /** Forgets the SDK messages of these conversations (their history is gone from state). */
 function forgetMessagesOf({ registry }: TimContext, conversationIDs: readonly string[]): void {
   const gone = new Set(conversationIDs);
-  registry.remove(registry.ids().filter((id) => gone.has(registry.get(id)?.conversationID ?? '')));
+  registry.removeWhere((m) => gone.has(m.conversationID));
 }
 
 /** Arguments of `deleteConversation`: one ID, several, or the SDK's options. */

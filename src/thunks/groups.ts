@@ -107,7 +107,7 @@ function leaveThunk(type: string, method: string) {
       requireId(groupID, `${method} needs a groupID`);
       await invoke(sdk, method, groupID);
       const conversationID = `GROUP${groupID}`;
-      registry.remove(registry.ids().filter((id) => registry.get(id)?.conversationID === conversationID));
+      registry.removeWhere((m) => m.conversationID === conversationID);
       return { groupID };
     }),
   );
