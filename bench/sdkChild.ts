@@ -1,6 +1,7 @@
 /**
  * Child process of the real-SDK scenario: the real `tim-js-sdk` in jsdom, logged in to the IM
- * emulator, with either a bare listener or tim-redux attached. Reports its own CPU time for a flood.
+ * emulator, with a bare listener, no-op listeners on every event, or tim-redux attached. Reports its
+ * own CPU time for a flood.
  * Messages (IPC): parent → { url, mode, expect } ; child → { ready } then { cpuMs, wallMs, received }.
  */
 import { JSDOM } from 'jsdom';
@@ -53,9 +54,11 @@ async function startProfile(): Promise<((name: string) => Promise<void>) | null>
   };
 }
 
+type Mode = 'bare' | 'listeners' | 'tim-redux';
+
 interface Start {
   url: string;
-  mode: 'bare' | 'tim-redux';
+  mode: Mode;
   expect: number;
   userID: string;
   /** Messages received before the measured flood starts (0: measure from the first message). */
@@ -85,6 +88,10 @@ async function main(start: Start): Promise<void> {
   // Time spent inside the binding's own handlers (normalize, dispatch, reducers): measured in
   // process, so it does not suffer from the noise of comparing two child processes' CPU.
   let bindingMs = 0;
+  if (start.mode === 'listeners') {
+    // What subscribing to every event costs the SDK itself (some events are built only when listened to).
+    for (const name of Object.values(TIM.EVENT) as string[]) tim.on(name, () => undefined);
+  }
   if (start.mode === 'tim-redux') {
     // require, not import(): one copy of RTK (its CJS build, as dist/index.js uses), not two.
     const { configureStore } = require('@reduxjs/toolkit') as typeof import('@reduxjs/toolkit');

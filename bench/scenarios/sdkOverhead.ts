@@ -2,8 +2,10 @@
  * Real SDK overhead: `tim-js-sdk` 2.x in jsdom, in a child process, logged in to the IM emulator
  * (`src/emulator`, run in this process), receives a flood of one-to-one messages. The child's CPU
  * time (user + system, from the first injected message to 1.2 s after the last one arrived, so the
- * SDK's throttled conversation-list event is included) is compared between a bare listener and
- * tim-redux attached. Runs alternate bare / tim-redux, each in a fresh child.
+ * SDK's throttled conversation-list event is included) is compared between a bare listener on
+ * MESSAGE_RECEIVED, a no-op listener on every event (what subscribing alone costs the SDK) and
+ * tim-redux attached; each in a fresh child, cold (first messages after login) and warm (after a
+ * warm-up flood), the order of the three rotated per repetition.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,7 +29,16 @@ type Emu = {
   injectC2CMessage(input: { from: string; to: string; text: string }): unknown;
 };
 
-function runChild(emu: Emu, mode: 'bare' | 'tim-redux', n: number, userID: string, warm: number): Promise<ChildResult> {
+type Mode = 'bare' | 'listeners' | 'tim-redux';
+
+const SUBJECT: Record<Mode, string> = {
+  bare: 'bare listener',
+  listeners: 'no-op listener on every event',
+  'tim-redux': 'tim-redux',
+};
+const MODES: Mode[] = ['bare', 'listeners', 'tim-redux'];
+
+function runChild(emu: Emu, mode: Mode, n: number, userID: string, warm: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], {
       // With BENCH_CHILD_PROF=dir the child writes a CPU profile of the flood window there.
@@ -101,7 +112,7 @@ export const sdkOverhead = {
       emu = await startEmulator();
     } catch (e) {
       const reason = `emulator unavailable: ${e instanceof Error ? e.message : String(e)}`;
-      return ['bare listener', 'tim-redux'].map((subject) => ({
+      return MODES.map((m) => SUBJECT[m]).map((subject) => ({
         scenario: 'sdk-overhead',
         subject,
         status: 'error' as const,
@@ -112,16 +123,17 @@ export const sdkOverhead = {
     // Cold: the first n messages after login, so the JIT compiles the binding during the flood.
     // Warm: n messages after a warm-up flood, the steady state of an app that has been receiving.
     const warmUp = cfg.quick ? 1_000 : 3_000;
-    const runs = { cold: { bare: [], 'tim-redux': [] }, warm: { bare: [], 'tim-redux': [] } } as Record<
-      'cold' | 'warm',
-      Record<'bare' | 'tim-redux', ChildResult[]>
-    >;
+    const runs = {
+      cold: { bare: [], listeners: [], 'tim-redux': [] },
+      warm: { bare: [], listeners: [], 'tim-redux': [] },
+    } as Record<'cold' | 'warm', Record<Mode, ChildResult[]>>;
     const rows: Row[] = [];
     try {
       for (let r = 0; r < reps; r++) {
         for (const phase of ['cold', 'warm'] as const) {
-          for (const mode of r % 2 ? (['tim-redux', 'bare'] as const) : (['bare', 'tim-redux'] as const)) {
-            const userID = `u${r}${phase[0]}${mode === 'bare' ? 'b' : 't'}`;
+          // Rotated per repetition, so no mode always runs first.
+          for (const mode of [...MODES.slice(r % 3), ...MODES.slice(0, r % 3)]) {
+            const userID = `u${r}${phase[0]}${mode[0]}`;
             runs[phase][mode].push(await runChild(emu, mode, n, userID, phase === 'warm' ? warmUp : 0));
           }
         }
@@ -129,7 +141,7 @@ export const sdkOverhead = {
     } catch (e) {
       await emu.stop();
       const reason = e instanceof Error ? e.message : String(e);
-      return ['bare listener', 'tim-redux'].map((subject) => ({
+      return MODES.map((m) => SUBJECT[m]).map((subject) => ({
         scenario: 'sdk-overhead',
         subject,
         status: 'error' as const,
@@ -143,10 +155,10 @@ export const sdkOverhead = {
   },
 };
 
-function phaseRows(results: Record<'bare' | 'tim-redux', ChildResult[]>, phase: 'cold' | 'warm', n: number): Row[] {
+function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold' | 'warm', n: number): Row[] {
   const rows: Row[] = [];
   const bareCpu = median(results.bare.map((x) => x.cpuMs));
-  for (const mode of ['bare', 'tim-redux'] as const) {
+  for (const mode of MODES) {
     const reps = results[mode].map((x): Measurement => ({
       medianMs: x.cpuMs / n,
       p95Ms: NaN,
@@ -157,7 +169,7 @@ function phaseRows(results: Record<'bare' | 'tim-redux', ChildResult[]>, phase: 
     const cpu = median(results[mode].map((x) => x.cpuMs));
     rows.push({
       scenario: 'sdk-overhead',
-      subject: `${mode === 'bare' ? 'bare listener' : 'tim-redux'} (${phase})`,
+      subject: `${SUBJECT[mode]} (${phase})`,
       status: 'ok',
       reps,
       medianMs: cpu / n,
