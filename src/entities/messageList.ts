@@ -24,39 +24,75 @@ const NO_RECORDS: readonly MessageRecord[] = Object.freeze([]);
 export const EMPTY_MESSAGE_LIST: MessageList = Object.freeze({ chunks: Object.freeze([]), count: 0 });
 
 /**
- * "Do we have this ID?" in O(1): a Set of a list's IDs, kept outside the state (state stays plain)
- * and keyed by the list's identity. When a reducer makes a new list from an old one, the Set moves
- * to the new list (`carryIndex`) instead of being rebuilt; whoever asks with the old list later gets
- * a freshly built, correct Set. Rebuilding 1,000 IDs on every message of a live room is what this
- * avoids.
+ * "Do we have this ID?" in O(1): a Set of a list's IDs, kept outside the state (state stays plain).
+ * When a reducer makes a new list from an old one, the Set moves to the new list (`carryIndex`)
+ * instead of being rebuilt: rebuilding 1,000 IDs on every message of a live room is what this avoids.
+ *
+ * The Set is found through the list's first chunk, which a live message leaves in place, so a
+ * message costs no WeakMap write (one per new list was the largest single cost of a flood). `owner`
+ * says which list the Set is right for; an older list that shares the first chunk gets its own Set,
+ * built once and kept by list in `rebuilt`. A list of one chunk has no Set at all: scanning 64 IDs
+ * costs less than keeping one, and most conversations hold fewer messages than that.
  */
 interface IdIndex {
-  /** The one list this Set is right for: the older lists it was carried from see a rebuilt one. */
   owner: MessageList;
   ids: Set<string>;
 }
-const idIndex = new WeakMap<MessageList, IdIndex>();
+const byFirstChunk = new WeakMap<Chunk, IdIndex>();
+const rebuilt = new WeakMap<MessageList, IdIndex>();
 
-function indexOf(list: MessageList): IdIndex {
-  const index = idIndex.get(list);
-  if (index !== undefined && index.owner === list) return index;
+function current(list: MessageList): IdIndex | undefined {
+  const first = list.chunks[0];
+  const index = first === undefined ? undefined : byFirstChunk.get(first);
+  return index !== undefined && index.owner === list ? index : rebuilt.get(list);
+}
+
+function build(list: MessageList): IdIndex {
   const ids = new Set<string>();
   for (const chunk of list.chunks) for (const m of chunk) ids.add(m.ID);
-  const built = { owner: list, ids };
-  idIndex.set(list, built);
-  return built;
+  return { owner: list, ids };
 }
 
-function idSet(list: MessageList): Set<string> {
-  return indexOf(list).ids;
+/** The index of a non-empty list, built (once) when it has none. */
+function indexFor(list: MessageList): IdIndex {
+  let index = current(list);
+  if (index === undefined) {
+    index = build(list);
+    const first = list.chunks[0];
+    if (first !== undefined && byFirstChunk.get(first) === undefined) byFirstChunk.set(first, index);
+    else rebuilt.set(list, index);
+  }
+  return index;
 }
 
-function carryIndex(from: MessageList, to: MessageList, added: Iterable<string>, removed: Iterable<string> = []) {
-  const index = indexOf(from);
-  index.owner = to; // `from` keeps its WeakMap entry, which no longer answers for it
+/** True when the list holds this ID: a scan for one chunk, the index beyond. */
+function holds(list: MessageList, index: IdIndex | null, id: string): boolean {
+  if (index !== null) return index.ids.has(id);
+  const chunk = list.chunks[0];
+  if (chunk === undefined) return false;
+  for (let i = chunk.length - 1; i >= 0; i--) if (chunk[i].ID === id) return true;
+  return false;
+}
+
+/** The index of a list worth one (more than one chunk), else null. */
+function indexIfAny(list: MessageList): IdIndex | null {
+  return list.chunks.length > 1 ? indexFor(list) : null;
+}
+
+/** Moves `from`'s index (from `indexFor`) to `to`, with the IDs added and removed on the way. */
+function carryIndex(
+  from: MessageList,
+  index: IdIndex,
+  to: MessageList,
+  added: Iterable<string>,
+  removed: Iterable<string>,
+) {
+  if (rebuilt.get(from) === index) rebuilt.delete(from);
+  index.owner = to; // `from` no longer finds it: asked again, it builds its own
   for (const id of added) index.ids.add(id);
   for (const id of removed) index.ids.delete(id);
-  idIndex.set(to, index);
+  const first = to.chunks[0];
+  if (first !== undefined && byFirstChunk.get(first) !== index) byFirstChunk.set(first, index);
 }
 
 /** A new list of `chunks`, taking over the ID index of `from`. */
@@ -65,11 +101,13 @@ function derive(
   chunks: readonly Chunk[],
   added: Iterable<string> = [],
   removed: Iterable<string> = [],
+  index: IdIndex | null = indexIfAny(from),
 ): MessageList {
   let count = 0;
   for (const chunk of chunks) count += chunk.length;
   const to: MessageList = { chunks, count };
-  carryIndex(from, to, added, removed);
+  // A list that just outgrew one chunk builds its index when first asked.
+  if (index !== null && chunks.length > 1) carryIndex(from, index, to, added, removed);
   return to;
 }
 
@@ -181,14 +219,14 @@ function locate(chunks: readonly Chunk[], id: string, probe?: MessageRecord): Po
 
 /** The stored record with this ID, if any. */
 export function findMessage(list: MessageList, id: string): MessageRecord | undefined {
-  if (!idSet(list).has(id)) return undefined;
+  if (!hasMessage(list, id)) return undefined;
   const at = locate(list.chunks, id);
   return at ? list.chunks[at.chunk][at.index] : undefined;
 }
 
 /** True when the list holds a message with this ID. */
 export function hasMessage(list: MessageList, id: string): boolean {
-  return idSet(list).has(id);
+  return holds(list, indexIfAny(list), id);
 }
 
 const STATUS_RANK: Record<MessageStatus, number> = { unSend: 0, fail: 1, success: 2 };
@@ -277,7 +315,7 @@ function insertSorted(chunks: readonly Chunk[], added: readonly MessageRecord[])
  * `mergeMessage` (and moved if their order key changed). Returns `list` itself when nothing changed.
  */
 export function upsertMessages(list: MessageList, incoming: readonly MessageRecord[]): MessageList {
-  const known = idSet(list);
+  const index = indexIfAny(list);
   let chunks: Chunk[] | null = null; // copied on first change
   const mine = new Set<Chunk>();
   let moved = false;
@@ -288,7 +326,7 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
       fresh.set(next.ID, mergeMessage(pending, next));
       continue;
     }
-    if (!known.has(next.ID)) {
+    if (!holds(list, index, next.ID)) {
       fresh.set(next.ID, next);
       continue;
     }
@@ -311,9 +349,9 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
   if (!chunks && fresh.size === 0) return list;
   let base: readonly Chunk[] = chunks ?? list.chunks;
   if (moved) base = split(flatten(base).sort(compareMessages));
-  if (fresh.size === 0) return derive(list, base);
+  if (fresh.size === 0) return derive(list, base, [], [], index);
   const added = fresh.size === 1 ? Array.from(fresh.values()) : Array.from(fresh.values()).sort(compareMessages);
-  return derive(list, insertSorted(base, added), fresh.keys());
+  return derive(list, insertSorted(base, added), fresh.keys(), [], index);
 }
 
 /** A list with `update` applied to the known message `id`; unknown IDs change nothing. */
@@ -338,16 +376,16 @@ export function updateMessage(
 
 /** A list without the given IDs. */
 export function removeMessages(list: MessageList, removed: ReadonlySet<string>): MessageList {
-  const known = idSet(list);
+  const index = indexIfAny(list);
   let any = false;
-  for (const id of removed) if (known.has(id)) any = true;
+  for (const id of removed) if (holds(list, index, id)) any = true;
   if (!any) return list;
   const chunks: Chunk[] = [];
   for (const chunk of list.chunks) {
     const kept = chunk.some((m) => removed.has(m.ID)) ? chunk.filter((m) => !removed.has(m.ID)) : chunk;
     if (kept.length > 0) chunks.push(kept);
   }
-  return derive(list, chunks, [], removed);
+  return derive(list, chunks, [], removed, index);
 }
 
 /** A list keeping only the newest `cap` records. */
