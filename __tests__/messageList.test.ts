@@ -22,8 +22,9 @@ import type { MessageList, MessageRecord } from '../src/types';
 
 type Kind = 'GROUP' | 'C2C';
 
-function record(kind: Kind, id: number, time: number, sequence: number, status: string): MessageRecord {
+function record(kind: Kind, id: number, time: number, sequence: number, status: string, flow = 'out'): MessageRecord {
   return normalizeMessage({
+    flow,
     ID: `m${id}`,
     conversationID: kind === 'GROUP' ? 'GROUPg' : 'C2Cu',
     conversationType: kind,
@@ -42,9 +43,20 @@ const raw = fc.record({
   status,
 });
 
+/**
+ * Odd IDs are received messages: a received message has one time and sequence on every path (the
+ * list's shortcut for live messages relies on it), so theirs derive from the ID. Even IDs are my own
+ * messages, whose time, sequence and status change as they are sent.
+ */
+function fromRaw(kind: Kind, x: { id: number; time: number; sequence: number; status: string }): MessageRecord {
+  if (x.id % 2 === 0) return record(kind, x.id, x.time, x.sequence, x.status);
+  return record(kind, x.id, 1 + ((x.id * 7919) % 400), 1 + ((x.id * 31) % 400), 'success', 'in');
+}
+
 type Op =
   | { op: 'upsert'; items: Array<{ id: number; time: number; sequence: number; status: string }> }
   | { op: 'live'; count: number }
+  | { op: 'repush'; picks: number[] }
   | { op: 'trim'; cap: number }
   | { op: 'remove'; ids: number[] }
   | { op: 'revoke'; id: number }
@@ -54,6 +66,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('upsert' as const), items: fc.array(raw, { maxLength: 150 }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('live' as const), count: fc.integer({ min: 1, max: 90 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('trim' as const), cap: fc.integer({ min: 0, max: 260 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('repush' as const),
+      picks: fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 5 }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -66,7 +85,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       op: fc.constant('retime' as const),
-      id: fc.integer({ min: 0, max: 1000 }),
+      id: fc.integer({ min: 0, max: 500 }).map((n) => n * 2), // only my own messages move
       time: fc.integer({ min: 1, max: 2000 }),
     }),
   },
@@ -90,17 +109,25 @@ describe('chunked message list', () => {
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
         let list = EMPTY_MESSAGE_LIST;
         const model = new Map<string, MessageRecord>();
-        let nextLive = 10_000;
+        let nextLive = 10_001;
         const sorted = () => Array.from(model.values()).sort(compareMessages);
         for (const op of ops) {
           const before = list;
-          if (op.op === 'upsert' || op.op === 'live') {
+          if (op.op === 'repush') {
+            // The server pushes received messages again (the newest among them): copies, same keys.
+            const received = sorted().filter((r) => r.flow === 'in');
+            const batch = received.length
+              ? op.picks.map((p) => ({ ...received[received.length - 1 - (p % received.length)] }))
+              : [];
+            for (const m of batch) model.set(m.ID, mergeMessage(model.get(m.ID) as MessageRecord, m));
+            list = upsertMessages(list, batch);
+          } else if (op.op === 'upsert' || op.op === 'live') {
             const batch =
               op.op === 'upsert'
-                ? op.items.map((x) => record(kind, x.id, x.time, x.sequence, x.status))
+                ? op.items.map((x) => fromRaw(kind, x))
                 : Array.from({ length: op.count }, () => {
-                    nextLive++;
-                    return record(kind, nextLive, nextLive, nextLive, 'success');
+                    nextLive += 2; // odd: received
+                    return record(kind, nextLive, nextLive, nextLive, 'success', 'in');
                   });
             for (const m of batch) {
               const prev = model.get(m.ID);

@@ -26,7 +26,10 @@ export interface TimMiddlewareOptions {
   loadProfileOnReady?: boolean;
   /** How many of my own SDK messages the registry keeps for thunks (resend, revoke). Default 20,000. */
   registryLimit?: number;
-  /** How many received SDK messages the registry keeps (delete, forward). Default 2,000. */
+  /**
+   * How many received SDK messages the registry keeps (delete, forward), dropped oldest first a whole
+   * event at a time. Default 2,000.
+   */
   receivedRegistryLimit?: number;
   /**
    * Coalesce MESSAGE_RECEIVED events that arrive in the same tick into one action, applied at the

@@ -311,11 +311,23 @@ function insertSorted(chunks: readonly Chunk[], added: readonly MessageRecord[])
 }
 
 /**
+ * True when `m` is a received message that sorts after every stored one, so it cannot be stored
+ * already: a received message comes with the same time and sequence on every path (push, history,
+ * edit, revoke), so a stored copy would sort level with it. Only my own messages change their order
+ * key (a send gives them the server's time and sequence), and they never take this shortcut. It
+ * spares the live path the ID lookup, which on a list not touched for a while is a cache miss per ID.
+ */
+function isAfterNewest(newest: MessageRecord | undefined, m: MessageRecord): boolean {
+  return newest !== undefined && m.flow === 'in' && compareMessages(newest, m) < 0;
+}
+
+/**
  * A list with `incoming` merged in: new IDs inserted in order, known IDs merged with
  * `mergeMessage` (and moved if their order key changed). Returns `list` itself when nothing changed.
  */
 export function upsertMessages(list: MessageList, incoming: readonly MessageRecord[]): MessageList {
   const index = indexIfAny(list);
+  const newest = list.chunks[list.chunks.length - 1]?.at(-1);
   let chunks: Chunk[] | null = null; // copied on first change
   const mine = new Set<Chunk>();
   let moved = false;
@@ -326,7 +338,7 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
       fresh.set(next.ID, mergeMessage(pending, next));
       continue;
     }
-    if (!holds(list, index, next.ID)) {
+    if (isAfterNewest(newest, next) || !holds(list, index, next.ID)) {
       fresh.set(next.ID, next);
       continue;
     }
