@@ -26,8 +26,7 @@ export const sliceReducers: SliceReducers = {
   errors: errorsReducer,
   unhandled: unhandledReducer,
 };
-const slices = sliceReducers;
-const keys = Object.keys(slices) as Array<keyof TimState>;
+const keys = Object.keys(sliceReducers) as Array<keyof TimState>;
 
 /**
  * Hot action types that one slice alone handles: a message of a flood goes to the messages reducer
@@ -46,13 +45,13 @@ export function timReducer(state: TimState | undefined, action: UnknownAction): 
   const only = state === undefined ? undefined : SINGLE_SLICE_ACTIONS.get(action.type);
   if (only !== undefined && state !== undefined) {
     const before = state[only];
-    const after = (slices[only] as (s: unknown, a: UnknownAction) => unknown)(before, action);
+    const after = (sliceReducers[only] as (s: unknown, a: UnknownAction) => unknown)(before, action);
     return after === before ? state : { ...state, [only]: after };
   }
   let next: Record<string, unknown> | null = null;
   for (const key of keys) {
     const before = state?.[key];
-    const after = (slices[key] as (s: unknown, a: UnknownAction) => unknown)(before, action);
+    const after = (sliceReducers[key] as (s: unknown, a: UnknownAction) => unknown)(before, action);
     if (after !== before) {
       next ??= { ...state };
       next[key] = after;
