@@ -20,6 +20,8 @@ interface ChildResult {
   received: number;
   /** tim-redux mode: time spent inside the binding's handlers during the flood. */
   bindingMs?: number;
+  /** Main-thread GC pauses during the flood. */
+  gcMs: number;
   stored: number;
 }
 
@@ -180,6 +182,7 @@ function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold' | 'warm',
       events: `${median(results[mode].map((x) => x.received))}/${n}`,
       extra: {
         childCpuMs: Math.round(cpu),
+        gcMs: Math.round(median(results[mode].map((x) => x.gcMs))),
         overheadPct: Math.round(median(overheads) * 1000) / 10,
         ...(mode === 'tim-redux' ? bindingShare(results[mode]) : {}),
       },
