@@ -1,6 +1,7 @@
 /**
  * Child process of the real-SDK scenario: the real `tim-js-sdk` in jsdom, logged in to the IM
- * emulator, with a bare listener, no-op listeners on every event, or tim-redux attached. Reports its
+ * emulator, with a bare listener, no-op listeners on every event, tim-redux attached, or (`alternate`)
+ * tim-redux attached and detached in turn. Reports its
  * own CPU time for a flood.
  * Messages (IPC): parent → { url, mode, expect } ; child → { ready } then { cpuMs, wallMs, received }.
  */
@@ -54,7 +55,7 @@ async function startProfile(): Promise<((name: string) => Promise<void>) | null>
   };
 }
 
-type Mode = 'bare' | 'listeners' | 'tim-redux';
+type Mode = 'bare' | 'listeners' | 'tim-redux' | 'alternate';
 
 interface Start {
   url: string;
@@ -63,6 +64,119 @@ interface Start {
   userID: string;
   /** Messages received before the measured flood starts (0: measure from the first message). */
   warm: number;
+  /** `alternate` mode: pairs of phases (bare, tim-redux) of `expect` messages each. */
+  pairs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One process, the binding attached and detached in turn: phases of `expect` messages with a bare
+ * listener and with tim-redux, in the order bare, tim-redux, tim-redux, bare, ... (so a drift of the
+ * machine cancels out), after a warm-up flood with tim-redux attached. Two processes' CPU times
+ * differ by ±15 % on a shared machine; two phases of one process much less.
+ */
+async function alternate(
+  tim: Parameters<typeof attach>[0],
+  start: Start,
+  receivedNow: () => number,
+  waitFor: (total: number) => Promise<void>,
+): Promise<void> {
+  const warmUp = await attach(tim);
+  process.send?.({ flood: start.warm });
+  await waitFor(start.warm);
+  await sleep(1500);
+  warmUp.close();
+  const phases: Array<{ mode: 'bare' | 'tim-redux'; cpuMs: number; gcMs: number; bindingMs: number }> = [];
+  for (let k = 0; k < (start.pairs ?? 3) * 2; k++) {
+    const withBinding = [false, true, true, false][k % 4];
+    const binding = withBinding ? await attach(tim) : null;
+    const total = receivedNow() + start.expect;
+    const m = await measure(binding, async () => {
+      // A new peer each phase: the SDK's own cost per message grows with the conversation it lands in.
+      process.send?.({ flood: start.expect, peer: `peer${k}` });
+      await waitFor(total);
+      await sleep(1000); // the SDK's throttled conversation-list update, part of what the binding handles
+    });
+    binding?.close();
+    phases.push({ mode: withBinding ? 'tim-redux' : 'bare', ...m });
+  }
+  process.send?.({ phases });
+}
+
+/** tim-redux attached to the SDK as an app does, with the time spent in its handlers measured. */
+interface Attached {
+  store: { getState(): unknown };
+  /** Time spent inside the binding's handlers (normalize, dispatch, reducers) since the last reset. */
+  time(): number;
+  resetTime(): void;
+  /** Detaches the binding from the SDK (`middleware.close()`). */
+  close(): void;
+}
+
+type Listen = (name: string, handler: (e: unknown) => void) => void;
+
+async function attach(tim: { on: Listen; off: Listen } & Record<string | symbol, unknown>): Promise<Attached> {
+  // require, not import(): one copy of RTK (its CJS build, as dist/index.js uses), not two.
+  const { configureStore } = require('@reduxjs/toolkit') as typeof import('@reduxjs/toolkit');
+  const { createTimMiddleware, timReducer } = (await import('./lib')).lib;
+  // Measured in process, so it does not suffer from the noise of comparing two processes' CPU.
+  let bindingMs = 0;
+  const wrapped = new Map<unknown, (e: unknown) => void>();
+  const timedSdk = new Proxy(tim, {
+    get(target, prop) {
+      if (prop === 'on') {
+        return (name: string, handler: (e: unknown) => void) => {
+          const timedHandler = (e: unknown) => {
+            const t0 = performance.now();
+            try {
+              handler(e);
+            } finally {
+              bindingMs += performance.now() - t0;
+            }
+          };
+          wrapped.set(handler, timedHandler);
+          target.on(name, timedHandler);
+        };
+      }
+      if (prop === 'off')
+        return (name: string, handler: (e: unknown) => void) => target.off(name, wrapped.get(handler) ?? handler);
+      const value = target[prop];
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const mw = createTimMiddleware(timedSdk as never, { loadProfileOnReady: false });
+  const store = configureStore({
+    reducer: { tim: timReducer },
+    middleware: (gd) => gd({ serializableCheck: false, immutableCheck: false }).concat(mw),
+  });
+  return {
+    store,
+    time: () => bindingMs,
+    resetTime: () => (bindingMs = 0),
+    close: () => mw.close(),
+  };
+}
+
+async function storedCount(binding: Attached, userID: string): Promise<number> {
+  const { selectMessagesByConversationID } = (await import('./lib')).lib;
+  return selectMessagesByConversationID(binding.store.getState() as never, `C2C${userID}-peer`).length;
+}
+
+/** CPU time, main-thread GC pauses and binding time of what `run` makes the child do. */
+async function measure(binding: Attached | null, run: () => Promise<void>) {
+  let gcMs = 0;
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  binding?.resetTime();
+  const cpu0 = process.cpuUsage();
+  await run();
+  const cpu = process.cpuUsage(cpu0);
+  gcObserver.disconnect();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, gcMs, bindingMs: binding?.time() ?? 0 };
 }
 
 async function main(start: Start): Promise<void> {
@@ -79,57 +193,34 @@ async function main(start: Start): Promise<void> {
   const warmedUp = new Promise<void>((r) => (warmed = start.warm > 0 ? r : () => undefined));
   let done: () => void = () => undefined;
   const finished = new Promise<void>((r) => (done = r));
+  let waiter: { total: number; resolve: () => void } | null = null;
   const count = (e: { data: unknown[] }) => {
     received += e.data.length;
     if (received >= start.warm) warmed();
     if (received >= start.warm + start.expect) done();
+    if (waiter && received >= waiter.total) {
+      waiter.resolve();
+      waiter = null;
+    }
   };
-  let store: { getState(): unknown } | null = null;
-  // Time spent inside the binding's own handlers (normalize, dispatch, reducers): measured in
-  // process, so it does not suffer from the noise of comparing two child processes' CPU.
-  let bindingMs = 0;
+  const waitFor = (total: number) =>
+    new Promise<void>((resolve) => (received >= total ? resolve() : (waiter = { total, resolve })));
   if (start.mode === 'listeners') {
     // What subscribing to every event costs the SDK itself (some events are built only when listened to).
     for (const name of Object.values(TIM.EVENT) as string[]) tim.on(name, () => undefined);
   }
-  if (start.mode === 'tim-redux') {
-    // require, not import(): one copy of RTK (its CJS build, as dist/index.js uses), not two.
-    const { configureStore } = require('@reduxjs/toolkit') as typeof import('@reduxjs/toolkit');
-    const { createTimMiddleware, timReducer } = (await import('./lib')).lib;
-    const wrapped = new Map<unknown, (e: unknown) => void>();
-    const timedSdk = new Proxy(tim, {
-      get(target, prop) {
-        if (prop === 'on') {
-          return (name: string, handler: (e: unknown) => void) => {
-            const timedHandler = (e: unknown) => {
-              const t0 = performance.now();
-              try {
-                handler(e);
-              } finally {
-                bindingMs += performance.now() - t0;
-              }
-            };
-            wrapped.set(handler, timedHandler);
-            target.on(name, timedHandler);
-          };
-        }
-        if (prop === 'off')
-          return (name: string, handler: unknown) => target.off(name, wrapped.get(handler) ?? handler);
-        const value = target[prop];
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const mw = createTimMiddleware(timedSdk, { loadProfileOnReady: false });
-    store = configureStore({
-      reducer: { tim: timReducer },
-      middleware: (gd) => gd({ serializableCheck: false, immutableCheck: false }).concat(mw),
-    });
-  }
+  let binding: Attached | null = null;
+  if (start.mode === 'tim-redux') binding = await attach(tim);
   const ready = new Promise<void>((r) => tim.on(TIM.EVENT.SDK_READY, () => r()));
   await tim.login({ userID: start.userID, userSig: `sig-${start.userID}` });
   await ready;
   tim.on(TIM.EVENT.MESSAGE_RECEIVED, count);
   await new Promise((r) => setTimeout(r, 300));
+  if (start.mode === 'alternate') {
+    await alternate(tim, start, () => received, waitFor);
+    setTimeout(() => process.exit(0), 50);
+    return;
+  }
   if (start.warm > 0) {
     // A warm-up flood first: the steady state of an app that has been receiving for a while
     // (the binding's code compiled by the JIT), not its first messages after login.
@@ -146,7 +237,7 @@ async function main(start: Start): Promise<void> {
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
-  bindingMs = 0;
+  binding?.resetTime();
   const t0 = performance.now();
   process.send?.({ flood: start.expect });
   await finished;
@@ -156,17 +247,13 @@ async function main(start: Start): Promise<void> {
   gcObserver.disconnect();
   const wallMs = performance.now() - t0;
   await profiler?.(`${start.mode}-${process.pid}`);
-  let stored = -1;
-  if (store) {
-    const { selectMessagesByConversationID } = (await import('./lib')).lib;
-    stored = selectMessagesByConversationID(store.getState() as never, `C2C${start.userID}-peer`).length;
-  }
+  const stored = binding ? await storedCount(binding, start.userID) : -1;
   process.send?.({
     cpuMs: (cpu.user + cpu.system) / 1000,
     wallMs,
     received: received - start.warm,
     stored,
-    bindingMs,
+    bindingMs: binding?.time() ?? 0,
     gcMs,
   });
   setTimeout(() => process.exit(0), 50);

@@ -1,11 +1,14 @@
 /**
  * Real SDK overhead: `tim-js-sdk` 2.x in jsdom, in a child process, logged in to the IM emulator
- * (`src/emulator`, run in this process), receives a flood of one-to-one messages. The child's CPU
- * time (user + system, from the first injected message to 1.2 s after the last one arrived, so the
- * SDK's throttled conversation-list event is included) is compared between a bare listener on
- * MESSAGE_RECEIVED, a no-op listener on every event (what subscribing alone costs the SDK) and
- * tim-redux attached; each in a fresh child, cold (first messages after login) and warm (after a
- * warm-up flood), the order of the three rotated per repetition.
+ * (`src/emulator`, run in this process), receives a flood of one-to-one messages; the child's CPU
+ * time (user + system, until 1 s after the last message, so the SDK's throttled conversation-list
+ * event is included) is compared.
+ * - Cold: the first 10,000 messages after login, in a fresh child per mode: a bare listener on
+ *   MESSAGE_RECEIVED, a no-op listener on every event (what subscribing alone costs the SDK), and
+ *   tim-redux; the three rotated per repetition.
+ * - Warm, one process: after a warm-up flood, tim-redux attached and detached in turn, phases of
+ *   5,000 messages from a new peer each (the SDK's own cost per message grows with the conversation),
+ *   in the order bare, tim-redux, tim-redux, bare.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -40,7 +43,31 @@ const SUBJECT: Record<Mode, string> = {
 };
 const MODES: Mode[] = ['bare', 'listeners', 'tim-redux'];
 
-function runChild(emu: Emu, mode: Mode, n: number, userID: string, warm: number): Promise<ChildResult> {
+/** One phase of an `alternate` child. */
+interface Phase {
+  mode: 'bare' | 'tim-redux';
+  cpuMs: number;
+  gcMs: number;
+  bindingMs: number;
+}
+
+function runChild(emu: Emu, mode: Mode, n: number, userID: string, warm: number): Promise<ChildResult>;
+function runChild(
+  emu: Emu,
+  mode: 'alternate',
+  n: number,
+  userID: string,
+  warm: number,
+  pairs: number,
+): Promise<Phase[]>;
+function runChild(
+  emu: Emu,
+  mode: Mode | 'alternate',
+  n: number,
+  userID: string,
+  warm: number,
+  pairs?: number,
+): Promise<ChildResult | Phase[]> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], {
       // With BENCH_CHILD_PROF=dir the child writes a CPU profile of the flood window there.
@@ -52,33 +79,40 @@ function runChild(emu: Emu, mode: Mode, n: number, userID: string, warm: number)
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`${mode}: timed out (${stderr.slice(0, 300)})`));
-    }, 120_000);
+    }, 300_000);
     let i = 0;
-    child.on('message', (m: { flood?: number; error?: string } & Partial<ChildResult>) => {
-      if (m.error) {
-        clearTimeout(timer);
-        reject(new Error(`${mode}: ${m.error}`));
-      } else if (m.flood) {
-        // A flood from one peer, injected in bursts so the socket is not one giant write.
-        const end = i + m.flood;
-        const burst = () => {
-          for (let k = 0; k < 200 && i < end; k++, i++)
-            emu.injectC2CMessage({ from: `${userID}-peer`, to: userID, text: `flood ${i}` });
-          if (i < end) setImmediate(burst);
-        };
-        burst();
-      } else if (m.cpuMs !== undefined) {
-        clearTimeout(timer);
-        resolve(m as ChildResult);
-      }
-    });
+    child.on(
+      'message',
+      (m: { flood?: number; peer?: string; error?: string; phases?: Phase[] } & Partial<ChildResult>) => {
+        if (m.error) {
+          clearTimeout(timer);
+          reject(new Error(`${mode}: ${m.error}`));
+        } else if (m.flood) {
+          // A flood from one peer, injected in bursts so the socket is not one giant write.
+          const end = i + m.flood;
+          const from = `${userID}-${m.peer ?? 'peer'}`;
+          const burst = () => {
+            for (let k = 0; k < 200 && i < end; k++, i++)
+              emu.injectC2CMessage({ from, to: userID, text: `flood ${i}` });
+            if (i < end) setImmediate(burst);
+          };
+          burst();
+        } else if (m.cpuMs !== undefined) {
+          clearTimeout(timer);
+          resolve(m as ChildResult);
+        } else if (m.phases) {
+          clearTimeout(timer);
+          resolve(m.phases);
+        }
+      },
+    );
     child.on('exit', (code) => {
       if (code) {
         clearTimeout(timer);
         reject(new Error(`${mode}: child exited ${code} ${stderr.slice(0, 300)}`));
       }
     });
-    child.send({ url: emu.url, mode, expect: n, userID, warm });
+    child.send({ url: emu.url, mode, expect: n, userID, warm, pairs });
   });
 }
 
@@ -123,23 +157,22 @@ export const sdkOverhead = {
         reps: [],
       }));
     }
-    // Cold: the first n messages after login, so the JIT compiles the binding during the flood.
-    // Warm: n messages after a warm-up flood, the steady state of an app that has been receiving.
+    // Cold: the first n messages after login, each mode in a fresh child (the JIT compiles the binding
+    // during the flood). Warm: one child per repetition that attaches and detaches the binding in
+    // turn after a warm-up flood, so both sides of each comparison run in the same process.
     const warmUp = cfg.quick ? 1_000 : 3_000;
-    const runs = {
-      cold: { bare: [], listeners: [], 'tim-redux': [] },
-      warm: { bare: [], listeners: [], 'tim-redux': [] },
-    } as Record<'cold' | 'warm', Record<Mode, ChildResult[]>>;
+    const cold = { bare: [], listeners: [], 'tim-redux': [] } as Record<Mode, ChildResult[]>;
+    const warm: Phase[][] = [];
     const rows: Row[] = [];
     try {
       for (let r = 0; r < reps; r++) {
-        for (const phase of ['cold', 'warm'] as const) {
-          // Rotated per repetition, so no mode always runs first.
-          for (const mode of [...MODES.slice(r % 3), ...MODES.slice(0, r % 3)]) {
-            const userID = `u${r}${phase[0]}${mode[0]}`;
-            runs[phase][mode].push(await runChild(emu, mode, n, userID, phase === 'warm' ? warmUp : 0));
-          }
+        // Rotated per repetition, so no mode always runs first.
+        for (const mode of [...MODES.slice(r % 3), ...MODES.slice(0, r % 3)]) {
+          cold[mode].push(await runChild(emu, mode, n, `u${r}c${mode[0]}`, 0));
         }
+      }
+      for (let r = 0; r < (cfg.quick ? 1 : 3); r++) {
+        warm.push(await runChild(emu, 'alternate', n / 2, `u${r}w`, warmUp, cfg.quick ? 1 : 2));
       }
     } catch (e) {
       await emu.stop();
@@ -153,12 +186,12 @@ export const sdkOverhead = {
       }));
     }
     await emu.stop();
-    for (const phase of ['cold', 'warm'] as const) rows.push(...phaseRows(runs[phase], phase, n));
+    rows.push(...phaseRows(cold, 'cold', n), ...alternatingRows(warm, n / 2));
     return rows;
   },
 };
 
-function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold' | 'warm', n: number): Row[] {
+function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold', n: number): Row[] {
   const rows: Row[] = [];
   for (const mode of MODES) {
     // Per repetition against the bare run of the same repetition (they ran seconds apart), then the
@@ -189,4 +222,49 @@ function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold' | 'warm',
     });
   }
   return rows;
+}
+
+/** Rows of the one-process runs: each tim-redux phase against the bare phase it is paired with. */
+function alternatingRows(children: Phase[][], n: number): Row[] {
+  const overheads: number[] = [];
+  for (const phases of children) {
+    const bare = phases.filter((p) => p.mode === 'bare');
+    const bound = phases.filter((p) => p.mode === 'tim-redux');
+    bound.forEach((p, k) => overheads.push((p.cpuMs - bare[k].cpuMs) / bare[k].cpuMs));
+  }
+  const all = children.flat();
+  return (['bare', 'tim-redux'] as const).map((mode) => {
+    const phases = all.filter((p) => p.mode === mode);
+    const cpu = median(phases.map((p) => p.cpuMs));
+    const binding = median(phases.map((p) => p.bindingMs));
+    return {
+      scenario: 'sdk-overhead',
+      subject: `${mode === 'bare' ? 'bare listener' : 'tim-redux'} (warm, one process)`,
+      status: 'ok' as const,
+      reps: phases.map((p): Measurement => ({
+        medianMs: p.cpuMs / n,
+        p95Ms: NaN,
+        throughput: n / (p.cpuMs / 1000),
+        events: n,
+        planned: n,
+      })),
+      medianMs: cpu / n,
+      throughput: n / (cpu / 1000),
+      events: `${n}/${n}`,
+      extra: {
+        phases: phases.length,
+        phaseCpuMs: Math.round(cpu),
+        gcMs: Math.round(median(phases.map((p) => p.gcMs))),
+        ...(mode === 'tim-redux'
+          ? {
+              overheadPct: Math.round(median(overheads) * 1000) / 10,
+              overheadMinPct: Math.round(Math.min(...overheads) * 1000) / 10,
+              overheadMaxPct: Math.round(Math.max(...overheads) * 1000) / 10,
+              bindingMs: Math.round(binding),
+              bindingSharePct: Math.round((binding / (cpu - binding)) * 1000) / 10,
+            }
+          : { overheadPct: 0 }),
+      },
+    };
+  });
 }
