@@ -1,9 +1,9 @@
 /**
  * Child process of the real-SDK scenario: the real `tim-js-sdk` in jsdom, logged in to the IM
- * emulator, with a bare listener, no-op listeners on every event, tim-redux attached, or (`alternate`)
- * tim-redux attached and detached in turn. Reports its
- * own CPU time for a flood.
- * Messages (IPC): parent → { url, mode, expect } ; child → { ready } then { cpuMs, wallMs, received }.
+ * emulator, with a bare listener, no-op listeners on every event, tim-redux attached, or
+ * (`alternate`) tim-redux attached and detached in turn. Reports its own CPU time for a flood.
+ * Messages (IPC): parent → { url, mode, expect, userID, warm, pairs }; child → { flood, peer? } (inject
+ * that many messages) and at the end { cpuMs, wallMs, received, stored, bindingMs, gcMs } or { phases }.
  */
 import { JSDOM } from 'jsdom';
 
