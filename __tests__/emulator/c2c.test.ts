@@ -1,28 +1,26 @@
 /** @jest-environment jsdom */
-import { startEmulator, type Emulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
 import {
   collect,
   constants,
-  createSdk,
   loginReady,
-  shutdown,
   sleep,
   until,
   waitForEvent,
   type Sdk,
   type SdkMessage,
   kinds,
+  useEmulator,
 } from './sdk';
 
 describe.each(kinds)('one-to-one messaging on %s', (kind) => {
   const { EVENT, TYPES } = constants(kind);
+  const env = useEmulator(kind);
+  const sdk = (): Sdk => env.sdk();
   let emu: Emulator;
-  let sdks: Sdk[] = [];
-  const sdk = (): Sdk => {
-    const tim = createSdk(kind, emu.url);
-    sdks.push(tim);
-    return tim;
-  };
+  beforeEach(() => {
+    emu = env.emulator();
+  });
   const text = (
     tim: Sdk,
     to: string,
@@ -32,15 +30,6 @@ describe.each(kinds)('one-to-one messaging on %s', (kind) => {
     tim.sendMessage(
       tim.createTextMessage({ to, conversationType: TYPES.CONV_C2C, payload: { text: body }, needReadReceipt }),
     );
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    sdks = [];
-  });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu.stop();
-  });
 
   it("delivers a sent message live, once, with the sender's message ID", async () => {
     const alice = sdk();

@@ -1,28 +1,26 @@
 /** @jest-environment jsdom */
-import { startEmulator, type Emulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
 import {
   collect,
   constants,
-  createSdk,
   loginReady,
-  shutdown,
   sleep,
   until,
   waitForEvent,
   type Sdk,
   type SdkMessage,
   kinds,
+  useEmulator,
 } from './sdk';
 
 describe.each(kinds)('groups on %s', (kind) => {
   const { EVENT, TYPES } = constants(kind);
+  const env = useEmulator(kind);
+  const sdk = (): Sdk => env.sdk();
   let emu: Emulator;
-  let sdks: Sdk[] = [];
-  const sdk = (): Sdk => {
-    const tim = createSdk(kind, emu.url);
-    sdks.push(tim);
-    return tim;
-  };
+  beforeEach(() => {
+    emu = env.emulator();
+  });
   const groupText = (tim: Sdk, groupID: string, body: string): Promise<{ data: { message: SdkMessage } }> =>
     tim.sendMessage(
       tim.createTextMessage({ to: groupID, conversationType: TYPES.CONV_GROUP, payload: { text: body } }),
@@ -32,15 +30,6 @@ describe.each(kinds)('groups on %s', (kind) => {
       .flat()
       .filter((m) => m.type === TYPES.MSG_GRP_TIP)
       .map((m) => [m.payload.operationType, m.payload.userIDList]);
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    sdks = [];
-  });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu.stop();
-  });
 
   it('creates a Work group with a member; messages flow both ways; history pages to completion', async () => {
     const alice = sdk();

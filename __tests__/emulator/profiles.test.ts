@@ -1,24 +1,17 @@
 /** @jest-environment jsdom */
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { parseArgs } from '../../src/emulator/cli';
-import { constants, createSdk, kinds, loginReady, shutdown, waitForEvent, type Sdk } from './sdk';
+import { constants, kinds, loginReady, useEmulator, waitForEvent, type Sdk } from './sdk';
 
 describe.each(kinds)('profiles and blacklist on %s', (kind) => {
   const { EVENT } = constants(kind);
-  let emu: Emulator;
-  let sdks: Sdk[] = [];
-  const sdk = (): Sdk => {
-    const tim = createSdk(kind, emu.url);
-    sdks.push(tim);
-    return tim;
-  };
-  beforeEach(async () => {
-    emu = await startEmulator({ users: [{ userID: 'alice', nick: 'Alice', avatar: 'https://a/1.png' }] });
-    sdks = [];
+  const env = useEmulator(kind, {
+    options: { users: [{ userID: 'alice', nick: 'Alice', avatar: 'https://a/1.png' }] },
   });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu.stop();
+  const sdk = (): Sdk => env.sdk();
+  let emu: Emulator;
+  beforeEach(() => {
+    emu = env.emulator();
   });
 
   it("serves profiles; an update reaches the user's other instance as PROFILE_UPDATED and a new peer's fetch", async () => {

@@ -4,7 +4,7 @@
  */
 import type TIM2 from 'tim-js-sdk';
 import type TIM3 from '@tencentcloud/chat';
-import type { Emulator } from '../../src/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 
 /** The SDK surface the tests use (both versions share it). */
 export interface Sdk {
@@ -221,4 +221,40 @@ export async function shutdown(...sdks: Sdk[]): Promise<void> {
       // already destroyed
     }
   }
+}
+
+/**
+ * Per test: an emulator and the SDKs made against it, all stopped after the test. The emulator is
+ * started before each test (with `options`), or with `{ startEach: false }` by the test itself through
+ * `start(options)`.
+ * Call it inside a `describe`: it registers `beforeEach` / `afterEach`.
+ */
+export function useEmulator(kind: SdkKind, { startEach = true, options = {} as EmulatorOptions } = {}) {
+  let emu: Emulator | undefined;
+  let sdks: Sdk[] = [];
+  const start = async (options: EmulatorOptions = {}): Promise<Emulator> => (emu = await startEmulator(options));
+  beforeEach(async () => {
+    sdks = [];
+    if (startEach) await start(options);
+  });
+  afterEach(async () => {
+    await shutdown(...sdks);
+    await emu?.stop();
+    emu = undefined;
+  });
+  const current = (): Emulator => {
+    if (!emu) throw new Error('no emulator running in this test');
+    return emu;
+  };
+  return {
+    start,
+    /** The emulator of the running test. */
+    emulator: current,
+    /** A new SDK instance against `server` (the running test's emulator by default), shut down after the test. */
+    sdk(server: Emulator = current()): Sdk {
+      const tim = createSdk(kind, server.url);
+      sdks.push(tim);
+      return tim;
+    },
+  };
 }

@@ -1,40 +1,9 @@
 /** @jest-environment jsdom */
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
-import {
-  collect,
-  constants,
-  createSdk,
-  loginReady,
-  shutdown,
-  sleep,
-  until,
-  waitForEvent,
-  type Sdk,
-  type SdkMessage,
-  kinds,
-} from './sdk';
+import { collect, constants, loginReady, sleep, until, waitForEvent, type SdkMessage, kinds, useEmulator } from './sdk';
 
 describe.each(kinds)('sessions on %s', (kind) => {
   const { EVENT, TYPES } = constants(kind);
-  let emu: Emulator | undefined;
-  let sdks: Sdk[] = [];
-  const start = async (options: EmulatorOptions = {}): Promise<Emulator> => {
-    emu = await startEmulator(options);
-    return emu;
-  };
-  const sdk = (server: Emulator): Sdk => {
-    const tim = createSdk(kind, server.url);
-    sdks.push(tim);
-    return tim;
-  };
-  beforeEach(() => {
-    sdks = [];
-  });
-  afterEach(async () => {
-    await shutdown(...sdks);
-    await emu?.stop();
-    emu = undefined;
-  });
+  const { start, sdk } = useEmulator(kind, { startEach: false });
 
   it('logs in (SDK_READY, own profile from the server) and out (the server forgets the login)', async () => {
     const server = await start({ users: [{ userID: 'alice', nick: 'Alice' }] });
