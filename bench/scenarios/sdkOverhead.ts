@@ -148,14 +148,7 @@ export const sdkOverhead = {
       const { startEmulator } = await import('../../src/emulator');
       emu = await startEmulator();
     } catch (e) {
-      const reason = `emulator unavailable: ${e instanceof Error ? e.message : String(e)}`;
-      return MODES.map((m) => SUBJECT[m]).map((subject) => ({
-        scenario: 'sdk-overhead',
-        subject,
-        status: 'error' as const,
-        reason,
-        reps: [],
-      }));
+      return errorRows(`emulator unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
     // Cold: the first n messages after login, each mode in a fresh child (the JIT compiles the binding
     // during the flood). Warm: one child per repetition that attaches and detaches the binding in
@@ -163,7 +156,6 @@ export const sdkOverhead = {
     const warmUp = cfg.quick ? 1_000 : 3_000;
     const cold = { bare: [], listeners: [], 'tim-redux': [] } as Record<Mode, ChildResult[]>;
     const warm: Phase[][] = [];
-    const rows: Row[] = [];
     try {
       for (let r = 0; r < reps; r++) {
         // Rotated per repetition, so no mode always runs first.
@@ -176,20 +168,23 @@ export const sdkOverhead = {
       }
     } catch (e) {
       await emu.stop();
-      const reason = e instanceof Error ? e.message : String(e);
-      return MODES.map((m) => SUBJECT[m]).map((subject) => ({
-        scenario: 'sdk-overhead',
-        subject,
-        status: 'error' as const,
-        reason,
-        reps: [],
-      }));
+      return errorRows(e instanceof Error ? e.message : String(e));
     }
     await emu.stop();
-    rows.push(...phaseRows(cold, 'cold', n), ...alternatingRows(warm, n / 2));
-    return rows;
+    return [...phaseRows(cold, 'cold', n), ...alternatingRows(warm, n / 2)];
   },
 };
+
+/** One error row per subject, when the scenario could not run. */
+function errorRows(reason: string): Row[] {
+  return MODES.map((m) => ({
+    scenario: 'sdk-overhead',
+    subject: SUBJECT[m],
+    status: 'error' as const,
+    reason,
+    reps: [],
+  }));
+}
 
 function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold', n: number): Row[] {
   const rows: Row[] = [];
