@@ -87,8 +87,26 @@ function userIDOf(raw: unknown): string {
   return raw;
 }
 
+/**
+ * A follow-list event is a delta, one user per event: 3.6.6 index.js `FollowModule.onFollowNotify`
+ * builds `{ userInfoList, isAdd }` per `followDiffList` item and `_emitEvent` emits it. On an add the
+ * list holds `{ userID, ...the push item's other fields }`; on a removal it holds bare userIDs.
+ */
 function followList(list: 'followers' | 'following' | 'mutual'): EventHandler {
-  return (data) => wholeList(data, userRow(list), list, (users) => A.followListUpdated({ list, users }));
+  return (data) => {
+    const d = objectOf(data, list);
+    if (typeof d === 'string') return bad(d);
+    if (!Array.isArray(d.userInfoList)) return bad(`${list} event has no userInfoList array`);
+    if (typeof d.isAdd !== 'boolean') return bad(`${list} event has no boolean isAdd`);
+    const isAdd = d.isAdd;
+    const row = userRow(list);
+    const { records, problems } = normalizeMany(
+      d.userInfoList,
+      (raw) => (isAdd ? row(raw) : { userID: userIDOf(raw) }),
+      list,
+    );
+    return ok(records.length ? A.followListUpdated({ list, isAdd, users: records }) : null, problems);
+  };
 }
 
 function friendGroupRow(raw: unknown): PlainObject {

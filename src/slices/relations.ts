@@ -3,6 +3,7 @@ import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from '../actions';
 import { emptyTable, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
+import * as F from '../thunks/follow';
 import * as R from '../thunks/relations';
 import type { PlainObject, RelationsState } from '../types';
 import { isUserDataReset } from './reset';
@@ -61,12 +62,36 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     return userStatus === state.userStatus ? state : { ...state, userStatus };
   }
   if (A.followListUpdated.match(action)) {
-    return { ...state, follow: { ...state.follow, [action.payload.list]: action.payload.users } };
+    const { list, isAdd, users } = action.payload;
+    const next = isAdd ? withFollowRows(state.follow[list], users) : withoutFollowRows(state.follow[list], users);
+    return next === state.follow[list] ? state : { ...state, follow: { ...state.follow, [list]: next } };
   }
   return state;
 }
 
 const userIDOf = (row: PlainObject) => row.userID as string;
+
+/** A follow list with `rows` added (a known user's row merged in place, a new one appended). */
+function withFollowRows(list: readonly PlainObject[], rows: readonly PlainObject[]): readonly PlainObject[] {
+  let out: PlainObject[] | null = null;
+  for (const row of rows) {
+    const current: readonly PlainObject[] = out ?? list;
+    const i = current.findIndex((r) => r.userID === row.userID);
+    const merged = i < 0 ? row : keepIfEqual(current[i], { ...current[i], ...row });
+    if (i >= 0 && merged === current[i]) continue;
+    out = out ?? list.slice();
+    if (i < 0) out.push(merged);
+    else out[i] = merged;
+  }
+  return out ?? list;
+}
+
+/** A follow list without the users of `rows`. */
+function withoutFollowRows(list: readonly PlainObject[], rows: readonly PlainObject[]): readonly PlainObject[] {
+  const gone = new Set(rows.map((r) => r.userID));
+  const out = list.filter((r) => !gone.has(r.userID));
+  return out.length === list.length ? list : out;
+}
 
 function withoutApplication(state: RelationsState, userID: string): RelationsState {
   const friendApplications = state.friendApplications.filter((a) => a.userID !== userID);
@@ -83,6 +108,14 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
       ? Array.from(new Set([...state.blacklist, ...userIDs]))
       : state.blacklist.filter((u) => !gone.has(u));
     return plainEqual(state.blacklist, blacklist) ? state : { ...state, blacklist };
+  }
+  if (
+    F.getMyFollowersList.fulfilled.match(action) ||
+    F.getMyFollowingList.fulfilled.match(action) ||
+    F.getMutualFollowersList.fulfilled.match(action)
+  ) {
+    const { list, users } = action.payload;
+    return plainEqual(state.follow[list], users) ? state : { ...state, follow: { ...state.follow, [list]: users } };
   }
   if (R.getBlacklist.fulfilled.match(action)) {
     return plainEqual(state.blacklist, action.payload) ? state : { ...state, blacklist: action.payload };
