@@ -1,6 +1,6 @@
 /**
  * Profiles (`portrait_get_all`, `portrait_set` → ProfileDataMod push) and the blacklist
- * (`black_list_get/add/delete`), plus the friend commands 3.x sends at login (answered empty).
+ * (`black_list_get/add/delete`). Friends are in `friends.ts`.
  */
 import type { CommandContext, CommandTable, EmulatorCore } from '../context';
 import { objects, str, strings, type JsonObject } from '../json';
@@ -90,14 +90,11 @@ function changeBlacklist(ctx: CommandContext, add: boolean): JsonObject {
   return { ResultItem: ids.map((id) => ({ To_Account: id, ResultCode: 0, ResultInfo: '' })) };
 }
 
-/** The profile, blacklist and friend commands. */
+/** The profile and blacklist commands. */
 export const profileCommands: CommandTable = {
   'profile.portrait_get_all': { handle: getProfiles },
   'profile.portrait_set': { handle: setProfile },
   'sns.black_list_get': { handle: getBlacklist },
   'sns.black_list_add': { handle: (ctx) => changeBlacklist(ctx, true) },
   'sns.black_list_delete': { handle: (ctx) => changeBlacklist(ctx, false) },
-  'sns.friend_get': { handle: () => ({ FriendNum: 0, CompleteFlag: 1, UserDataItem: [] }) },
-  'sns.group_get': { handle: () => ({}) },
-  'sns.pendency_get': { handle: () => ({}) },
 };
