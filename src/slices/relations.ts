@@ -1,7 +1,7 @@
 /** `state.tim.relations`: blacklist, friends, friend applications and groups, user status, follow lists. */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from '../actions';
-import { emptyTable, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
+import { emptyTable, tableGet, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
 import * as F from '../thunks/follow';
 import * as R from '../thunks/relations';
@@ -43,7 +43,8 @@ export function relationsReducer(state: RelationsState = initialState, action: U
           rows.map((f) => [f.userID, f] as const),
           keepIfEqual,
         );
-    return friends === state.friends ? state : { ...state, friends };
+    if (friends === state.friends) return state;
+    return complete ? withGroupsOfFriends({ ...state, friends }) : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {
     return {
@@ -70,6 +71,23 @@ export function relationsReducer(state: RelationsState = initialState, action: U
 }
 
 const userIDOf = (row: PlainObject) => row.userID as string;
+
+/**
+ * Friend groups without users who are no longer friends. 2.27.6 tim-js-friendship.js drops a deleted
+ * friend from its groups (`FriendGroupHandler.updateWhenFriendDeleted`) without emitting
+ * FRIEND_GROUP_LIST_UPDATED (3.6.6 emits it); the whole friend list tells who is left.
+ */
+function withGroupsOfFriends(state: RelationsState): RelationsState {
+  let changed = false;
+  const friendGroups = state.friendGroups.map((g) => {
+    if (!Array.isArray(g.userIDList)) return g;
+    const userIDList = g.userIDList.filter((id) => typeof id !== 'string' || tableGet(state.friends, id) !== undefined);
+    if (userIDList.length === g.userIDList.length) return g;
+    changed = true;
+    return typeof g.count === 'number' ? { ...g, userIDList, count: userIDList.length } : { ...g, userIDList };
+  });
+  return changed ? { ...state, friendGroups } : state;
+}
 
 /** A follow list with `rows` added (a known user's row merged in place, a new one appended). */
 function withFollowRows(list: readonly PlainObject[], rows: readonly PlainObject[]): readonly PlainObject[] {
@@ -122,7 +140,7 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
   }
   if (R.getFriendList.fulfilled.match(action)) {
     const friends = tableReplaceAll<PlainObject>(state.friends, action.payload, userIDOf, keepIfEqual);
-    return friends === state.friends ? state : { ...state, friends };
+    return friends === state.friends ? state : withGroupsOfFriends({ ...state, friends });
   }
   if (R.deleteFriend.fulfilled.match(action)) {
     const friends = action.payload.reduce((t, id) => tableRemove(t, id), state.friends);

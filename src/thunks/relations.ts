@@ -275,6 +275,11 @@ function friendGroupThunk(type: string, method: string, check: (args: Record<str
       requireObject(args, `${method} needs an options object`);
       check(args);
       await invoke(sdk, method, toPlainObject(args));
+      // Both SDKs rewrite their friends' `groupList` on a friend-group change without emitting
+      // FRIEND_LIST_UPDATED (3.6.6 index.js FriendGroupHandler.createGroup/renameGroup/_onGroupUpdated →
+      // SnsModule.onAddedToFriendGroup / onRemovedFromFriendGroup; the same in 2.27.6
+      // tim-js-friendship.js): reload the friends from the SDK so their rows follow.
+      if (hasMethod(sdk, 'getFriendList')) await api.dispatch(getFriendList());
       // The whole list after the change, so names, members and counts are the server's.
       return hasMethod(sdk, 'getFriendGroupList')
         ? friendGroups(sdk)
