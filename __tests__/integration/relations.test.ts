@@ -224,6 +224,30 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
     20_000,
   );
 
+  it('changes made on the server side (control API) reach the store as the SDK sees them', async () => {
+    const emu = binding.ctx.emu;
+    await loginAll();
+    if (follow) await store.dispatch(getMyFollowersList()).unwrap();
+    expect(emu.addFriend({ from: 'alice', to: 'bob', wording: 'server side' })).toBe(30539);
+    await agree('application pushed', (v) =>
+      expect(v.applications).toMatchObject({ friendApplicationList: [{ userID: 'alice', wording: 'server side' }] }),
+    );
+    expect(emu.respondToFriendApplication({ to: 'bob', from: 'alice' })).toBe(0);
+    await agree('accepted on the server', (v) => expect(v.friends).toMatchObject([{ userID: 'alice' }]));
+    expect(emu.friends('bob').map((f) => f.userID)).toEqual(['alice']);
+    await store.dispatch(subscribeUserStatus({ userIDList: ['alice'] })).unwrap();
+    emu.setCustomStatus('alice', 'in a meeting ☕');
+    await agree('status pushed', (v) => expect(v.aliceStatus).toMatchObject({ customStatus: 'in a meeting ☕' }));
+    if (follow) {
+      emu.follow('alice', ['bob']);
+      await agree('followed on the server', (v) => expect(v.followers).toEqual(['alice']));
+      emu.follow('alice', ['bob'], false);
+      await agree('unfollowed on the server', (v) => expect(v.followers).toEqual([]));
+    }
+    emu.deleteFriends('alice', ['bob']);
+    await agree('unfriended on the server', (v) => expect(v.friends).toEqual([]));
+  }, 30_000);
+
   it('a new login loads the friends, applications and friend groups the server holds', async () => {
     const carol = await peer('carol');
     await api(carol).addFriend({ to: 'bob', source: 'AddSource_Type_Web' });
