@@ -24,12 +24,13 @@ import {
   selectFriendList,
   selectUserStatus,
   setFriendApplicationRead,
+  setSelfStatus,
   subscribeUserStatus,
   unfollowUser,
   updateFriend,
 } from '../../src';
 import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
-import { sleep, type Sdk } from '../emulator/sdk';
+import { loginReady, sleep, type Sdk } from '../emulator/sdk';
 
 type Store = EmulatorStoreContext['store'];
 /** The SDK methods these tests call (the test `Sdk` type lists the common ones only). */
@@ -186,6 +187,14 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
       expect(v.aliceStatus).toEqual({ userID: 'alice', statusType: 1, customStatus: 'busy' }),
     );
 
+    await store.dispatch(setSelfStatus({ customStatus: 'coding' })).unwrap();
+    expect(selectUserStatus(store.getState(), 'bob')).toEqual(
+      plain(
+        ((await api(bob).getUserStatus({ userIDList: ['bob'] })).data as { successUserList: unknown[] })
+          .successUserList[0],
+      ),
+    );
+
     await api(alice).deleteFriend({ userIDList: ['bob'] });
     await agree('unfriended by alice', (v) => {
       expect(v.friends).toEqual([]);
@@ -226,7 +235,7 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
 
   it('changes made on the server side (control API) reach the store as the SDK sees them', async () => {
     const emu = binding.ctx.emu;
-    await loginAll();
+    const alice = await loginAll();
     if (follow) await store.dispatch(getMyFollowersList()).unwrap();
     expect(emu.addFriend({ from: 'alice', to: 'bob', wording: 'server side' })).toBe(30539);
     await agree('application pushed', (v) =>
@@ -238,6 +247,10 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
     await store.dispatch(subscribeUserStatus({ userIDList: ['alice'] })).unwrap();
     emu.setCustomStatus('alice', 'in a meeting ☕');
     await agree('status pushed', (v) => expect(v.aliceStatus).toMatchObject({ customStatus: 'in a meeting ☕' }));
+    await alice.logout();
+    await agree('alice offline', (v) => expect(v.aliceStatus).toMatchObject({ statusType: 2 }));
+    await loginReady(kind, alice, 'alice', { emulator: emu });
+    await agree('alice online', (v) => expect(v.aliceStatus).toMatchObject({ statusType: 1 }));
     if (follow) {
       emu.follow('alice', ['bob']);
       await agree('followed on the server', (v) => expect(v.followers).toEqual(['alice']));

@@ -321,7 +321,10 @@ export const setSelfStatus = createTimThunk<PlainObject & { userID: string }, { 
       requireArg(typeof args.customStatus === 'string', 'setSelfStatus needs customStatus: string');
       const me = api.getState().tim.session.userID;
       requireId(me, 'setSelfStatus: nobody is logged in');
-      await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
+      const response = await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
+      // 3.6.6 index.js / 2.27.6 tim-js.js setSelfStatus resolve with {userID, statusType: 1, customStatus}.
+      const answer = userRowOf(isObject(response) ? response.data : undefined);
+      if (answer && answer.userID === me) return answer;
       const prev = tableGet(api.getState().tim.relations.userStatus, me);
       return { ...prev, userID: me, customStatus: args.customStatus };
     }),

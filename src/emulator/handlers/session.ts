@@ -6,6 +6,7 @@ import { randomBytes } from 'crypto';
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
 import { str } from '../json';
 import { nowSeconds } from '../store';
+import { pushUserStatus } from './follow';
 import type { Connection } from '../transport';
 
 /** Error code for an invalid userSig (login rejects with it). */
@@ -59,6 +60,7 @@ function login(ctx: CommandContext): Record<string, string | number> {
     core.userSigs.set(userID, userSig);
   }
   const user = core.store.user(userID);
+  const wasOnline = core.push.socketsOf(userID).some((c) => c !== conn);
   if (conn.session && conn.session.a2 !== a2) core.a2Keys.delete(conn.session.a2);
   const session = {
     userID,
@@ -80,6 +82,8 @@ function login(ctx: CommandContext): Record<string, string | number> {
       }
     }
   }
+  // The user came online: subscribers hear it (a re-login of an online user changes nothing).
+  if (!wasOnline) pushUserStatus(core, userID);
   return {
     A2Key: session.a2,
     TinyId: session.tinyID,
@@ -108,8 +112,11 @@ export const sessionCommands: CommandTable = {
   'im_open_status.wslogout': {
     auth: false,
     handle: ({ core, conn }) => {
+      const userID = conn.session?.userID;
       if (conn.session) core.a2Keys.delete(conn.session.a2);
       conn.session = undefined;
+      // The last socket of the user logged out: subscribers hear "offline".
+      if (userID !== undefined && core.push.socketsOf(userID).length === 0) pushUserStatus(core, userID);
       return {};
     },
   },
