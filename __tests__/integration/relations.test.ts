@@ -22,15 +22,17 @@ import {
   selectFriendApplications,
   selectFriendGroups,
   selectFriendList,
+  selectProfileByUserID,
   selectUserStatus,
   setFriendApplicationRead,
   setSelfStatus,
   subscribeUserStatus,
   unfollowUser,
   updateFriend,
+  updateMyProfile,
 } from '../../src';
 import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
-import { loginReady, sleep, type Sdk } from '../emulator/sdk';
+import { loginReady, sleep, until, type Sdk } from '../emulator/sdk';
 
 type Store = EmulatorStoreContext['store'];
 /** The SDK methods these tests call (the test `Sdk` type lists the common ones only). */
@@ -244,6 +246,15 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
     expect(emu.respondToFriendApplication({ to: 'bob', from: 'alice' })).toBe(0);
     await agree('accepted on the server', (v) => expect(v.friends).toMatchObject([{ userID: 'alice' }]));
     expect(emu.friends('bob').map((f) => f.userID)).toEqual(['alice']);
+    // PROFILE_UPDATED reaches bob now that alice is his friend (the SDKs emit it for me and my friends).
+    emu.updateProfile('alice', { nick: 'Alice B.' });
+    await agree('friend profile pushed', (v) =>
+      expect(v.friends).toMatchObject([{ userID: 'alice', profile: { nick: 'Alice B.' } }]),
+    );
+    await until(() => selectProfileByUserID(store.getState(), 'alice')?.nick === 'Alice B.', 3000, 'profile in store');
+    await store.dispatch(updateMyProfile({ nick: 'Bobby' })).unwrap();
+    expect(selectProfileByUserID(store.getState(), 'bob')?.nick).toBe('Bobby');
+    expect(((await bob.getMyProfile()) as { data: { nick: string } }).data.nick).toBe('Bobby');
     await store.dispatch(subscribeUserStatus({ userIDList: ['alice'] })).unwrap();
     emu.setCustomStatus('alice', 'in a meeting ☕');
     await agree('status pushed', (v) => expect(v.aliceStatus).toMatchObject({ customStatus: 'in a meeting ☕' }));

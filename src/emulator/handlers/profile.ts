@@ -7,8 +7,9 @@ import { objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds } from '../store';
 import type { Connection } from '../transport';
 import { profileItem } from '../wire';
+import { friendState } from './friends';
 
-/** The users who hear of a user's profile changes: everyone they exchanged messages with or share a group with. */
+/** The users who hear of a user's profile changes: everyone they exchanged messages with, share a group with, or are friends of. */
 function profileAudience(core: EmulatorCore, userID: string): Set<string> {
   const audience = new Set<string>();
   for (const m of core.store.c2c) {
@@ -16,6 +17,8 @@ function profileAudience(core: EmulatorCore, userID: string): Set<string> {
     if (m.to === userID) audience.add(m.from);
   }
   for (const group of core.store.groupsOf(userID)) for (const member of group.members.keys()) audience.add(member);
+  // Friends hear of it: the SDKs emit PROFILE_UPDATED only for me and my friends.
+  for (const [owner, friends] of friendState(core.store).friends) if (friends.has(userID)) audience.add(owner);
   audience.delete(userID);
   return audience;
 }
