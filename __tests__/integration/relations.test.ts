@@ -9,13 +9,19 @@
  */
 import {
   acceptFriendApplication,
+  addToFriendGroup,
   addToBlacklist,
   createFriendGroup,
+  deleteFriend,
+  deleteFriendApplication,
+  deleteFriendGroup,
   followUser,
   getMyFollowersList,
   getMyFollowingList,
   getMutualFollowersList,
+  refuseFriendApplication,
   removeFromBlacklist,
+  removeFromFriendGroup,
   renameFriendGroup,
   selectBlacklist,
   selectFollowList,
@@ -234,6 +240,45 @@ describe.each(kinds)('relations: the store agrees with %s', (kind) => {
     },
     20_000,
   );
+
+  it("bob's own side: refuse and delete applications, friend-group membership, delete a friend", async () => {
+    const alice = await loginAll();
+    const carol = await peer('carol');
+    const dave = await peer('dave');
+    await api(carol).addFriend({ to: 'bob', source: 'AddSource_Type_Web' });
+    await api(dave).addFriend({ to: 'bob', source: 'AddSource_Type_Web' });
+    await agree('two applications', (v) =>
+      expect((v.applications as { friendApplicationList: unknown[] }).friendApplicationList).toHaveLength(2),
+    );
+    await store.dispatch(refuseFriendApplication({ userID: 'carol' })).unwrap();
+    await agree('refused', (v) =>
+      expect(v.applications).toMatchObject({ friendApplicationList: [{ userID: 'dave' }] }),
+    );
+    await store.dispatch(deleteFriendApplication({ userID: 'dave', type: 'Pendency_Type_ComeIn' })).unwrap();
+    await agree('deleted', (v) => expect(v.applications).toMatchObject({ friendApplicationList: [] }));
+
+    await api(alice).addFriend({ to: 'bob', source: 'AddSource_Type_Web' });
+    await agree('alice applies', (v) =>
+      expect(v.applications).toMatchObject({ friendApplicationList: [{ userID: 'alice' }] }),
+    );
+    await store.dispatch(acceptFriendApplication({ userID: 'alice', type: 'Response_Action_AgreeAndAdd' })).unwrap();
+    await store.dispatch(createFriendGroup({ name: 'family' })).unwrap();
+    await store.dispatch(addToFriendGroup({ name: 'family', userIDList: ['alice'] })).unwrap();
+    await agree('added to a group', (v) => {
+      expect(v.groups).toMatchObject([{ name: 'family', userIDList: ['alice'] }]);
+      expect(v.friends).toMatchObject([{ userID: 'alice', groupList: ['family'] }]);
+    });
+    await store.dispatch(removeFromFriendGroup({ name: 'family', userIDList: ['alice'] })).unwrap();
+    await agree('removed from the group', (v) => expect(v.friends).toMatchObject([{ userID: 'alice', groupList: [] }]));
+    await store.dispatch(addToFriendGroup({ name: 'family', userIDList: ['alice'] })).unwrap();
+    await store.dispatch(deleteFriendGroup({ name: 'family' })).unwrap();
+    await agree('group deleted', (v) => {
+      expect(v.groups).toEqual([]);
+      expect(v.friends).toMatchObject([{ userID: 'alice', groupList: [] }]);
+    });
+    await store.dispatch(deleteFriend({ userIDList: ['alice'] })).unwrap();
+    await agree('friend deleted', (v) => expect(v.friends).toEqual([]));
+  }, 30_000);
 
   it('changes made on the server side (control API) reach the store as the SDK sees them', async () => {
     const emu = binding.ctx.emu;
