@@ -6,7 +6,8 @@ import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
-import { setCustomStatus, setFollow, followingSnapshot } from './handlers/follow';
+import { setFollow, followingSnapshot } from './handlers/follow';
+import { setCustomStatus } from './handlers/userStatus';
 import {
   addFriendAs,
   deleteFriendsAs,

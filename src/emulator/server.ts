@@ -6,10 +6,12 @@ import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { followCommands } from './handlers/follow';
+import { friendGroupCommands } from './handlers/friendGroups';
 import { friendCommands } from './handlers/friends';
 import { groupCommands } from './handlers/group';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
+import { userStatusCommands } from './handlers/userStatus';
 import { Pusher } from './push';
 import { Router } from './router';
 import { Store } from './store';
@@ -52,7 +54,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     conversationCommands,
     groupCommands,
     friendCommands,
+    friendGroupCommands,
     followCommands,
+    userStatusCommands,
   ]) {
     router.register(table);
   }

@@ -1,17 +1,12 @@
 /**
- * Follow (`follow.follow_*`, @tencentcloud/chat 3.x only) and user status (`im_open_status.ws_*`).
+ * Follow (`follow.follow_*`, @tencentcloud/chat 3.x only; 2.27.6 has no follow API).
  *
- * Follow: request and reply keys from 3.6.6 index.js `R.FOLLOW` ... `R.CHECK_FOLLOW_TYPE`
- * (`FollowItem`, `To_Account`, `FollowType`, `StartCursor`, `WantNum`, `ResultItem`, `NextCursor`,
- * `FollowInfo`), and the push the SDK reads in `FollowModule.onFollowNotify`:
+ * Request and reply keys from 3.6.6 index.js `R.FOLLOW` ... `R.CHECK_FOLLOW_TYPE` (`FollowItem`,
+ * `To_Account`, `FollowType`, `StartCursor`, `WantNum`, `ResultItem`, `NextCursor`, `FollowInfo`),
+ * and the push the SDK reads in `FollowModule.onFollowNotify`:
  * `FollowChangeList:[{From_Account, FollowDiffList:[{IsAdd:1|0, FollowType:1|2|3}]}]` (FollowType 1 =
  * my followers, 2 = my followings, 3 = mutual; `isAdd` is compared with 1). The SDK emits one
  * MY_FOLLOWERS / MY_FOLLOWING / MUTUAL_FOLLOWERS_LIST_UPDATED per diff, about `From_Account`.
- *
- * User status: `ws_set_custom_status {CustomStatus}`, `ws_get_user_status {To_Account}` →
- * `{UserStatusList:[{To_Account, Status, CustomStatus}]}`, `ws_status_subscribe/unsubscribe`, and the
- * push `UserStatusList` (→ USER_STATUS_UPDATED `[{userID, statusType, customStatus}]`, 3.6.6
- * index.js / 2.27.6 tim-js.js `onUserStatusUpdated`) to the subscribers of a user whose status changed.
  */
 import type { CommandContext, CommandTable, EmulatorCore } from '../context';
 import { objects, str, strings, type JsonObject } from '../json';
@@ -25,10 +20,6 @@ const MUTUAL = 3;
 interface FollowState {
   /** userID → whom they follow → since when (unix s). */
   following: Map<string, Map<string, number>>;
-  /** userID → custom status. */
-  customStatus: Map<string, string>;
-  /** userID → who subscribed to their status. */
-  subscribers: Map<string, Set<string>>;
 }
 
 const states = new WeakMap<Store, FollowState>();
@@ -36,7 +27,7 @@ const states = new WeakMap<Store, FollowState>();
 function stateOf(store: Store): FollowState {
   let state = states.get(store);
   if (!state) {
-    state = { following: new Map(), customStatus: new Map(), subscribers: new Map() };
+    state = { following: new Map() };
     states.set(store, state);
   }
   return state;
@@ -135,49 +126,12 @@ function checkFollow(ctx: CommandContext): JsonObject {
   };
 }
 
-/** The status of a user: 1 online when a socket of theirs is logged in, else 2 offline. */
-function statusItem(core: EmulatorCore, userID: string): JsonObject {
-  return {
-    To_Account: userID,
-    Status: core.push.socketsOf(userID).length > 0 ? 1 : 2,
-    // Sent as base64 of UTF-8: both SDKs decode it (3.6.6 index.js `qo`, 2.27.6 tim-js.js `Ji`) and get '' from plain text.
-    CustomStatus: Buffer.from(stateOf(core.store).customStatus.get(userID) ?? '', 'utf8').toString('base64'),
-  };
-}
-
-/** Pushes a user's current status to their subscribers. */
-export function pushUserStatus(core: EmulatorCore, userID: string): void {
-  const item = statusItem(core, userID);
-  for (const subscriber of stateOf(core.store).subscribers.get(userID) ?? []) {
-    core.push.toUser(subscriber, [{ Event: 11, UserStatusList: [item] }]);
-  }
-}
-
-/** Sets a user's custom status and pushes it to their subscribers. */
-export function setCustomStatus(core: EmulatorCore, userID: string, customStatus: string): void {
-  stateOf(core.store).customStatus.set(userID, customStatus);
-  pushUserStatus(core, userID);
-}
-
-function subscribe(ctx: CommandContext, on: boolean): JsonObject {
-  const { subscribers } = stateOf(ctx.core.store);
-  const all = !on && ctx.body.UnsubscribeAll !== undefined && Number(ctx.body.UnsubscribeAll) !== 0;
-  const ids = all ? [...subscribers.keys()] : strings(ctx.body.To_Account);
-  for (const id of ids) {
-    let set = subscribers.get(id);
-    if (!set) subscribers.set(id, (set = new Set()));
-    if (on) set.add(ctx.userID);
-    else set.delete(ctx.userID);
-  }
-  return { ErrorList: [] };
-}
-
 /** Who follows whom, for the control API. */
 export function followingSnapshot(store: Store, userID: string): string[] {
   return [...followingOf(store, userID).keys()];
 }
 
-/** The follow and user-status commands. */
+/** The follow commands. */
 export const followCommands: CommandTable = {
   'follow.follow_add': {
     handle: (ctx) => ({
@@ -195,18 +149,4 @@ export const followCommands: CommandTable = {
   'follow.follow_get': { handle: getFollowList },
   'follow.follow_get_info': { handle: getFollowInfo },
   'follow.follow_check': { handle: checkFollow },
-  'im_open_status.ws_set_custom_status': {
-    handle: (ctx) => {
-      setCustomStatus(ctx.core, ctx.userID, str(ctx.body.CustomStatus));
-      return {};
-    },
-  },
-  'im_open_status.ws_get_user_status': {
-    handle: (ctx) => ({
-      UserStatusList: strings(ctx.body.To_Account).map((id) => statusItem(ctx.core, id)),
-      ErrorList: [],
-    }),
-  },
-  'im_open_status.ws_status_subscribe': { handle: (ctx) => subscribe(ctx, true) },
-  'im_open_status.ws_status_unsubscribe': { handle: (ctx) => subscribe(ctx, false) },
 };

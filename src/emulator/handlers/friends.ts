@@ -1,5 +1,5 @@
 /**
- * Friends, friend applications (pendencies) and friend groups: the `sns.*` commands and the
+ * Friends and friend applications (pendencies): the `sns.*` commands and the
  * FriendListMod pushes the SDKs build FRIEND_LIST_UPDATED and FRIEND_APPLICATION_LIST_UPDATED from.
  *
  * Wire shapes follow the SDKs' command tables (3.6.6 index.js `R.GET_FD_LIST` ... `R.UPDATE_FD_GRP`,
@@ -9,6 +9,7 @@
  * `AddWording`→wording, `AddTime`→time), `FrienPencydDel_Account` (sic) and `PushType:7`+`ReportTime`
  * (applications read). The SDKs change their friend list only from these pushes (deleteFriend and
  * acceptFriendApplication do not touch it locally), so every push also goes to the requesting socket.
+ * Friend groups are in `friendGroups.ts`.
  */
 import type { CommandContext, CommandTable, EmulatorCore } from '../context';
 import { objects, str, strings, type JsonObject } from '../json';
@@ -57,14 +58,16 @@ export function friendState(store: Store): FriendState {
   return state;
 }
 
-function friendsOf(store: Store, userID: string): Map<string, FriendRecord> {
+/** A user's friends, by userID. */
+export function friendsOf(store: Store, userID: string): Map<string, FriendRecord> {
   const all = friendState(store).friends;
   let mine = all.get(userID);
   if (!mine) all.set(userID, (mine = new Map()));
   return mine;
 }
 
-function groupsOf(store: Store, userID: string): Map<string, string[]> {
+/** A user's friend groups: name → members, in creation order. */
+export function groupsOf(store: Store, userID: string): Map<string, string[]> {
   const all = friendState(store).groups;
   let mine = all.get(userID);
   if (!mine) all.set(userID, (mine = new Map()));
@@ -340,70 +343,6 @@ function reportPendencies(ctx: CommandContext): JsonObject {
   return {};
 }
 
-function getGroups(ctx: CommandContext): JsonObject {
-  return {
-    ResultItem: [...groupsOf(ctx.core.store, ctx.userID)].map(([name, members]) => ({
-      GroupName: name,
-      FriendNumber: members.length,
-      To_Account: [...members],
-    })),
-    CurrentSequence: 0,
-  };
-}
-
-/** Adds friends to a group; only the user's friends can join it. Returns the per-user results. */
-function addToGroup(ctx: CommandContext, members: string[], ids: string[], type?: string): JsonObject[] {
-  const mine = friendsOf(ctx.core.store, ctx.userID);
-  return ids.map((id) => {
-    if (!mine.has(id)) return { To_Account: id, ResultCode: 30001, ResultInfo: 'not a friend', UpdateType: type };
-    if (!members.includes(id)) members.push(id);
-    return { To_Account: id, ResultCode: 0, ResultInfo: '', UpdateType: type };
-  });
-}
-
-function createGroups(ctx: CommandContext): JsonObject {
-  const groups = groupsOf(ctx.core.store, ctx.userID);
-  const results: JsonObject[] = [];
-  for (const name of strings(ctx.body.GroupName)) {
-    const members: string[] = groups.get(name) ?? [];
-    groups.set(name, members);
-    results.push(...addToGroup(ctx, members, strings(ctx.body.To_Account)));
-  }
-  return { ResultItem: results };
-}
-
-function deleteGroups(ctx: CommandContext): JsonObject {
-  const groups = groupsOf(ctx.core.store, ctx.userID);
-  for (const name of strings(ctx.body.GroupName)) groups.delete(name);
-  return {};
-}
-
-function updateGroup(ctx: CommandContext): JsonObject {
-  const groups = groupsOf(ctx.core.store, ctx.userID);
-  const name = str(ctx.body.GroupOldName);
-  const members = groups.get(name);
-  if (!members) return { ErrorCode: 30008, ErrorInfo: 'no such friend group' };
-  const results: JsonObject[] = [];
-  for (const item of objects(ctx.body.UpdateGroupItem)) {
-    const id = str(item.To_Account);
-    const type = str(item.UpdateType);
-    if (type === 'Update_Type_Add') results.push(...addToGroup(ctx, members, [id], type));
-    else {
-      const i = members.indexOf(id);
-      if (i >= 0) members.splice(i, 1);
-      results.push({ To_Account: id, ResultCode: 0, ResultInfo: '', UpdateType: type });
-    }
-  }
-  const newName = str(ctx.body.GroupNewName);
-  if (newName !== '' && newName !== name) {
-    // Keep the group's place in the list, as a rename does on the server.
-    const renamed = new Map([...groups].map(([n, m]) => (n === name ? [newName, m] : [n, m])));
-    groups.clear();
-    for (const [n, m] of renamed) groups.set(n, m);
-  }
-  return { ResultItem: results };
-}
-
 /** A user's friends as the server holds them (for the control API). */
 export function friendsSnapshot(store: Store, userID: string): FriendRecord[] {
   return [...friendsOf(store, userID).values()].map((f) => ({ ...f, custom: { ...f.custom } }));
@@ -428,8 +367,4 @@ export const friendCommands: CommandTable = {
   'sns.friend_response': { handle: respond },
   'sns.pendency_delete': { handle: deletePendencies },
   'sns.pendency_report': { handle: reportPendencies },
-  'sns.group_get': { handle: getGroups },
-  'sns.group_add': { handle: createGroups },
-  'sns.group_delete': { handle: deleteGroups },
-  'sns.group_update': { handle: updateGroup },
 };

@@ -6,7 +6,7 @@ import { randomBytes } from 'crypto';
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
 import { str } from '../json';
 import { nowSeconds } from '../store';
-import { pushUserStatus } from './follow';
+import { pushUserStatus } from './userStatus';
 import type { Connection } from '../transport';
 
 /** Error code for an invalid userSig (login rejects with it). */
