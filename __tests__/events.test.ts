@@ -63,6 +63,12 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     expect(r.friendGroups).toEqual([{ name: 'work', userIDList: ['bob'] }]);
     expect(r.userStatus.values[0]).toEqual({ userID: 'bob', statusType: 1, customStatus: 'busy' });
     expect(r.follow.followers).toEqual([{ userID: 'fan' }]);
+    // The SDK re-sends the same application list after each refetch: the state keeps its identity.
+    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
+      friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }],
+      unreadCount: 1,
+    });
+    expect(tim().relations).toBe(r);
   });
 
   it('group attributes and counters, topics, conversation groups, pinned messages, notices, config', () => {

@@ -47,11 +47,7 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     return complete ? withGroupsOfFriends({ ...state, friends }) : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {
-    return {
-      ...state,
-      friendApplications: action.payload.applicationList,
-      friendApplicationUnreadCount: action.payload.unreadCount,
-    };
+    return withApplications(state, action.payload.applicationList, action.payload.unreadCount);
   }
   if (A.friendGroupListUpdated.match(action)) return { ...state, friendGroups: action.payload };
   if (A.userStatusUpdated.match(action)) {
@@ -111,6 +107,14 @@ function withoutFollowRows(list: readonly PlainObject[], rows: readonly PlainObj
   return out.length === list.length ? list : out;
 }
 
+/** The applications and unread count; the same state when nothing changed (the SDK re-sends the list often). */
+function withApplications(state: RelationsState, list: PlainObject[], unreadCount: number): RelationsState {
+  const friendApplications = plainEqual(state.friendApplications, list) ? state.friendApplications : list;
+  return friendApplications === state.friendApplications && unreadCount === state.friendApplicationUnreadCount
+    ? state
+    : { ...state, friendApplications, friendApplicationUnreadCount: unreadCount };
+}
+
 function withoutApplication(state: RelationsState, userID: string): RelationsState {
   const friendApplications = state.friendApplications.filter((a) => a.userID !== userID);
   return friendApplications.length === state.friendApplications.length ? state : { ...state, friendApplications };
@@ -154,11 +158,7 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
     return friends === state.friends ? state : { ...state, friends };
   }
   if (R.getFriendApplicationList.fulfilled.match(action)) {
-    return {
-      ...state,
-      friendApplications: action.payload.applicationList,
-      friendApplicationUnreadCount: action.payload.unreadCount,
-    };
+    return withApplications(state, action.payload.applicationList, action.payload.unreadCount);
   }
   if (
     R.acceptFriendApplication.fulfilled.match(action) ||
