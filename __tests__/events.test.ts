@@ -50,7 +50,10 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     });
     sdk.emit('FRIEND_GROUP_LIST_UPDATED', [{ name: 'work', userIDList: ['bob'] }]);
     sdk.emit('USER_STATUS_UPDATED', [{ userID: 'bob', statusType: 1, customStatus: 'busy' }]);
-    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', [{ userID: 'fan' }]);
+    // 3.6.6 index.js FollowModule.onFollowNotify: one delta per event; a removal lists bare userIDs.
+    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: 'fan' }], isAdd: true });
+    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: 'gone' }], isAdd: true });
+    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: ['gone'], isAdd: false });
     expect(selectProfileByUserID(store.getState(), 'bob')?.nick).toBe('Bob');
     expect(selectBlacklist(store.getState())).toEqual(['mallory']);
     const r = tim().relations;
@@ -60,6 +63,12 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     expect(r.friendGroups).toEqual([{ name: 'work', userIDList: ['bob'] }]);
     expect(r.userStatus.values[0]).toEqual({ userID: 'bob', statusType: 1, customStatus: 'busy' });
     expect(r.follow.followers).toEqual([{ userID: 'fan' }]);
+    // The SDK re-sends the same application list after each refetch: the state keeps its identity.
+    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
+      friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }],
+      unreadCount: 1,
+    });
+    expect(tim().relations).toBe(r);
   });
 
   it('group attributes and counters, topics, conversation groups, pinned messages, notices, config', () => {

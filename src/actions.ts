@@ -142,10 +142,15 @@ export const friendApplicationListUpdated = eventAction<{ applicationList: Plain
 );
 /** FRIEND_GROUP_LIST_UPDATED. */
 export const friendGroupListUpdated = eventAction<PlainObject[]>('tim/friendGroupListUpdated');
-/** MY_FOLLOWERS_LIST_UPDATED, MY_FOLLOWING_LIST_UPDATED, MUTUAL_FOLLOWERS_LIST_UPDATED (3.x). */
-export const followListUpdated = eventAction<{ list: 'followers' | 'following' | 'mutual'; users: PlainObject[] }>(
-  'tim/followListUpdated',
-);
+/**
+ * MY_FOLLOWERS_LIST_UPDATED, MY_FOLLOWING_LIST_UPDATED, MUTUAL_FOLLOWERS_LIST_UPDATED (3.x): users
+ * added to (`isAdd`) or removed from one follow list; a removal carries only `{ userID }` rows.
+ */
+export const followListUpdated = eventAction<{
+  list: 'followers' | 'following' | 'mutual';
+  isAdd: boolean;
+  users: Array<PlainObject & { userID: string }>;
+}>('tim/followListUpdated');
 /** SERVER_CONFIG_UPDATED (3.x). */
 export const serverConfigUpdated = eventAction<PlainObject>('tim/serverConfigUpdated');
 

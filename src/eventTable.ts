@@ -87,8 +87,26 @@ function userIDOf(raw: unknown): string {
   return raw;
 }
 
+/**
+ * A follow-list event is a delta, one user per event: 3.6.6 index.js `FollowModule.onFollowNotify`
+ * builds `{ userInfoList, isAdd }` per `followDiffList` item and `_emitEvent` emits it. On an add the
+ * list holds `{ userID, ...the push item's other fields }`; on a removal it holds bare userIDs.
+ */
 function followList(list: 'followers' | 'following' | 'mutual'): EventHandler {
-  return (data) => wholeList(data, userRow(list), list, (users) => A.followListUpdated({ list, users }));
+  return (data) => {
+    const d = objectOf(data, list);
+    if (typeof d === 'string') return bad(d);
+    if (!Array.isArray(d.userInfoList)) return bad(`${list} event has no userInfoList array`);
+    if (typeof d.isAdd !== 'boolean') return bad(`${list} event has no boolean isAdd`);
+    const isAdd = d.isAdd;
+    const row = userRow(list);
+    const { records, problems } = normalizeMany(
+      d.userInfoList,
+      (raw) => (isAdd ? row(raw) : { userID: userIDOf(raw) }),
+      list,
+    );
+    return ok(records.length ? A.followListUpdated({ list, isAdd, users: records }) : null, problems);
+  };
 }
 
 function friendGroupRow(raw: unknown): PlainObject {
@@ -281,18 +299,31 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     return ok(A.roomCustomDataReceived({ groupID: d.groupID, customData: toPlain(d.customData ?? d.data) }));
   },
 
+  // 3.6.6 index.js / 2.27.6 tim-js.js ProfileHandler.onProfileModified (ProfileDataMod push) and updateMyProfile:
+  // emitOuterEvent(PROFILE_UPDATED, [Profile]) for my own profile and my friends' (a delta: only the changed users).
   PROFILE_UPDATED: (data) => {
     const { records, problems } = normalizeMany(data, normalizeProfile, 'profile');
     return ok(records.length ? A.profilesUpdated(records) : null, problems);
   },
+  // 3.6.6 index.js / 2.27.6 tim-js.js UserStatusHandler.onUserStatusUpdated: emitOuterEvent(USER_STATUS_UPDATED,
+  // [{userID, statusType, customStatus}]) from the `userStatusList` push (a delta: only the users whose status changed).
   USER_STATUS_UPDATED: (data) => {
     const { records, problems } = normalizeMany(data, userRow('user status'), 'user status');
     return ok(records.length ? A.userStatusUpdated(records) : null, problems);
   },
+  // 3.6.6 index.js BlacklistHandler.onAccountAdded/onAccountDeleted/getBlacklist: emitOEvt(BLACKLIST_UPDATED,
+  // [...this._blacklistMap.keys()]): the whole list of userIDs (2.27.6 tim-js.js the same).
   BLACKLIST_UPDATED: (data) =>
     wholeList(data, userIDOf, 'blacklist', (userIDs, complete) => A.blacklistUpdated({ userIDs, complete })),
+  // 3.6.6 index.js FriendHandler._onFriendListUpdated emits no data; the outer emitter fills it with
+  // `getLocalFriendList(!1)` (the `_getEventData` branch for FRIEND_LIST_UPDATED): the whole list of Friend
+  // objects {userID, remark, groupList, source, addTime, friendCustomField, timestamp, profile}. 2.27.6
+  // tim-js-friendship.js the same; the default tim-js.js has no friend module and never emits it.
   FRIEND_LIST_UPDATED: (data) =>
     wholeList(data, userRow('friend'), 'friend', (friends, complete) => A.friendListUpdated({ friends, complete })),
+  // 3.6.6 index.js FriendApplicationHandler._onApplicationListUpdated: emitOEvt(FRIEND_APPLICATION_LIST_UPDATED,
+  // {friendApplicationList: [{userID, nick, avatar, time, source, wording, type}], unreadCount}) (2.27.6
+  // tim-js-friendship.js `_onFriendApplicationListUpdated` the same).
   FRIEND_APPLICATION_LIST_UPDATED: (data) => {
     const d = objectOf(data, 'FRIEND_APPLICATION_LIST_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -304,6 +335,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       problems,
     );
   },
+  // 3.6.6 index.js FriendGroupHandler._onGroupListUpdated: emitOEvt(FRIEND_GROUP_LIST_UPDATED, [{name,
+  // userIDList, count}]), the whole list (2.27.6 tim-js-friendship.js `_emitFriendGroupListUpdated` the same).
   FRIEND_GROUP_LIST_UPDATED: (data) =>
     wholeList(data, friendGroupRow, 'friend group', (groups) => A.friendGroupListUpdated(groups)),
   MY_FOLLOWERS_LIST_UPDATED: followList('followers'),

@@ -142,6 +142,18 @@ export {
   type FriendApplications,
 } from './thunks/relations';
 
+/** Follow thunks (3.x). */
+export {
+  followUser,
+  unfollowUser,
+  getMyFollowersList,
+  getMyFollowingList,
+  getMutualFollowersList,
+  type FollowListName,
+  type FollowResult,
+  type LoadedFollowList,
+} from './thunks/follow';
+
 /** More message thunks: modify, hopping, extensions, reactions, read receipts, find, translate. */
 export {
   modifyMessage,

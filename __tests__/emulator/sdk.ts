@@ -116,6 +116,17 @@ const factories: Record<SdkKind, SdkFactory> = hushed(() => ({
     (require('@tencentcloud/chat') as typeof TIM3),
 })) as unknown as Record<SdkKind, SdkFactory>;
 
+/**
+ * tim-js-sdk 2.27.6's default entry (`tim-js.js`) has no friend module: getFriendList and the other
+ * friend APIs reject with CANNOT_FIND_MODULE. Friends live in the separate `tim-js-friendship.js`
+ * bundle. @tencentcloud/chat 3.6.6's `index.js` has them built in (SnsModule, FollowModule).
+ */
+const friendshipFactory: SdkFactory = hushed(
+  () =>
+    (require('tim-js-sdk/tim-js-friendship.js') as { default?: SdkFactory }).default ??
+    (require('tim-js-sdk/tim-js-friendship.js') as SdkFactory),
+);
+
 /** The SDK's event names and type constants. */
 export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES: Record<string, string> } {
   return { EVENT: factories[kind].EVENT, TYPES: factories[kind].TYPES };
@@ -123,13 +134,17 @@ export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES
 
 let nextAppID = 1400000001;
 
-/** Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons). */
-export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++): Sdk {
+/**
+ * Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons).
+ * `friendship`: on tim-js-sdk, the `tim-js-friendship.js` build (the one with friend APIs).
+ */
+export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++, { friendship = false } = {}): Sdk {
   const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
   if (kind === '@tencentcloud/chat') options.eventThrottling = false;
+  const factory = friendship && kind === 'tim-js-sdk' ? friendshipFactory : factories[kind];
   // The SDK logs a few lines inside create(), before setLogLevel can be called.
   return hushed(() => {
-    const tim = factories[kind].create(options);
+    const tim = factory.create(options);
     tim.setLogLevel(4);
     return tim;
   });

@@ -25,14 +25,19 @@ export interface EmulatorStoreContext {
  * Registers beforeEach/afterEach that start an emulator, create bob's SDK and store, and tear it all
  * down (middleware closed, SDKs logged out and destroyed, emulator stopped). Returns a live view.
  */
-export function useBindingOnEmulator(kind: SdkKind, emulatorOptions: EmulatorOptions = {}) {
+export function useBindingOnEmulator(
+  kind: SdkKind,
+  emulatorOptions: EmulatorOptions = {},
+  /** `friendship`: every SDK of the test on tim-js-sdk's friendship build (see `createSdk`). */
+  { friendship = false } = {},
+) {
   const { EVENT, TYPES } = constants(kind);
   const ctx = { kind, EVENT, TYPES } as EmulatorStoreContext;
   let sdks: Sdk[] = [];
 
   beforeEach(async () => {
     ctx.emu = await startEmulator(emulatorOptions);
-    ctx.bob = createSdk(kind, ctx.emu.url);
+    ctx.bob = createSdk(kind, ctx.emu.url, undefined, { friendship });
     sdks = [ctx.bob];
     const made = makeStore(ctx.bob, { events: EVENT });
     ctx.store = made.store;
@@ -54,14 +59,14 @@ export function useBindingOnEmulator(kind: SdkKind, emulatorOptions: EmulatorOpt
   };
   /** Another user on their own SDK instance (own SDKAppID), logged in directly. */
   const peer = async (userID: string): Promise<Sdk> => {
-    const tim = createSdk(kind, ctx.emu.url);
+    const tim = createSdk(kind, ctx.emu.url, undefined, { friendship });
     sdks.push(tim);
     await loginReady(kind, tim, userID, { emulator: ctx.emu });
     return tim;
   };
   /** Another SDK instance for bob himself (a second device), not logged in yet. */
   const secondDevice = (): Sdk => {
-    const tim = createSdk(kind, ctx.emu.url);
+    const tim = createSdk(kind, ctx.emu.url, undefined, { friendship });
     sdks.push(tim);
     return tim;
   };

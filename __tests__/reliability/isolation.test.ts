@@ -62,7 +62,7 @@ async function aliceEverywhere() {
     unreadCount: 1,
   });
   sdk.emit('USER_STATUS_UPDATED', [{ userID: `${MARK}-friend`, customStatus: `${MARK} busy` }]);
-  sdk.emit('MY_FOLLOWERS_LIST_UPDATED', [{ userID: `${MARK}-follower` }]);
+  sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: `${MARK}-follower` }], isAdd: true });
   sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: `${MARK}-group`, groupAttributes: { k: `${MARK} attr` } });
   sdk.emit('GROUP_COUNTER_UPDATED', { groupID: `${MARK}-group`, key: `${MARK}-counter`, value: 3 });
   sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicInfo: { topicID: `${MARK}-topic` } });

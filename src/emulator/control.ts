@@ -6,6 +6,17 @@ import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
+import { setFollow, followingSnapshot } from './handlers/follow';
+import { setCustomStatus } from './handlers/userStatus';
+import {
+  addFriendAs,
+  deleteFriendsAs,
+  friendsSnapshot,
+  pendenciesSnapshot,
+  respondToApplication,
+  type FriendRecord,
+  type PendencyRecord,
+} from './handlers/friends';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
 import type { CommandLogEntry, Router } from './router';
@@ -58,6 +69,30 @@ export interface EmulatorControl {
   removeGroupMember(groupID: string, userID: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
+  /**
+   * `from` asks `to` to be friends, as `addFriend` would: friends at once when `to`'s AllowType is
+   * AllowAny (FRIEND_LIST_UPDATED on both sides), else an application (FRIEND_APPLICATION_LIST_UPDATED).
+   * Returns the server's result code (0, or 30539 for "application sent").
+   */
+  addFriend(input: { from: string; to: string; wording?: string; source?: string }): number;
+  /** `to` answers `from`'s application: Agree, AgreeAndAdd (the default) or Reject. Returns the result code. */
+  respondToFriendApplication(input: {
+    to: string;
+    from: string;
+    action?: 'Response_Action_Agree' | 'Response_Action_AgreeAndAdd' | 'Response_Action_Reject';
+  }): number;
+  /** `userID` deletes friends (both ways unless `both` is false), pushing FriendDel_Account. */
+  deleteFriends(userID: string, friendIDs: string[], both?: boolean): void;
+  /** A user's friends as the server holds them. */
+  friends(userID: string): FriendRecord[];
+  /** Pending friend applications to or from a user. */
+  friendApplications(userID: string): PendencyRecord[];
+  /** Sets a user's custom status and pushes USER_STATUS_UPDATED to the users who subscribed to it. */
+  setCustomStatus(userID: string, customStatus: string): void;
+  /** `follower` follows (or with `follow: false` unfollows) users, pushing the follow-list changes to both sides (3.x). */
+  follow(follower: string, userIDs: string[], follow?: boolean): void;
+  /** Whom a user follows. */
+  following(userID: string): string[];
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -153,6 +188,17 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (profile.avatar !== undefined) items.push({ tag: TAG.avatar, value: profile.avatar });
       updateProfile(core, userID, items);
     },
+    addFriend: (input) => addFriendAs(core, input),
+    respondToFriendApplication: (input) =>
+      respondToApplication(core, input.to, input.from, input.action ?? 'Response_Action_AgreeAndAdd'),
+    deleteFriends: (userID, friendIDs, both = true) => deleteFriendsAs(core, userID, friendIDs, both),
+    friends: (userID) => friendsSnapshot(store, userID),
+    friendApplications: (userID) => pendenciesSnapshot(store, userID),
+    setCustomStatus: (userID, customStatus) => setCustomStatus(core, userID, customStatus),
+    follow: (follower, userIDs, follow = true) => {
+      setFollow(core, follower, userIDs, follow);
+    },
+    following: (userID) => followingSnapshot(store, userID),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

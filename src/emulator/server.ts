@@ -5,9 +5,13 @@ import { resolveOptions, type EmulatorCore, type EmulatorOptions } from './conte
 import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
+import { followCommands } from './handlers/follow';
+import { friendGroupCommands } from './handlers/friendGroups';
+import { friendCommands } from './handlers/friends';
 import { groupCommands } from './handlers/group';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
+import { userStatusCommands } from './handlers/userStatus';
 import { Pusher } from './push';
 import { Router } from './router';
 import { Store } from './store';
@@ -43,7 +47,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (user.avatar !== undefined) state.profile[TAG.avatar] = user.avatar;
   }
   const router = new Router(core);
-  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands]) {
+  for (const table of [
+    sessionCommands,
+    profileCommands,
+    c2cCommands,
+    conversationCommands,
+    groupCommands,
+    friendCommands,
+    friendGroupCommands,
+    followCommands,
+    userStatusCommands,
+  ]) {
     router.register(table);
   }
   const transport = await startTransport(resolved.port, {

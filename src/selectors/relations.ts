@@ -34,6 +34,12 @@ let lastApplications: {
 /** Friend groups (plain: `name`, `userIDList`, `count`). */
 export const selectFriendGroups = (state: RootStateWithTim): readonly PlainObject[] => state.tim.relations.friendGroups;
 
+/** One follow list (3.x): `followers`, `following` or `mutual`; rows carry `userID` and profile fields. */
+export const selectFollowList = (
+  state: RootStateWithTim,
+  list: 'followers' | 'following' | 'mutual',
+): readonly PlainObject[] => state.tim.relations.follow[list];
+
 /** A user's status (`statusType`, `customStatus`), once loaded or pushed. */
 export const selectUserStatus = (state: RootStateWithTim, userID: string): PlainObject | undefined =>
   tableGet(state.tim.relations.userStatus, userID);

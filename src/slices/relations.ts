@@ -1,8 +1,9 @@
 /** `state.tim.relations`: blacklist, friends, friend applications and groups, user status, follow lists. */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from '../actions';
-import { emptyTable, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
+import { emptyTable, tableGet, tableRemove, tableReplaceAll, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
+import * as F from '../thunks/follow';
 import * as R from '../thunks/relations';
 import type { PlainObject, RelationsState } from '../types';
 import { isUserDataReset } from './reset';
@@ -42,14 +43,11 @@ export function relationsReducer(state: RelationsState = initialState, action: U
           rows.map((f) => [f.userID, f] as const),
           keepIfEqual,
         );
-    return friends === state.friends ? state : { ...state, friends };
+    if (friends === state.friends) return state;
+    return complete ? withGroupsOfFriends({ ...state, friends }) : { ...state, friends };
   }
   if (A.friendApplicationListUpdated.match(action)) {
-    return {
-      ...state,
-      friendApplications: action.payload.applicationList,
-      friendApplicationUnreadCount: action.payload.unreadCount,
-    };
+    return withApplications(state, action.payload.applicationList, action.payload.unreadCount);
   }
   if (A.friendGroupListUpdated.match(action)) return { ...state, friendGroups: action.payload };
   if (A.userStatusUpdated.match(action)) {
@@ -61,12 +59,61 @@ export function relationsReducer(state: RelationsState = initialState, action: U
     return userStatus === state.userStatus ? state : { ...state, userStatus };
   }
   if (A.followListUpdated.match(action)) {
-    return { ...state, follow: { ...state.follow, [action.payload.list]: action.payload.users } };
+    const { list, isAdd, users } = action.payload;
+    const next = isAdd ? withFollowRows(state.follow[list], users) : withoutFollowRows(state.follow[list], users);
+    return next === state.follow[list] ? state : { ...state, follow: { ...state.follow, [list]: next } };
   }
   return state;
 }
 
 const userIDOf = (row: PlainObject) => row.userID as string;
+
+/**
+ * Friend groups without users who are no longer friends. 2.27.6 tim-js-friendship.js drops a deleted
+ * friend from its groups (`FriendGroupHandler.updateWhenFriendDeleted`) without emitting
+ * FRIEND_GROUP_LIST_UPDATED (3.6.6 emits it); the whole friend list tells who is left.
+ */
+function withGroupsOfFriends(state: RelationsState): RelationsState {
+  let changed = false;
+  const friendGroups = state.friendGroups.map((g) => {
+    if (!Array.isArray(g.userIDList)) return g;
+    const userIDList = g.userIDList.filter((id) => typeof id !== 'string' || tableGet(state.friends, id) !== undefined);
+    if (userIDList.length === g.userIDList.length) return g;
+    changed = true;
+    return typeof g.count === 'number' ? { ...g, userIDList, count: userIDList.length } : { ...g, userIDList };
+  });
+  return changed ? { ...state, friendGroups } : state;
+}
+
+/** A follow list with `rows` added (a known user's row merged in place, a new one appended). */
+function withFollowRows(list: readonly PlainObject[], rows: readonly PlainObject[]): readonly PlainObject[] {
+  let out: PlainObject[] | null = null;
+  for (const row of rows) {
+    const current: readonly PlainObject[] = out ?? list;
+    const i = current.findIndex((r) => r.userID === row.userID);
+    const merged = i < 0 ? row : keepIfEqual(current[i], { ...current[i], ...row });
+    if (i >= 0 && merged === current[i]) continue;
+    out = out ?? list.slice();
+    if (i < 0) out.push(merged);
+    else out[i] = merged;
+  }
+  return out ?? list;
+}
+
+/** A follow list without the users of `rows`. */
+function withoutFollowRows(list: readonly PlainObject[], rows: readonly PlainObject[]): readonly PlainObject[] {
+  const gone = new Set(rows.map((r) => r.userID));
+  const out = list.filter((r) => !gone.has(r.userID));
+  return out.length === list.length ? list : out;
+}
+
+/** The applications and unread count; the same state when nothing changed (the SDK re-sends the list often). */
+function withApplications(state: RelationsState, list: PlainObject[], unreadCount: number): RelationsState {
+  const friendApplications = plainEqual(state.friendApplications, list) ? state.friendApplications : list;
+  return friendApplications === state.friendApplications && unreadCount === state.friendApplicationUnreadCount
+    ? state
+    : { ...state, friendApplications, friendApplicationUnreadCount: unreadCount };
+}
 
 function withoutApplication(state: RelationsState, userID: string): RelationsState {
   const friendApplications = state.friendApplications.filter((a) => a.userID !== userID);
@@ -84,12 +131,20 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
       : state.blacklist.filter((u) => !gone.has(u));
     return plainEqual(state.blacklist, blacklist) ? state : { ...state, blacklist };
   }
+  if (
+    F.getMyFollowersList.fulfilled.match(action) ||
+    F.getMyFollowingList.fulfilled.match(action) ||
+    F.getMutualFollowersList.fulfilled.match(action)
+  ) {
+    const { list, users } = action.payload;
+    return plainEqual(state.follow[list], users) ? state : { ...state, follow: { ...state.follow, [list]: users } };
+  }
   if (R.getBlacklist.fulfilled.match(action)) {
     return plainEqual(state.blacklist, action.payload) ? state : { ...state, blacklist: action.payload };
   }
   if (R.getFriendList.fulfilled.match(action)) {
     const friends = tableReplaceAll<PlainObject>(state.friends, action.payload, userIDOf, keepIfEqual);
-    return friends === state.friends ? state : { ...state, friends };
+    return friends === state.friends ? state : withGroupsOfFriends({ ...state, friends });
   }
   if (R.deleteFriend.fulfilled.match(action)) {
     const friends = action.payload.reduce((t, id) => tableRemove(t, id), state.friends);
@@ -103,11 +158,7 @@ function applyThunkResult(state: RelationsState, action: UnknownAction): Relatio
     return friends === state.friends ? state : { ...state, friends };
   }
   if (R.getFriendApplicationList.fulfilled.match(action)) {
-    return {
-      ...state,
-      friendApplications: action.payload.applicationList,
-      friendApplicationUnreadCount: action.payload.unreadCount,
-    };
+    return withApplications(state, action.payload.applicationList, action.payload.unreadCount);
   }
   if (
     R.acceptFriendApplication.fulfilled.match(action) ||

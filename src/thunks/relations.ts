@@ -275,6 +275,11 @@ function friendGroupThunk(type: string, method: string, check: (args: Record<str
       requireObject(args, `${method} needs an options object`);
       check(args);
       await invoke(sdk, method, toPlainObject(args));
+      // Both SDKs rewrite their friends' `groupList` on a friend-group change without emitting
+      // FRIEND_LIST_UPDATED (3.6.6 index.js FriendGroupHandler.createGroup/renameGroup/_onGroupUpdated →
+      // SnsModule.onAddedToFriendGroup / onRemovedFromFriendGroup; the same in 2.27.6
+      // tim-js-friendship.js): reload the friends from the SDK so their rows follow.
+      if (hasMethod(sdk, 'getFriendList')) await api.dispatch(getFriendList());
       // The whole list after the change, so names, members and counts are the server's.
       return hasMethod(sdk, 'getFriendGroupList')
         ? friendGroups(sdk)
@@ -316,7 +321,10 @@ export const setSelfStatus = createTimThunk<PlainObject & { userID: string }, { 
       requireArg(typeof args.customStatus === 'string', 'setSelfStatus needs customStatus: string');
       const me = api.getState().tim.session.userID;
       requireId(me, 'setSelfStatus: nobody is logged in');
-      await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
+      const response = await invoke(sdk, 'setSelfStatus', { customStatus: args.customStatus });
+      // 3.6.6 index.js / 2.27.6 tim-js.js setSelfStatus resolve with {userID, statusType: 1, customStatus}.
+      const answer = userRowOf(isObject(response) ? response.data : undefined);
+      if (answer && answer.userID === me) return answer;
       const prev = tableGet(api.getState().tim.relations.userStatus, me);
       return { ...prev, userID: me, customStatus: args.customStatus };
     }),

@@ -1,14 +1,15 @@
 /**
  * Profiles (`portrait_get_all`, `portrait_set` → ProfileDataMod push) and the blacklist
- * (`black_list_get/add/delete`), plus the friend commands 3.x sends at login (answered empty).
+ * (`black_list_get/add/delete`). Friends are in `friends.ts`.
  */
 import type { CommandContext, CommandTable, EmulatorCore } from '../context';
 import { objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds } from '../store';
 import type { Connection } from '../transport';
 import { profileItem } from '../wire';
+import { friendState } from './friends';
 
-/** The users who hear of a user's profile changes: everyone they exchanged messages with or share a group with. */
+/** The users who hear of a user's profile changes: everyone they exchanged messages with, share a group with, or are friends of. */
 function profileAudience(core: EmulatorCore, userID: string): Set<string> {
   const audience = new Set<string>();
   for (const m of core.store.c2c) {
@@ -16,6 +17,8 @@ function profileAudience(core: EmulatorCore, userID: string): Set<string> {
     if (m.to === userID) audience.add(m.from);
   }
   for (const group of core.store.groupsOf(userID)) for (const member of group.members.keys()) audience.add(member);
+  // Friends hear of it: the SDKs emit PROFILE_UPDATED only for me and my friends.
+  for (const [owner, friends] of friendState(core.store).friends) if (friends.has(userID)) audience.add(owner);
   audience.delete(userID);
   return audience;
 }
@@ -90,14 +93,11 @@ function changeBlacklist(ctx: CommandContext, add: boolean): JsonObject {
   return { ResultItem: ids.map((id) => ({ To_Account: id, ResultCode: 0, ResultInfo: '' })) };
 }
 
-/** The profile, blacklist and friend commands. */
+/** The profile and blacklist commands. */
 export const profileCommands: CommandTable = {
   'profile.portrait_get_all': { handle: getProfiles },
   'profile.portrait_set': { handle: setProfile },
   'sns.black_list_get': { handle: getBlacklist },
   'sns.black_list_add': { handle: (ctx) => changeBlacklist(ctx, true) },
   'sns.black_list_delete': { handle: (ctx) => changeBlacklist(ctx, false) },
-  'sns.friend_get': { handle: () => ({ FriendNum: 0, CompleteFlag: 1, UserDataItem: [] }) },
-  'sns.group_get': { handle: () => ({}) },
-  'sns.pendency_get': { handle: () => ({}) },
 };

@@ -6,6 +6,7 @@ import { randomBytes } from 'crypto';
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
 import { str } from '../json';
 import { nowSeconds } from '../store';
+import { pushUserStatus } from './userStatus';
 import type { Connection } from '../transport';
 
 /** Error code for an invalid userSig (login rejects with it). */
@@ -59,6 +60,7 @@ function login(ctx: CommandContext): Record<string, string | number> {
     core.userSigs.set(userID, userSig);
   }
   const user = core.store.user(userID);
+  const wasOnline = core.push.socketsOf(userID).some((c) => c !== conn);
   if (conn.session && conn.session.a2 !== a2) core.a2Keys.delete(conn.session.a2);
   const session = {
     userID,
@@ -80,6 +82,8 @@ function login(ctx: CommandContext): Record<string, string | number> {
       }
     }
   }
+  // The user came online: subscribers hear it (a re-login of an online user changes nothing).
+  if (!wasOnline) pushUserStatus(core, userID);
   return {
     A2Key: session.a2,
     TinyId: session.tinyID,
@@ -91,14 +95,28 @@ function login(ctx: CommandContext): Record<string, string | number> {
 
 const empty = (): Record<string, never> => ({});
 
+/**
+ * The purchased features the SDKs read from `str_purchase_bits`: a string of 0/1, bit N counted from
+ * the right (3.6.6 index.js and 2.27.6 tim-js.js `PurchasedFeatureHandler.parsePurchaseBits`). Bit 7
+ * is USER_STATUS (both SDKs reject getUserStatus/subscribeUserStatus without it) and bit 52 is FOLLOW
+ * (3.x `FollowModule.followUser` ... `canIUse(FOLLOW)`, `new ee(Math.pow(2,20))` = high word bit 20).
+ */
+export const PURCHASE_BITS = [7, 52].reduce((bits, n) => {
+  const i = bits.length - 1 - n;
+  return `${bits.slice(0, i)}1${bits.slice(i + 1)}`;
+}, '0'.repeat(64));
+
 /** The session commands. */
 export const sessionCommands: CommandTable = {
   'im_open_status.wslogin': { auth: false, handle: login },
   'im_open_status.wslogout': {
     auth: false,
     handle: ({ core, conn }) => {
+      const userID = conn.session?.userID;
       if (conn.session) core.a2Keys.delete(conn.session.a2);
       conn.session = undefined;
+      // The last socket of the user logged out: subscribers hear "offline".
+      if (userID !== undefined && core.push.socketsOf(userID).length === 0) pushUserStatus(core, userID);
       return {};
     },
   },
@@ -111,7 +129,7 @@ export const sessionCommands: CommandTable = {
   },
   'im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2': {
     auth: false,
-    handle: () => ({ int32_error_code: 0, str_purchase_bits: '', uint32_expired_time: 3600 }),
+    handle: () => ({ int32_error_code: 0, str_purchase_bits: PURCHASE_BITS, uint32_expired_time: 3600 }),
   },
   'imopenstat.tim_web_report_v2': { auth: false, handle: empty },
   'openim.authkey': { handle: () => ({ AuthKey: 'emulator', ExpireTime: 3600 }) },
