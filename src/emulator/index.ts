@@ -20,3 +20,4 @@ export type {
   ProfileRecord,
   UserRecord,
 } from './types';
+export { installNodeGlobals, disposeSdk, type DisposeNodeGlobals, type DisposableSdk } from './node';
