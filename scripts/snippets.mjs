@@ -24,7 +24,12 @@ const LANGS = new Set(['ts', 'tsx', 'typescript']);
 
 /** Every ts/tsx block of README.md and docs/*.md, with its file, line, name, preamble or fragment reason. */
 export function extractSnippets() {
-  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const blocks = [];
   for (const file of files.sort()) {
     const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
@@ -88,16 +93,18 @@ export function toModule(block, mode) {
   for (let i = 0; i < lines.length; i++) {
     if (/^import\s/.test(lines[i])) {
       let statement = lines[i];
-      while (!/from\s+['"][^'"]+['"];?/.test(statement) && !/^import\s+['"]/.test(statement)) statement += `\n${lines[++i]}`;
+      while (!/from\s+['"][^'"]+['"];?/.test(statement) && !/^import\s+['"]/.test(statement))
+        statement += `\n${lines[++i]}`;
       imports.push(statement);
     } else body.push(lines[i]);
   }
   return `${header}${imports.join('\n')}\n${block.preamble}\nexport async function snippet(): Promise<void> {\n${body.join('\n')}\n}\n`;
 }
 
-function fileName(block, index) {
-  const base = block.name ?? `${block.file.replace(/[\\/.]/g, '_')}_${block.line}`;
-  return `${String(index).padStart(2, '0')}-${base}.${block.lang}`;
+// A named block is written as NAME.ts(x), so that later blocks of a guide can import from it
+// (`import { store } from './store'` is the store the guide wired); others by file and line.
+function fileName(block) {
+  return `${block.name ?? `${block.file.replace(/[\\/.]/g, '_')}_${block.line}`}.${block.lang}`;
 }
 
 function check() {
@@ -106,12 +113,13 @@ function check() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const checked = [];
-  blocks.forEach((block, index) => {
+  blocks.forEach((block) => {
     if (block.fragment) {
       console.log(`skip ${block.file}:${block.line} (fragment: ${block.fragment})`);
       return;
     }
-    const name = fileName(block, index);
+    const name = fileName(block);
+    if (checked.includes(name)) throw new Error(`${block.file}:${block.line}: a second snippet named ${block.name}`);
     writeFileSync(path.join(dir, name), toModule(block, 'esm'));
     checked.push(name);
   });
@@ -138,7 +146,9 @@ function check() {
   };
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   try {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+      stdio: 'inherit',
+    });
   } catch {
     console.error(`doc snippets: type errors (the files are in ${path.relative(root, dir)})`);
     process.exit(1);

@@ -9,7 +9,7 @@ export { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 export { MessageRegistry } from './registry';
 export { getTimContext, timContextOf, type TimContext } from './context';
 export { TIM_REDUX_ERROR, toTimError } from './errors';
-export { sdkNamespace, type TimSdkNamespace } from './sdkNamespace';
+export { sdkNamespace, type CreateExtras, type TimSdkNamespace } from './sdkNamespace';
 export { timDevToolsOptions, createTimDevToolsOptions, sanitizeTimState, type TimDevToolsLimits } from './devtools';
 export type * from './sdk';
 export type * from './types';

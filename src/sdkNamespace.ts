@@ -16,14 +16,25 @@ type SdkCreate<D> = D extends { create(options: infer O): infer I } ? { options:
 /** The namespace an SDK module's default import stands for, whichever module system typed it. */
 type Unwrapped<M> = M extends { create(options: never): unknown } ? M : M extends { default: infer D } ? D : M;
 
+/** Create options the bundles read but not every `.d.ts` declares. */
+export interface CreateExtras {
+  /** URL of a proxy server to connect to instead of Tencent's, e.g. the IM emulator's `url`. */
+  proxyServer?: string;
+  /**
+   * `false` turns off the one-per-second throttling of list events (@tencentcloud/chat 3.x only,
+   * 3.6.6 index.js: `this._eventThrottling=t.eventThrottling`; 2.x ignores it). Useful in tests.
+   */
+  eventThrottling?: boolean;
+}
+
 /**
  * An SDK namespace as {@link sdkNamespace} returns it: the SDK's own (`EVENT`, `TYPES`,
- * `VERSION`, ...), with `create` also accepting `proxyServer` (the URL of a proxy such as the IM
- * emulator) on every SDK.
+ * `VERSION`, ...), with `create` also accepting {@link CreateExtras} (`proxyServer`, `eventThrottling`) on
+ * every SDK.
  */
 export type TimSdkNamespace<M> = Omit<Unwrapped<M>, 'create'> & {
   /** The SDK's `create`, returning its own instance type. */
-  create(options: SdkCreate<Unwrapped<M>>['options'] & { proxyServer?: string }): SdkCreate<Unwrapped<M>>['instance'];
+  create(options: SdkCreate<Unwrapped<M>>['options'] & CreateExtras): SdkCreate<Unwrapped<M>>['instance'];
 };
 
 /**
