@@ -1,5 +1,6 @@
 /**
  * tim-redux: the public API, and nothing else. Everything a user imports is listed here.
+ * @module tim-redux
  */
 
 // Wiring

@@ -1,5 +1,4 @@
 /** Session, network and error selectors. */
-import { createSelector } from '@reduxjs/toolkit';
 import type { EventError, NetState, RootStateWithTim, SessionState } from '../types';
 
 /** The session: `{ status, userID, kickedOutReason, error, repeatLogin }`. */
@@ -24,10 +23,10 @@ export const selectLastEventError = (state: RootStateWithTim): EventError | null
  * answered. Use {@link selectIsLoggedInOrLoggingIn} (the same value, honestly named),
  * {@link selectIsLoginComplete} (login resolved, not yet ended) or {@link selectIsReady} (synced).
  */
-export const selectIsLoggedIn = createSelector(
-  [(state: RootStateWithTim) => state.tim.session.status],
-  (status) => status === 'ready' || status === 'notReady' || status === 'loggingIn',
-);
+export const selectIsLoggedIn = (state: RootStateWithTim): boolean => {
+  const status = state.tim.session.status;
+  return status === 'ready' || status === 'notReady' || status === 'loggingIn';
+};
 
 /** True while logging in, logged in or ready: the value of the deprecated `selectIsLoggedIn`. */
 export const selectIsLoggedInOrLoggingIn = selectIsLoggedIn;
