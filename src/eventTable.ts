@@ -141,9 +141,11 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   KICKED_OUT: (data) => ok(A.kickedOut({ type: str(isObject(data) ? data.type : undefined, 'unknown') })),
   NET_STATE_CHANGE: (data) => {
     const state = isObject(data) ? data.state : undefined;
-    return typeof state === 'string'
+    // 2.27.6 tim-js.js: emitOuterEvent(NET_STATE_CHANGE, {state:e}) in _emitNetStateChangeEvent (3.6.6 index.js:
+    // emitOEvt there); state is one of TYPES.NET_STATE_CONNECTED / _CONNECTING / _DISCONNECTED.
+    return state === 'connected' || state === 'connecting' || state === 'disconnected'
       ? ok(A.netStateChanged({ state }))
-      : bad('NET_STATE_CHANGE without a state string');
+      : bad('NET_STATE_CHANGE without a known state');
   },
   ERROR: (data) => {
     const d = isObject(data) ? data : {};

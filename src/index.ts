@@ -1,5 +1,6 @@
 /**
  * tim-redux: the public API, and nothing else. Everything a user imports is listed here.
+ * @module tim-redux
  */
 
 // Wiring
@@ -9,6 +10,8 @@ export { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 export { MessageRegistry } from './registry';
 export { getTimContext, timContextOf, type TimContext } from './context';
 export { TIM_REDUX_ERROR, toTimError } from './errors';
+export { sdkNamespace, type CreateExtras, type TimSdkNamespace } from './sdkNamespace';
+export { timDevToolsOptions, createTimDevToolsOptions, sanitizeTimState, type TimDevToolsLimits } from './devtools';
 export type * from './sdk';
 export type * from './types';
 

@@ -303,8 +303,12 @@ export interface ConversationsState {
   totalUnreadCount: number;
 }
 
-/** The network state string the SDK reports (`connected`, `connecting`, `disconnected`). */
-export type NetState = string;
+/**
+ * The network state the SDK reports: its `TYPES.NET_STATE_CONNECTED`, `NET_STATE_CONNECTING` and
+ * `NET_STATE_DISCONNECTED` (2.27.6 tim-js.js and 3.6.6 index.js: `NET_STATE_CONNECTED:"connected"`,
+ * emitted as `{state}` in `_emitNetStateChangeEvent`).
+ */
+export type NetState = 'connected' | 'connecting' | 'disconnected';
 
 /** An event the middleware could not apply, kept for the app to read. */
 export interface EventError extends TimError {

@@ -1,18 +1,22 @@
 /** The store, wired as the README says: timReducer at `tim`, the middleware on the real SDK. */
-import TIM from 'tim-js-sdk';
+import TIMModule from 'tim-js-sdk';
 import { configureStore } from '@reduxjs/toolkit';
 import { useDispatch, useSelector, type TypedUseSelectorHook } from 'react-redux';
-import { createTimMiddleware, timReducer, type TimSdk } from '../../src';
+import { createTimMiddleware, sdkNamespace, timDevToolsOptions, timReducer } from '../../src';
 
 declare const __EMULATOR_URL__: string;
 
+/** The SDK namespace, typed with `proxyServer` (tim-js-sdk's `.d.ts` lacks it). */
+const TIM = sdkNamespace(TIMModule);
+
 /** One SDK per page; the demo points it at the local IM emulator. */
-export const tim = TIM.create({ SDKAppID: 1400000001, proxyServer: __EMULATOR_URL__ } as never);
+export const tim = TIM.create({ SDKAppID: 1400000001, proxyServer: __EMULATOR_URL__ });
 tim.setLogLevel(4);
 
 export const store = configureStore({
   reducer: { tim: timReducer },
-  middleware: (getDefault) => getDefault().concat(createTimMiddleware(tim as unknown as TimSdk, { events: TIM.EVENT })),
+  middleware: (getDefault) => getDefault().concat(createTimMiddleware(tim, { events: TIM.EVENT })),
+  devTools: timDevToolsOptions,
 });
 
 export type RootState = ReturnType<typeof store.getState>;

@@ -1,6 +1,7 @@
 /**
- * Command-line start: `npx tsx src/emulator/cli.ts --port 8080 [--kick-older] [--verbose]`
- * (or `npm run emulator -- --port 8080`). Runs until SIGINT/SIGTERM.
+ * Command-line start, the package's `bin`: `npx tim-emulator --port 8080 [--kick-older] [--verbose]`
+ * once tim-redux is installed; in this repository `npm run emulator -- --port 8080`. Runs until
+ * SIGINT/SIGTERM.
  */
 import { startEmulator } from './server';
 

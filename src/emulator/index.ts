@@ -2,6 +2,7 @@
  * `tim-redux/emulator`: a local, in-memory Tencent Cloud IM server for tests and demos.
  * The real Web SDK logs in to it with `TIM.create({ SDKAppID, proxyServer: emulator.url })`.
  * Node only; never imported by the browser bundle.
+ * @module tim-redux/emulator
  */
 export { startEmulator, type Emulator } from './server';
 export type { EmulatorOptions, MultiInstancePolicy } from './context';
@@ -21,3 +22,4 @@ export type {
   ProfileRecord,
   UserRecord,
 } from './types';
+export { installNodeGlobals, disposeSdk, type DisposeNodeGlobals, type DisposableSdk } from './node';
