@@ -145,11 +145,16 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const revoked = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID, revoker: m.revoker }));
     return ok(revoked.length ? A.messagesRevoked(revoked) : null, problems);
   },
+  // Both bundles: emitOuterEvent(MESSAGE_READ_BY_PEER, messages) in updateMessageIsPeerReadProperty's
+  // caller (2.x) / updateMsgIsPeerReadProp (3.6.6): the Message objects whose isPeerRead just turned true.
   MESSAGE_READ_BY_PEER: (data) => {
     const { records, problems } = normalizeMany(data, normalizeMessage, 'message');
     const read = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID }));
     return ok(read.length ? A.messagesReadByPeer(read) : null, problems);
   },
+  // Both bundles: updateReadReceiptInfo emits MESSAGE_READ_RECEIPT_RECEIVED with
+  // `[{groupID, messageID, readCount, unreadCount}]` (group receipts, GroupTips event 5) or
+  // `[{userID, messageID, isPeerRead: true}]` (one-to-one, push event 16; 3.6.6 adds `timestamp`).
   MESSAGE_READ_RECEIPT_RECEIVED: (data) => {
     const { records, problems } = normalizeMany(
       data,

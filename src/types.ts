@@ -73,7 +73,10 @@ export interface MessageRecord {
   isRevoked: boolean;
   /** Who revoked it, when known. */
   revoker: string | null;
-  /** One-to-one: the peer has read it. */
+  /**
+   * One-to-one: the peer has read it: the SDK's `isPeerRead` (from the peer's read time) or, for a
+   * message sent with `needReadReceipt`, its `readReceiptInfo.isPeerRead` (the peer sent a receipt).
+   */
   isPeerRead: boolean;
   /** Edited by MESSAGE_MODIFIED or `modifyMessage`. */
   isModified: boolean;

@@ -7,6 +7,7 @@ import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { profileCommands } from './handlers/profile';
+import { receiptCommands } from './handlers/receipts';
 import { sessionCommands } from './handlers/session';
 import { Pusher } from './push';
 import { Router } from './router';
@@ -43,7 +44,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (user.avatar !== undefined) state.profile[TAG.avatar] = user.avatar;
   }
   const router = new Router(core);
-  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands]) {
+  for (const table of [
+    sessionCommands,
+    profileCommands,
+    c2cCommands,
+    conversationCommands,
+    groupCommands,
+    receiptCommands,
+  ]) {
     router.register(table);
   }
   const transport = await startTransport(resolved.port, {

@@ -36,6 +36,8 @@ export interface C2CMessageRecord {
   revoker: string;
   /** True once the recipient reported it read. */
   isRead: boolean;
+  /** True once the recipient sent a read receipt for it (`sendMessageReadReceipt`; needs `needReadReceipt`). */
+  receiptSent: boolean;
 }
 
 /** A group message (or a group tip stored in the group's history) held by the emulator. */
@@ -58,6 +60,10 @@ export interface GroupMessageRecord {
   tipType?: number;
   /** For a group tip: the users it is about. */
   tipUserIDs?: string[];
+  /** The sender asked for read receipts. */
+  needReadReceipt?: boolean;
+  /** Members who sent a read receipt for it. */
+  receiptFrom?: string[];
 }
 
 /** A group member. */

@@ -36,7 +36,9 @@ export function c2cItem(store: Store, m: C2CMessageRecord): JsonObject {
     From_AccountHeadurl: m.avatar,
     TinyId: store.user(m.from).tinyID,
     IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
-    IsPeerRead: m.needReadReceipt && m.isRead ? 1 : 0,
+    // The SDK reads IsPeerRead (→ readReceiptSentByPeer) into `readReceiptInfo.isPeerRead` of a message
+    // that asked for receipts (initC2CReadReceiptInfo): it is the receipt, not the read report.
+    IsPeerRead: m.needReadReceipt && m.receiptSent ? 1 : 0,
     MsgFlagBits: m.isRevoked ? 8 : 0,
   };
 }
@@ -70,6 +72,7 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
     From_AccountNick: m.nick,
     From_AccountHeadurl: m.avatar,
     IsPlaceMsg: m.isRevoked ? 2 : 0,
+    IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
   };
 }
 

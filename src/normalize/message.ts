@@ -43,7 +43,13 @@ export function normalizeMessage(raw: unknown): MessageRecord {
     status: (STATUSES.has(status) ? status : 'success') as MessageStatus,
     isRevoked: bool(raw.isRevoked),
     revoker: typeof raw.revoker === 'string' && raw.revoker !== '' ? raw.revoker : null,
-    isPeerRead: bool(raw.isPeerRead),
+    // Two SDK fields mean "the peer read it": `isPeerRead`, set from the peer's read time
+    // (updateMessageIsPeerReadProperty, MESSAGE_READ_BY_PEER), and, for a message sent with
+    // needReadReceipt, `readReceiptInfo.isPeerRead`, set from the getroammsg `IsPeerRead` flag
+    // (Message constructor: initC2CReadReceiptInfo(readReceiptSentByPeer), both bundles) and by a
+    // receipt (updateReadReceiptInfo → MESSAGE_READ_RECEIPT_RECEIVED). Only the second survives a
+    // reload when the peer sent a receipt without reading the conversation.
+    isPeerRead: bool(raw.isPeerRead) || receipt.isPeerRead === true,
     isModified: bool(raw.isModified),
     nick: str(raw.nick),
     avatar: str(raw.avatar),

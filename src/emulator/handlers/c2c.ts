@@ -57,6 +57,7 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
     isRevoked: false,
     revoker: '',
     isRead: false,
+    receiptSent: false,
   });
   push.toUser(record.to, [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }]);
   if (record.to !== record.from) {

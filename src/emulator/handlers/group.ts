@@ -115,6 +115,7 @@ export function deliverGroupMessage(
     cloudCustomData?: string;
     nick?: string;
     avatar?: string;
+    needReadReceipt?: boolean;
   },
   senderConn?: Connection,
 ): GroupMessageRecord {
@@ -134,6 +135,7 @@ export function deliverGroupMessage(
     avatar: input.avatar ?? str(sender.profile.Tag_Profile_IM_Image),
     isRevoked: false,
     revoker: '',
+    ...(input.needReadReceipt ? { needReadReceipt: true } : {}),
   });
   pushToMembers(core, group, [{ Event: 3, GroupMsgArray: [groupItem(core.store, group, record)] }], senderConn);
   return record;
@@ -262,6 +264,7 @@ function send(ctx: CommandContext): JsonObject {
       cloudCustomData: str(ctx.body.CloudCustomData),
       nick: str(ctx.body.From_AccountNick) || undefined,
       avatar: str(ctx.body.From_AccountHeadurl) || undefined,
+      needReadReceipt: num(ctx.body.NeedReadReceipt) === 1,
     },
     ctx.conn,
   );
