@@ -38,8 +38,18 @@ export interface ConnectionInfo {
 
 /** The control API. */
 export interface EmulatorControl {
-  /** Delivers a one-to-one message from `from` to `to` as if `from` had sent it. */
-  injectC2CMessage(input: { from: string; to: string; needReadReceipt?: boolean } & InjectContent): C2CMessageRecord;
+  /**
+   * Delivers a one-to-one message from `from` to `to` as if `from` had sent it; `sequence` and `time`
+   * default to the server's next sequence and message time.
+   */
+  injectC2CMessage(
+    input: { from: string; to: string; needReadReceipt?: boolean; sequence?: number; time?: number } & InjectContent,
+  ): C2CMessageRecord;
+  /**
+   * Fixes the server time (unix s) that new one-to-one and group messages get, sent or injected, so a
+   * test can put messages in one second; `null` goes back to the clock.
+   */
+  setServerTime(time: number | null): void;
   /** Delivers a group message from `from` (who must be a member, or is added silently). */
   injectGroupMessage(input: { from: string; groupID: string } & InjectContent): GroupMessageRecord;
   /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
@@ -116,8 +126,13 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
           elements: elementsOf(input),
           cloudCustomData: input.cloudCustomData,
           needReadReceipt: input.needReadReceipt,
+          sequence: input.sequence,
+          time: input.time,
         }),
       ),
+    setServerTime: (time) => {
+      store.fixedTime = time;
+    },
     injectGroupMessage: (input) => {
       const group = store.groups.get(input.groupID);
       if (!group) throw new Error(`no group ${input.groupID}`);

@@ -360,7 +360,8 @@ const handlers = new Map<string, Handler>([
     const h = pagedGet(state.history, page.conversationID);
     if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
     const messages = withRememberedRevokes(state, page.messages);
-    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group));
+    // A page is older than what is stored: its messages go before the stored ones of their second.
+    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group, { older: true }));
     return setHistory(withPage, page.conversationID, {
       nextReqMessageID: page.nextReqMessageID,
       isCompleted: page.isCompleted,

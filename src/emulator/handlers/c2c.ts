@@ -28,6 +28,8 @@ export interface C2CInput {
   nick?: string;
   avatar?: string;
   needReadReceipt?: boolean;
+  /** Server time (unix s); default the store's message time. */
+  time?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
   const { store, push } = core;
   const sender = store.user(input.from);
   store.user(input.to);
-  const time = nowSeconds();
+  const time = input.time ?? store.messageTime();
   const random = input.random ?? Math.floor(Math.random() * 0xffffffff);
   const clientTime = input.clientTime ?? time;
   const record = store.addC2C({

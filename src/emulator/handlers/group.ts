@@ -120,7 +120,7 @@ export function deliverGroupMessage(
   senderConn?: Connection,
 ): GroupMessageRecord {
   const sender = core.store.user(input.from);
-  const time = nowSeconds();
+  const time = core.store.messageTime();
   const random = input.random ?? randomUint32();
   const clientTime = input.clientTime ?? time;
   const record = core.store.addGroupMessage(group, {
