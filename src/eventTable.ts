@@ -6,7 +6,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
-import { normalizeMany, normalizeMessage } from './normalize/message';
+import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
@@ -199,17 +199,17 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
     return ok(A.messageExtensionsDeleted({ messageID: d.messageID, keyList: strArray(d.keyList) }));
   },
+  // 3.6.6 index.js: emitOEvt(MESSAGE_REACTIONS_UPDATED, {messageID, reactionList}) in onReactionNotifyList
+  // (after _handleReactionSummary) and onReactionNotify; the list holds the changed reactions
+  // `{reactionID, totalUserCount, partialUserList, reactedByMyself}`, totalUserCount 0 when nobody is left.
   MESSAGE_REACTIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_REACTIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.messageID !== 'string') return bad('reactions event has no messageID');
-    const reactions: Record<string, string[]> = {};
-    for (const r of Array.isArray(d.reactionList) ? d.reactionList : []) {
-      if (!isObject(r) || !isSafeKey(r.reactionID)) continue;
-      const users = Array.isArray(r.partialUserList) ? r.partialUserList : [];
-      reactions[r.reactionID] = users.map((u) => (isObject(u) ? str(u.userID) : str(u))).filter(Boolean);
-    }
-    return ok(A.messageReactionsUpdated({ messageID: d.messageID, reactions }));
+    if (typeof d.messageID !== 'string' || d.messageID === '') return bad('reactions event has no messageID');
+    if (!Array.isArray(d.reactionList)) return bad('reactions event has no reactionList array');
+    return ok(
+      A.messageReactionsUpdated({ messageID: d.messageID, reactionList: normalizeReactionList(d.reactionList) }),
+    );
   },
 
   CONVERSATION_LIST_UPDATED: (data, ctx) => {

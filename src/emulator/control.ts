@@ -4,6 +4,7 @@
  */
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
+import { changeReaction } from './handlers/reactions';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { updateProfile } from './handlers/profile';
@@ -52,6 +53,12 @@ export interface EmulatorControl {
   setServerTime(time: number | null): void;
   /** Delivers a group message from `from` (who must be a member, or is added silently). */
   injectGroupMessage(input: { from: string; groupID: string } & InjectContent): GroupMessageRecord;
+  /**
+   * Adds (or with `add: false` removes) `userID`'s reaction on a stored message (by its SDK message ID,
+   * one-to-one or group) and pushes the change to every party; 3.x emits MESSAGE_REACTIONS_UPDATED,
+   * 2.x has no reactions and ignores the push. Returns false when no such message is stored.
+   */
+  setReaction(input: { messageID: string; reactionID: string; userID: string; add?: boolean }): boolean;
   /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
   revokeC2CMessage(sdkMessageID: string): boolean;
   /** Creates a group on the server (the owner and members get it at their next group-list fetch). */
@@ -144,6 +151,21 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
           cloudCustomData: input.cloudCustomData,
         }),
       );
+    },
+    setReaction: ({ messageID, reactionID, userID, add = true }) => {
+      const c2c = store.c2c.find((m) => m.sdkMessageID === messageID);
+      if (c2c) {
+        changeReaction(core, { kind: 'c2c', message: c2c }, reactionID, [userID], add);
+        return true;
+      }
+      for (const group of store.groups.values()) {
+        const message = group.messages.find((m) => m.sdkMessageID === messageID);
+        if (message) {
+          changeReaction(core, { kind: 'group', message, group }, reactionID, [userID], add);
+          return true;
+        }
+      }
+      return false;
     },
     revokeC2CMessage: (id) => {
       const record = store.c2c.find((m) => m.sdkMessageID === id);

@@ -38,6 +38,14 @@ export interface C2CMessageRecord {
   isRead: boolean;
   /** True once the recipient sent a read receipt for it (`sendMessageReadReceipt`; needs `needReadReceipt`). */
   receiptSent: boolean;
+  /** Reactions (3.x), in the order they were first added; a reaction nobody holds is removed. */
+  reactions?: ReactionRecord[];
+}
+
+/** One reaction on a message: who holds it, in the order they added it. */
+export interface ReactionRecord {
+  reactionID: string;
+  userIDs: string[];
 }
 
 /** A group message (or a group tip stored in the group's history) held by the emulator. */
@@ -64,6 +72,8 @@ export interface GroupMessageRecord {
   needReadReceipt?: boolean;
   /** Members who sent a read receipt for it. */
   receiptFrom?: string[];
+  /** Reactions (3.x), as on one-to-one messages. */
+  reactions?: ReactionRecord[];
 }
 
 /** A group member. */

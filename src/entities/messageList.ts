@@ -201,7 +201,7 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
     revoker: next.revoker ?? prev.revoker,
     isPeerRead: prev.isPeerRead || next.isPeerRead,
     extensions: Object.keys(next.extensions).length > 0 ? next.extensions : prev.extensions,
-    reactions: Object.keys(next.reactions).length > 0 ? next.reactions : prev.reactions,
+    reactions: next.reactions.length > 0 ? next.reactions : prev.reactions,
     progress: status === 'unSend' ? (next.progress ?? prev.progress) : null,
     readReceiptInfo:
       next.readReceiptInfo.readCount === null && next.readReceiptInfo.unreadCount === null

@@ -25,7 +25,7 @@ import * as More from '../thunks/messagesMore';
 import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
 import { dismissGroup, quitGroup } from '../thunks/groups';
 import { isSafeKey, plainEqual } from '../normalize/plain';
-import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
+import type { HistoryState, MessageList, MessageReaction, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
 
 /** Messages kept per conversation by default: AVChatRoom live rooms are capped, the rest are not. */
@@ -218,20 +218,55 @@ function deleteExtensions(state: MessagesState, messageID: string, keyList: read
   });
 }
 
-function changeReaction(
+/**
+ * A message's reactions with `changes` applied by reactionID (the SDK's MESSAGE_REACTIONS_UPDATED
+ * carries the changed reactions only: onReactionNotify sends one): a reaction nobody holds any more
+ * (`totalUserCount` 0) is dropped, a new one goes last.
+ */
+function mergeReactions(
+  prev: readonly MessageReaction[],
+  changes: readonly MessageReaction[],
+  replace = false,
+): MessageReaction[] {
+  const next = replace ? [] : prev.slice();
+  for (const change of changes) {
+    const at = next.findIndex((r) => r.reactionID === change.reactionID);
+    if (change.totalUserCount <= 0) {
+      if (at >= 0) next.splice(at, 1);
+    } else if (at >= 0) next[at] = change;
+    else next.push(change);
+  }
+  return next;
+}
+
+function setReactions(
   state: MessagesState,
-  r: { messageID: string; reactionID: string; userID: string; added: boolean },
+  messageID: string,
+  changes: readonly MessageReaction[],
+  replace = false,
 ): MessagesState {
+  return updateByID(state, messageID, (prev) => {
+    const reactions = mergeReactions(prev.reactions, changes, replace);
+    return plainEqual(reactions, prev.reactions) ? prev : { ...prev, reactions };
+  });
+}
+
+/**
+ * My reaction added or removed, shown at once: my count and `reactedByMyself` change, and nothing
+ * when it already says so (the pushed update may have come first).
+ */
+function changeMyReaction(state: MessagesState, r: More.ReactionChange): MessagesState {
   return updateByID(state, r.messageID, (prev) => {
-    const users = Object.prototype.hasOwnProperty.call(prev.reactions, r.reactionID)
-      ? prev.reactions[r.reactionID]
-      : [];
-    if (users.includes(r.userID) === r.added) return prev;
-    const nextUsers = r.added ? [...users, r.userID] : users.filter((u) => u !== r.userID);
-    const reactions = { ...prev.reactions };
-    if (nextUsers.length) reactions[r.reactionID] = nextUsers;
-    else delete reactions[r.reactionID];
-    return { ...prev, reactions };
+    const held = prev.reactions.find((x) => x.reactionID === r.reactionID);
+    if ((held?.reactedByMyself ?? false) === r.added) return prev;
+    const others = held ? held.partialUserList.filter((u) => u.userID !== r.userID) : [];
+    const change: MessageReaction = {
+      reactionID: r.reactionID,
+      totalUserCount: Math.max(0, (held?.totalUserCount ?? 0) + (r.added ? 1 : -1)),
+      partialUserList: r.added ? [...others, { userID: r.userID, nick: '', avatar: '' }] : others,
+      reactedByMyself: r.added,
+    };
+    return { ...prev, reactions: mergeReactions(prev.reactions, [change]) };
   });
 }
 
@@ -339,9 +374,7 @@ const handlers = new Map<string, Handler>([
       return { ...prev, extensions };
     }),
   ),
-  on(A.messageReactionsUpdated, (state, { messageID, reactions }) =>
-    updateByID(state, messageID, (prev) => ({ ...prev, reactions: { ...prev.reactions, ...reactions } })),
-  ),
+  on(A.messageReactionsUpdated, (state, { messageID, reactionList }) => setReactions(state, messageID, reactionList)),
   on(A.messageProgress, (state, p) =>
     updateKnown(
       state,
@@ -399,14 +432,10 @@ const handlers = new Map<string, Handler>([
   on(More.deleteMessageExtensions.fulfilled, (state, { messageID, keyList }) =>
     deleteExtensions(state, messageID, keyList),
   ),
-  on(More.addMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
-  on(More.removeMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
+  on(More.addMessageReaction.fulfilled, changeMyReaction),
+  on(More.removeMessageReaction.fulfilled, changeMyReaction),
   on(More.getMessageReactions.fulfilled, (state, items) =>
-    items.reduce(
-      (s, { messageID, reactions }) =>
-        updateByID(s, messageID, (prev) => (plainEqual(prev.reactions, reactions) ? prev : { ...prev, reactions })),
-      state,
-    ),
+    items.reduce((s, { messageID, reactionList }) => setReactions(s, messageID, reactionList, true), state),
   ),
   on(More.getMessageReadReceiptList.fulfilled, (state, rows) => applyReceipts(state, rows)),
   on(deleteConversation.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),
