@@ -5,6 +5,7 @@
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { changeReaction } from './handlers/reactions';
+import { modifyC2C, modifyGroupMessage } from './handlers/modify';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { updateProfile } from './handlers/profile';
@@ -59,6 +60,14 @@ export interface EmulatorControl {
    * 2.x has no reactions and ignores the push. Returns false when no such message is stored.
    */
   setReaction(input: { messageID: string; reactionID: string; userID: string; add?: boolean }): boolean;
+  /**
+   * Modifies a stored message (by its SDK message ID, one-to-one or group) as its sender would, and
+   * pushes the new version to every party (MESSAGE_MODIFIED on both SDKs). Returns false when unknown.
+   */
+  modifyMessage(
+    messageID: string,
+    change: { text?: string; elements?: MessageElement[]; cloudCustomData?: string },
+  ): boolean;
   /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
   revokeC2CMessage(sdkMessageID: string): boolean;
   /** Creates a group on the server (the owner and members get it at their next group-list fetch). */
@@ -162,6 +171,23 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
         const message = group.messages.find((m) => m.sdkMessageID === messageID);
         if (message) {
           changeReaction(core, { kind: 'group', message, group }, reactionID, [userID], add);
+          return true;
+        }
+      }
+      return false;
+    },
+    modifyMessage: (messageID, change) => {
+      const elements = change.elements ?? (change.text !== undefined ? elementsOf({ text: change.text }) : undefined);
+      const modification = { elements, cloudCustomData: change.cloudCustomData };
+      const c2c = store.c2c.find((m) => m.sdkMessageID === messageID);
+      if (c2c) {
+        modifyC2C(core, c2c, modification);
+        return true;
+      }
+      for (const group of store.groups.values()) {
+        const message = group.messages.find((m) => m.sdkMessageID === messageID);
+        if (message) {
+          modifyGroupMessage(core, group, message, modification);
           return true;
         }
       }

@@ -6,6 +6,7 @@ import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
+import { modifyCommands } from './handlers/modify';
 import { profileCommands } from './handlers/profile';
 import { reactionCommands } from './handlers/reactions';
 import { receiptCommands } from './handlers/receipts';
@@ -53,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupCommands,
     receiptCommands,
     reactionCommands,
+    modifyCommands,
   ]) {
     router.register(table);
   }

@@ -40,6 +40,8 @@ export interface C2CMessageRecord {
   receiptSent: boolean;
   /** Reactions (3.x), in the order they were first added; a reaction nobody holds is removed. */
   reactions?: ReactionRecord[];
+  /** Bumped by each modification (`modifyMessage`); absent = 0. */
+  version?: number;
 }
 
 /** One reaction on a message: who holds it, in the order they added it. */
@@ -74,6 +76,8 @@ export interface GroupMessageRecord {
   receiptFrom?: string[];
   /** Reactions (3.x), as on one-to-one messages. */
   reactions?: ReactionRecord[];
+  /** Bumped by each modification (`modifyMessage`); absent = 0. */
+  version?: number;
 }
 
 /** A group member. */

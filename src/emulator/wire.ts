@@ -40,6 +40,7 @@ export function c2cItem(store: Store, m: C2CMessageRecord): JsonObject {
     // that asked for receipts (initC2CReadReceiptInfo): it is the receipt, not the read report.
     IsPeerRead: m.needReadReceipt && m.receiptSent ? 1 : 0,
     MsgFlagBits: m.isRevoked ? 8 : 0,
+    MsgVersion: m.version ?? 0,
   };
 }
 
@@ -73,6 +74,7 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
     From_AccountHeadurl: m.avatar,
     IsPlaceMsg: m.isRevoked ? 2 : 0,
     IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
+    MsgVersion: m.version ?? 0,
   };
 }
 
