@@ -45,7 +45,14 @@ export interface EmulatorControl {
    * default to the server's next sequence and message time.
    */
   injectC2CMessage(
-    input: { from: string; to: string; needReadReceipt?: boolean; sequence?: number; time?: number } & InjectContent,
+    input: {
+      from: string;
+      to: string;
+      needReadReceipt?: boolean;
+      sequence?: number;
+      time?: number;
+      supportExtension?: boolean;
+    } & InjectContent,
   ): C2CMessageRecord;
   /**
    * Fixes the server time (unix s) that new one-to-one and group messages get, sent or injected, so a
@@ -144,6 +151,7 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
           needReadReceipt: input.needReadReceipt,
           sequence: input.sequence,
           time: input.time,
+          supportExtension: input.supportExtension,
         }),
       ),
     setServerTime: (time) => {

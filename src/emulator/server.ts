@@ -6,6 +6,7 @@ import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
+import { extensionCommands } from './handlers/extensions';
 import { modifyCommands } from './handlers/modify';
 import { profileCommands } from './handlers/profile';
 import { reactionCommands } from './handlers/reactions';
@@ -55,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     receiptCommands,
     reactionCommands,
     modifyCommands,
+    extensionCommands,
   ]) {
     router.register(table);
   }

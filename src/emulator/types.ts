@@ -42,6 +42,19 @@ export interface C2CMessageRecord {
   reactions?: ReactionRecord[];
   /** Bumped by each modification (`modifyMessage`); absent = 0. */
   version?: number;
+  /** Sent with `isSupportExtension`: extensions may be set on it. */
+  supportExtension?: boolean;
+  /** Message extensions (`setMessageExtensions`), once any were set. */
+  extensions?: ExtensionState;
+}
+
+/** A message's extensions: key → value and the sequence of its last change; sequences per message. */
+export interface ExtensionState {
+  values: Record<string, { value: string; seq: number }>;
+  /** The last sequence given out. */
+  sequence: number;
+  /** Entries up to this sequence were cleared. */
+  clearSequence: number;
 }
 
 /** One reaction on a message: who holds it, in the order they added it. */
@@ -78,6 +91,10 @@ export interface GroupMessageRecord {
   reactions?: ReactionRecord[];
   /** Bumped by each modification (`modifyMessage`); absent = 0. */
   version?: number;
+  /** Sent with `isSupportExtension`: extensions may be set on it. */
+  supportExtension?: boolean;
+  /** Message extensions (`setMessageExtensions`), once any were set. */
+  extensions?: ExtensionState;
 }
 
 /** A group member. */

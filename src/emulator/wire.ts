@@ -41,6 +41,7 @@ export function c2cItem(store: Store, m: C2CMessageRecord): JsonObject {
     IsPeerRead: m.needReadReceipt && m.receiptSent ? 1 : 0,
     MsgFlagBits: m.isRevoked ? 8 : 0,
     MsgVersion: m.version ?? 0,
+    SupportMessageExtension: m.supportExtension ? 1 : 0,
   };
 }
 
@@ -75,6 +76,7 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
     IsPlaceMsg: m.isRevoked ? 2 : 0,
     IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
     MsgVersion: m.version ?? 0,
+    SupportMessageExtension: m.supportExtension ? 1 : 0,
   };
 }
 

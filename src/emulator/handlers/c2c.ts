@@ -30,6 +30,8 @@ export interface C2CInput {
   needReadReceipt?: boolean;
   /** Server time (unix s); default the store's message time. */
   time?: number;
+  /** Sent with `isSupportExtension` (extensions may be set on it). */
+  supportExtension?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
     revoker: '',
     isRead: false,
     receiptSent: false,
+    ...(input.supportExtension ? { supportExtension: true } : {}),
   });
   push.toUser(record.to, [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }]);
   if (record.to !== record.from) {
@@ -95,6 +98,7 @@ function send(ctx: CommandContext): JsonObject {
       nick: str(body.From_AccountNick),
       avatar: str(body.From_AccountHeadurl),
       needReadReceipt: num(body.IsNeedReadReceipt) === 1,
+      supportExtension: num(body.SupportMessageExtension) === 1,
     },
     ctx.conn,
   );

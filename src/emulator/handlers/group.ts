@@ -116,6 +116,7 @@ export function deliverGroupMessage(
     nick?: string;
     avatar?: string;
     needReadReceipt?: boolean;
+    supportExtension?: boolean;
   },
   senderConn?: Connection,
 ): GroupMessageRecord {
@@ -136,6 +137,7 @@ export function deliverGroupMessage(
     isRevoked: false,
     revoker: '',
     ...(input.needReadReceipt ? { needReadReceipt: true } : {}),
+    ...(input.supportExtension ? { supportExtension: true } : {}),
   });
   pushToMembers(core, group, [{ Event: 3, GroupMsgArray: [groupItem(core.store, group, record)] }], senderConn);
   return record;
@@ -265,6 +267,7 @@ function send(ctx: CommandContext): JsonObject {
       nick: str(ctx.body.From_AccountNick) || undefined,
       avatar: str(ctx.body.From_AccountHeadurl) || undefined,
       needReadReceipt: num(ctx.body.NeedReadReceipt) === 1,
+      supportExtension: num(ctx.body.SupportMessageExtension) === 1,
     },
     ctx.conn,
   );
