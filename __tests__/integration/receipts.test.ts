@@ -5,6 +5,7 @@
  * SDK's own messages (`findMessage`, `getMessageList`) live, after a reload, and through the thunk.
  */
 import {
+  getGroupMessageReadMemberList,
   getMessageList,
   getMessageReadReceiptList,
   login,
@@ -99,5 +100,54 @@ describe.each(kinds)('read receipts in the store on %s', (kind) => {
     await ctx.store.dispatch(sendMessageReadReceipt([ID])).unwrap();
     expect(await confirmed).toEqual([expect.objectContaining({ messageID: sent.ID, userID: 'bob', isPeerRead: true })]);
     expect(ctx.emu.c2cMessages({ between: ['carol', 'bob'] })[0].receiptSent).toBe(true);
+  });
+});
+
+describe.each(kinds)('group read receipts in the store on %s', (kind) => {
+  const binding = useBindingOnEmulator(kind);
+  const { ctx, loginBob, peer } = binding;
+  const record = (id: string): MessageRecord | undefined => selectMessageById(ctx.store.getState(), id);
+
+  it('a member’s receipt updates the counts live; getMessageReadReceiptList and the member list agree', async () => {
+    const group = ctx.emu.createGroup({
+      type: 'Private',
+      name: 'receipts',
+      ownerID: 'bob',
+      memberIDs: ['alice', 'carol'],
+    });
+    const alice = await peer('alice');
+    await loginBob();
+    await sleep(300); // the group lists arrive after SDK_READY
+    const arrived = waitForEvent<SdkMessage[]>(alice, ctx.EVENT.MESSAGE_RECEIVED);
+    const message = (ctx.bob as unknown as ReceiptSdk).createTextMessage({
+      to: group.groupID,
+      conversationType: ctx.TYPES.CONV_GROUP,
+      payload: { text: 'read this, all' },
+      needReadReceipt: true,
+    });
+    await ctx.store.dispatch(sendMessage(message as unknown as Parameters<typeof sendMessage>[0])).unwrap();
+    const [got] = await arrived;
+    const ID = message.ID;
+    const receipt = waitForEvent<unknown[]>(ctx.bob, ctx.EVENT.MESSAGE_READ_RECEIPT_RECEIVED);
+    await (alice as unknown as ReceiptSdk).sendMessageReadReceipt([got]);
+    expect(await receipt).toEqual([{ groupID: group.groupID, messageID: ID, readCount: 1, unreadCount: 1 }]);
+    await until(() => record(ID)?.readReceiptInfo.readCount === 1, 2000, 'counts applied');
+    expect(record(ID)?.readReceiptInfo).toEqual({ readCount: 1, unreadCount: 1 });
+
+    // After a reload the history carries no counts: only get_group_msg_receipt brings them back.
+    await ctx.store.dispatch(logout()).unwrap();
+    await ctx.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
+    await sleep(300);
+    await ctx.store.dispatch(getMessageList(`GROUP${group.groupID}`)).unwrap();
+    expect(record(ID)?.readReceiptInfo).toEqual({ readCount: null, unreadCount: null });
+    const rows = await ctx.store.dispatch(getMessageReadReceiptList([ID])).unwrap();
+    const own = (ctx.bob as unknown as ReceiptSdk).findMessage(ID);
+    expect(own?.readReceiptInfo).toMatchObject({ readCount: 1, unreadCount: 1 });
+    expect(rows).toEqual([
+      { messageID: ID, conversationID: `GROUP${group.groupID}`, isPeerRead: false, readCount: 1, unreadCount: 1 },
+    ]);
+    expect(record(ID)?.readReceiptInfo).toEqual({ readCount: 1, unreadCount: 1 });
+    const readers = await ctx.store.dispatch(getGroupMessageReadMemberList({ messageID: ID, filter: 0 })).unwrap();
+    expect(readers).toMatchObject({ readUserIDList: ['alice'], isCompleted: true });
   });
 });

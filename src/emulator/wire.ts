@@ -74,7 +74,9 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
     From_AccountNick: m.nick,
     From_AccountHeadurl: m.avatar,
     IsPlaceMsg: m.isRevoked ? 2 : 0,
-    IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
+    // NeedReadReceipt camel-cases to needReadReceipt on every path; `IsNeedReadReceipt` is mapped in
+    // the push key map but not in group_msg_get's, so history would lose the flag.
+    NeedReadReceipt: m.needReadReceipt ? 1 : 0,
     MsgVersion: m.version ?? 0,
     SupportMessageExtension: m.supportExtension ? 1 : 0,
   };

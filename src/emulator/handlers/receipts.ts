@@ -126,10 +126,13 @@ function getGroupReceipt(ctx: CommandContext): JsonObject {
   const list = objects(ctx.body.MsgSeqList).map((s) => {
     const sequence = num(s.MsgSeq);
     const m = group?.messages.find((x) => x.sequence === sequence);
-    if (!group || !m) return { MsgSeq: sequence, ErrorCode: 10004, ReadNum: 0, UnreadNum: 0 };
+    if (!group || !m) return { MsgSeq: sequence, Code: 10004, ReadNum: 0, UnreadNum: 0 };
     const { read, unread } = readersOf(group, m);
-    return { MsgSeq: sequence, ErrorCode: 0, ReadNum: read.length, UnreadNum: unread.length };
+    return { MsgSeq: sequence, Code: 0, ReadNum: read.length, UnreadNum: unread.length };
   });
+  // Both SDKs (getReadReceiptList) read `readReceiptList[].{code, sequence, readCount, unreadCount}`:
+  // GroupMsgReceiptList, MsgSeq, ReadNum and UnreadNum are in their global key map, and keys outside
+  // it are camel-cased, so only `Code` gives `code` (an `ErrorCode` would give `errorCode`).
   return { GroupMsgReceiptList: list };
 }
 
