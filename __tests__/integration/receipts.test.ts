@@ -71,6 +71,21 @@ describe.each(kinds)('read receipts in the store on %s', (kind) => {
     ]);
   });
 
+  it('a read report (setMessageRead) marks the message read live and after a reload, as the SDK does', async () => {
+    const alice = await peer('alice');
+    await loginBob();
+    const { ID } = await receiptedMessage(alice);
+    await alice.setMessageRead({ conversationID: 'C2Cbob' });
+    await until(() => record(ID)?.isPeerRead === true, 2000, 'read report applied live');
+    await ctx.store.dispatch(logout()).unwrap();
+    await ctx.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
+    await sleep(50);
+    await ctx.store.dispatch(getMessageList('C2Calice')).unwrap();
+    // The SDK marks a page read from the peer's read time, which it may fetch after answering.
+    await until(() => (ctx.bob as unknown as ReceiptSdk).findMessage(ID)?.isPeerRead === true, 2000, 'SDK read');
+    await until(() => record(ID)?.isPeerRead === true, 2000, 'store read after reload');
+  });
+
   it("the receiving store confirms with sendMessageReadReceipt; the sender's SDK gets the receipt", async () => {
     // Here the binding is on the receiving side: bob receives from carol and confirms through the thunk.
     const carol = await peer('carol');
