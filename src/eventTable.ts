@@ -136,6 +136,9 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesReceived(records) : null, problems);
   },
+  // Both bundles: onMessageModified emits MESSAGE_MODIFIED `[message]` (the SDK's own Message, version
+  // bumped) after MsgListHandler.onMsgModified (push C2cMsgModNotifys / GroupMsgModNotifys, or the
+  // modifier's own reply in _onModifyRemoteMessageResp); also from onNewMessage for modified messages.
   MESSAGE_MODIFIED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesModified(records) : null, problems);
@@ -183,6 +186,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     );
     return ok(records.length ? A.readReceiptsReceived(records) : null, problems);
   },
+  // 3.6.6 onMsgExtNotify / 2.27.6 onMessageExtensionNotify (push MsgExtensionNotify):
+  // emit MESSAGE_EXTENSIONS_UPDATED `{messageID, extensions: [{key, value}]}` (the changed ones).
   MESSAGE_EXTENSIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -193,6 +198,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     }
     return ok(A.messageExtensionsUpdated({ messageID: d.messageID, extensions }));
   },
+  // Same sites: MESSAGE_EXTENSIONS_DELETED `{messageID, keyList}` (deleted keys, or every key a clear removed).
   MESSAGE_EXTENSIONS_DELETED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_DELETED');
     if (typeof d === 'string') return bad(d);
