@@ -25,6 +25,7 @@ import * as More from '../thunks/messagesMore';
 import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
 import { dismissGroup, quitGroup } from '../thunks/groups';
 import { isSafeKey, plainEqual } from '../normalize/plain';
+import { mergeReactions, withMyReaction } from '../entities/reactions';
 import type { HistoryState, MessageList, MessageReaction, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
 
@@ -218,27 +219,6 @@ function deleteExtensions(state: MessagesState, messageID: string, keyList: read
   });
 }
 
-/**
- * A message's reactions with `changes` applied by reactionID (the SDK's MESSAGE_REACTIONS_UPDATED
- * carries the changed reactions only: onReactionNotify sends one): a reaction nobody holds any more
- * (`totalUserCount` 0) is dropped, a new one goes last.
- */
-function mergeReactions(
-  prev: readonly MessageReaction[],
-  changes: readonly MessageReaction[],
-  replace = false,
-): MessageReaction[] {
-  const next = replace ? [] : prev.slice();
-  for (const change of changes) {
-    const at = next.findIndex((r) => r.reactionID === change.reactionID);
-    if (change.totalUserCount <= 0) {
-      if (at >= 0) next.splice(at, 1);
-    } else if (at >= 0) next[at] = change;
-    else next.push(change);
-  }
-  return next;
-}
-
 function setReactions(
   state: MessagesState,
   messageID: string,
@@ -251,22 +231,10 @@ function setReactions(
   });
 }
 
-/**
- * My reaction added or removed, shown at once: my count and `reactedByMyself` change, and nothing
- * when it already says so (the pushed update may have come first).
- */
 function changeMyReaction(state: MessagesState, r: More.ReactionChange): MessagesState {
   return updateByID(state, r.messageID, (prev) => {
-    const held = prev.reactions.find((x) => x.reactionID === r.reactionID);
-    if ((held?.reactedByMyself ?? false) === r.added) return prev;
-    const others = held ? held.partialUserList.filter((u) => u.userID !== r.userID) : [];
-    const change: MessageReaction = {
-      reactionID: r.reactionID,
-      totalUserCount: Math.max(0, (held?.totalUserCount ?? 0) + (r.added ? 1 : -1)),
-      partialUserList: r.added ? [...others, { userID: r.userID, nick: '', avatar: '' }] : others,
-      reactedByMyself: r.added,
-    };
-    return { ...prev, reactions: mergeReactions(prev.reactions, [change]) };
+    const reactions = withMyReaction(prev.reactions, r.reactionID, r.userID, r.added);
+    return reactions === prev.reactions ? prev : { ...prev, reactions };
   });
 }
 
