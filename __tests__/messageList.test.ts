@@ -1,7 +1,10 @@
 /**
- * The chunked message list (`src/entities/messageList.ts`) against a reference: a Map of records
- * sorted whole after every step. Lists here grow past many chunks, which the store-level model test
- * (a few messages per conversation) never reaches.
+ * The chunked message list (`src/entities/messageList.ts`) against a reference: a plain array
+ * updated by the rules in their simplest form (known IDs merged in place and the array re-sorted
+ * stably when a key changed; new ones inserted one by one after the records they tie with, or
+ * before them for a history page). One-to-one messages of one second tie, so their order is the
+ * order they came in, as in the SDK's own list. Lists here grow past many chunks, which the
+ * store-level model test (a few messages per conversation) never reaches.
  */
 import fc from 'fast-check';
 import {
@@ -54,7 +57,7 @@ function fromRaw(kind: Kind, x: { id: number; time: number; sequence: number; st
 }
 
 type Op =
-  | { op: 'upsert'; items: Array<{ id: number; time: number; sequence: number; status: string }> }
+  | { op: 'upsert'; items: Array<{ id: number; time: number; sequence: number; status: string }>; older: boolean }
   | { op: 'live'; count: number }
   | { op: 'repush'; picks: number[] }
   | { op: 'trim'; cap: number }
@@ -63,7 +66,14 @@ type Op =
   | { op: 'retime'; id: number; time: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('upsert' as const), items: fc.array(raw, { maxLength: 150 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('upsert' as const),
+      items: fc.array(raw, { maxLength: 150 }),
+      older: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('live' as const), count: fc.integer({ min: 1, max: 90 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('trim' as const), cap: fc.integer({ min: 0, max: 260 }) }) },
   {
@@ -104,13 +114,40 @@ function checkLayout(list: MessageList, expected: MessageRecord[]) {
 }
 
 describe('chunked message list', () => {
-  it.each<Kind>(['GROUP', 'C2C'])('matches a whole-sort reference over random operations (%s)', (kind) => {
+  it.each<Kind>(['GROUP', 'C2C'])('matches a step-by-step reference over random operations (%s)', (kind) => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
         let list = EMPTY_MESSAGE_LIST;
-        const model = new Map<string, MessageRecord>();
+        let model: MessageRecord[] = [];
         let nextLive = 10_001;
-        const sorted = () => Array.from(model.values()).sort(compareMessages);
+        const sorted = () => model;
+        const at = (id: string) => model.findIndex((r) => r.ID === id);
+        // upsertMessages by its rules, one step at a time.
+        const upsertModel = (batch: MessageRecord[], older: boolean) => {
+          const fresh = new Map<string, MessageRecord>();
+          let moved = false;
+          for (const m of batch) {
+            const pending = fresh.get(m.ID);
+            if (pending) fresh.set(m.ID, mergeMessage(pending, m));
+            else if (at(m.ID) < 0) fresh.set(m.ID, m);
+            else {
+              const i = at(m.ID);
+              const merged = mergeMessage(model[i], m);
+              if (compareMessages(model[i], merged) !== 0) moved = true;
+              model = model.slice();
+              model[i] = merged;
+            }
+          }
+          if (moved) model = model.slice().sort(compareMessages);
+          const added = Array.from(fresh.values()).sort(compareMessages);
+          if (older) added.reverse();
+          for (const m of added) {
+            let i = 0;
+            if (older) while (i < model.length && compareMessages(model[i], m) < 0) i++;
+            else while (i < model.length && compareMessages(model[i], m) <= 0) i++;
+            model = [...model.slice(0, i), m, ...model.slice(i)];
+          }
+        };
         for (const op of ops) {
           const before = list;
           if (op.op === 'repush') {
@@ -119,7 +156,7 @@ describe('chunked message list', () => {
             const batch = received.length
               ? op.picks.map((p) => ({ ...received[received.length - 1 - (p % received.length)] }))
               : [];
-            for (const m of batch) model.set(m.ID, mergeMessage(model.get(m.ID) as MessageRecord, m));
+            upsertModel(batch, false);
             list = upsertMessages(list, batch);
           } else if (op.op === 'upsert' || op.op === 'live') {
             const batch =
@@ -129,27 +166,28 @@ describe('chunked message list', () => {
                     nextLive += 2; // odd: received
                     return record(kind, nextLive, nextLive, nextLive, 'success', 'in');
                   });
-            for (const m of batch) {
-              const prev = model.get(m.ID);
-              model.set(m.ID, prev ? mergeMessage(prev, m) : m);
-            }
-            list = upsertMessages(list, batch);
+            const older = op.op === 'upsert' && op.older;
+            upsertModel(batch, older);
+            list = upsertMessages(list, batch, { older });
           } else if (op.op === 'trim') {
-            const all = sorted();
-            if (op.cap > 0 && all.length > op.cap)
-              for (const r of all.slice(0, all.length - op.cap)) model.delete(r.ID);
+            if (op.cap > 0 && model.length > op.cap) model = model.slice(model.length - op.cap);
             list = trimOldest(list, op.cap);
           } else if (op.op === 'remove') {
             const ids = new Set(op.ids.map((i) => `m${i}`));
-            for (const id of ids) model.delete(id);
+            model = model.filter((r) => !ids.has(r.ID));
             list = removeMessages(list, ids);
           } else {
             const id = `m${op.id}`;
             const update = (prev: MessageRecord) =>
               op.op === 'revoke' ? { ...prev, isRevoked: true } : { ...prev, time: op.time };
-            const prev = model.get(id);
+            const i = at(id);
+            const prev = i >= 0 ? model[i] : undefined;
             const next = prev && update(prev);
-            if (next) model.set(id, next);
+            if (prev && next) {
+              model = model.slice();
+              model[i] = next;
+              if (compareMessages(prev, next) !== 0) model.sort(compareMessages);
+            }
             // The list holds the model's record (===), so it gets the very same updated record.
             list = updateMessage(list, id, (p) => (p === prev && next ? next : update(p)));
           }

@@ -115,9 +115,17 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_READ_BY_PEER', [m]);
     sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'm', extensions: [{ key: 'like', value: '1' }] });
     sdk.emit('MESSAGE_EXTENSIONS_DELETED', { messageID: 'm', keyList: ['nothing'] });
+    // The shape of 3.6.6 onReactionNotifyList → _handleReactionSummary.
     sdk.emit('MESSAGE_REACTIONS_UPDATED', {
       messageID: 'm',
-      reactionList: [{ reactionID: '👍', partialUserList: [{ userID: 'bob' }] }],
+      reactionList: [
+        {
+          reactionID: '👍',
+          totalUserCount: 1,
+          partialUserList: [{ userID: 'bob', nick: 'Bob', avatar: '' }],
+          reactedByMyself: false,
+        },
+      ],
     });
     m.isRevoked = true;
     m.revoker = 'bob';
@@ -127,7 +135,14 @@ describe('messages of every conversation', () => {
       isRevoked: true,
       revoker: 'bob',
       extensions: { like: '1' },
-      reactions: { '👍': ['bob'] },
+      reactions: [
+        {
+          reactionID: '👍',
+          totalUserCount: 1,
+          partialUserList: [{ userID: 'bob', nick: 'Bob', avatar: '' }],
+          reactedByMyself: false,
+        },
+      ],
     });
     expect(selectMessageById(store.getState(), 'other')).toBe(untouched);
   });

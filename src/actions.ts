@@ -8,6 +8,7 @@ import type {
   ConversationRecord,
   EventError,
   GroupRecord,
+  MessageReaction,
   MessageRecord,
   NetState,
   PlainObject,
@@ -71,7 +72,7 @@ export const messageExtensionsDeleted = eventAction<{ messageID: string; keyList
   'tim/messageExtensionsDeleted',
 );
 /** MESSAGE_REACTIONS_UPDATED (3.x). */
-export const messageReactionsUpdated = eventAction<{ messageID: string; reactions: Record<string, string[]> }>(
+export const messageReactionsUpdated = eventAction<{ messageID: string; reactionList: MessageReaction[] }>(
   'tim/messageReactionsUpdated',
 );
 

@@ -6,7 +6,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
-import { normalizeMany, normalizeMessage } from './normalize/message';
+import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
@@ -156,6 +156,9 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesReceived(records) : null, problems);
   },
+  // Both bundles: onMessageModified emits MESSAGE_MODIFIED `[message]` (the SDK's own Message, version
+  // bumped) after MsgListHandler.onMsgModified (push C2cMsgModNotifys / GroupMsgModNotifys, or the
+  // modifier's own reply in _onModifyRemoteMessageResp); also from onNewMessage for modified messages.
   MESSAGE_MODIFIED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesModified(records) : null, problems);
@@ -165,11 +168,16 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const revoked = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID, revoker: m.revoker }));
     return ok(revoked.length ? A.messagesRevoked(revoked) : null, problems);
   },
+  // Both bundles: emitOuterEvent(MESSAGE_READ_BY_PEER, messages) in updateMessageIsPeerReadProperty's
+  // caller (2.x) / updateMsgIsPeerReadProp (3.6.6): the Message objects whose isPeerRead just turned true.
   MESSAGE_READ_BY_PEER: (data) => {
     const { records, problems } = normalizeMany(data, normalizeMessage, 'message');
     const read = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID }));
     return ok(read.length ? A.messagesReadByPeer(read) : null, problems);
   },
+  // Both bundles: updateReadReceiptInfo emits MESSAGE_READ_RECEIPT_RECEIVED with
+  // `[{groupID, messageID, readCount, unreadCount}]` (group receipts, GroupTips event 5) or
+  // `[{userID, messageID, isPeerRead: true}]` (one-to-one, push event 16; 3.6.6 adds `timestamp`).
   MESSAGE_READ_RECEIPT_RECEIVED: (data) => {
     const { records, problems } = normalizeMany(
       data,
@@ -198,6 +206,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     );
     return ok(records.length ? A.readReceiptsReceived(records) : null, problems);
   },
+  // 3.6.6 onMsgExtNotify / 2.27.6 onMessageExtensionNotify (push MsgExtensionNotify):
+  // emit MESSAGE_EXTENSIONS_UPDATED `{messageID, extensions: [{key, value}]}` (the changed ones).
   MESSAGE_EXTENSIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -208,23 +218,24 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     }
     return ok(A.messageExtensionsUpdated({ messageID: d.messageID, extensions }));
   },
+  // Same sites: MESSAGE_EXTENSIONS_DELETED `{messageID, keyList}` (deleted keys, or every key a clear removed).
   MESSAGE_EXTENSIONS_DELETED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_DELETED');
     if (typeof d === 'string') return bad(d);
     if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
     return ok(A.messageExtensionsDeleted({ messageID: d.messageID, keyList: strArray(d.keyList) }));
   },
+  // 3.6.6 index.js: emitOEvt(MESSAGE_REACTIONS_UPDATED, {messageID, reactionList}) in onReactionNotifyList
+  // (after _handleReactionSummary) and onReactionNotify; the list holds the changed reactions
+  // `{reactionID, totalUserCount, partialUserList, reactedByMyself}`, totalUserCount 0 when nobody is left.
   MESSAGE_REACTIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_REACTIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
-    if (typeof d.messageID !== 'string') return bad('reactions event has no messageID');
-    const reactions: Record<string, string[]> = {};
-    for (const r of Array.isArray(d.reactionList) ? d.reactionList : []) {
-      if (!isObject(r) || !isSafeKey(r.reactionID)) continue;
-      const users = Array.isArray(r.partialUserList) ? r.partialUserList : [];
-      reactions[r.reactionID] = users.map((u) => (isObject(u) ? str(u.userID) : str(u))).filter(Boolean);
-    }
-    return ok(A.messageReactionsUpdated({ messageID: d.messageID, reactions }));
+    if (typeof d.messageID !== 'string' || d.messageID === '') return bad('reactions event has no messageID');
+    if (!Array.isArray(d.reactionList)) return bad('reactions event has no reactionList array');
+    return ok(
+      A.messageReactionsUpdated({ messageID: d.messageID, reactionList: normalizeReactionList(d.reactionList) }),
+    );
   },
 
   CONVERSATION_LIST_UPDATED: (data, ctx) => {

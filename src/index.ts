@@ -176,6 +176,7 @@ export {
   type MessageListHoppingArgs,
   type HoppingPage,
   type MessageExtensions,
+  type MessageReactions,
   type ReactionChange,
   type ReceiptRow,
 } from './thunks/messagesMore';

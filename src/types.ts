@@ -41,6 +41,31 @@ export interface PagedTable<T> {
 /** Sending state of a message, as the SDK names it. */
 export type MessageStatus = 'unSend' | 'success' | 'fail';
 
+/** A user in a reaction's `partialUserList`, as the SDK fills it from the user's profile. */
+export interface ReactionUser {
+  /** The user. */
+  userID: string;
+  /** Their nickname ('' when unknown). */
+  nick: string;
+  /** Their avatar URL ('' when unknown). */
+  avatar: string;
+}
+
+/**
+ * One reaction on a message (3.x), with the fields of the SDK's reaction items (MESSAGE_REACTIONS_UPDATED
+ * `reactionList`, `getMessageReactions` `resultList[].reactionList`).
+ */
+export interface MessageReaction {
+  /** The reaction (an emoji ID of the app's choosing). */
+  reactionID: string;
+  /** How many users hold it. */
+  totalUserCount: number;
+  /** Some of them (up to the `maxUserCountPerReaction` asked for). */
+  partialUserList: ReactionUser[];
+  /** Whether I hold it. */
+  reactedByMyself: boolean;
+}
+
 /** A message as the store holds it. Field names follow the SDK's `Message`. */
 export interface MessageRecord {
   /** Message ID, given by the SDK at creation and kept for life. */
@@ -73,7 +98,10 @@ export interface MessageRecord {
   isRevoked: boolean;
   /** Who revoked it, when known. */
   revoker: string | null;
-  /** One-to-one: the peer has read it. */
+  /**
+   * One-to-one: the peer has read it: the SDK's `isPeerRead` (from the peer's read time) or, for a
+   * message sent with `needReadReceipt`, its `readReceiptInfo.isPeerRead` (the peer sent a receipt).
+   */
   isPeerRead: boolean;
   /** Edited by MESSAGE_MODIFIED or `modifyMessage`. */
   isModified: boolean;
@@ -97,8 +125,8 @@ export interface MessageRecord {
   version: number;
   /** Message extensions (key → value), once loaded or pushed. */
   extensions: Record<string, string>;
-  /** Reactions (reactionID → userIDs), 3.x only. */
-  reactions: Record<string, string[]>;
+  /** Reactions (3.x), in the SDK's order; a reaction nobody holds any more is dropped. */
+  reactions: MessageReaction[];
   /** Upload progress 0..1 for rich-media messages being sent, else null. */
   progress: number | null;
 }

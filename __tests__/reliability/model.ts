@@ -44,8 +44,10 @@ export interface ModelState {
 const RANK: Record<Status, number> = { unSend: 0, fail: 1, success: 2 };
 
 /**
- * The display order of issue 2: groups by sequence (0 = not sent yet, last), one-to-one by time;
- * ties by time, then by sequence (the server's order within a second, since 7b82842), then ID.
+ * The display order of issue 2: groups by sequence (0 = not sent yet, last), ties by time, then by
+ * sequence, then ID. One-to-one by time; within a second the store keeps the arrival order (as the
+ * SDK's own list does, issue 11), which the model does not follow: its view, and the store's, list
+ * those by ID (`c2cViewOrder`), and the real SDKs check the arrival order (integration/order.test.ts).
  */
 export function modelOrder(a: ModelMessage, b: ModelMessage): number {
   const key = (m: ModelMessage) =>
@@ -53,6 +55,7 @@ export function modelOrder(a: ModelMessage, b: ModelMessage): number {
   const ka = key(a);
   const kb = key(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
+  if (a.conversationType !== 'GROUP') return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
   if (a.sequence !== b.sequence) return a.sequence < b.sequence ? -1 : 1;
   return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
@@ -153,6 +156,12 @@ export function remove(m: ModelState, ids: readonly string[]): void {
     if (found) listOf(m, found.conversationID).delete(id);
     m.registry.delete(id);
   }
+}
+
+/** One-to-one records in the view both sides are compared in: by time, then ID. */
+export function c2cViewOrder(a: { time: number; ID: string }, b: { time: number; ID: string }): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
 }
 
 /** The model's messages of one conversation, in display order. */

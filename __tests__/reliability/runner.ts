@@ -42,7 +42,10 @@ export function storeView(tim: TimState, registryIDs: string[]) {
   const listValues = pagedValues(tim.messages.lists);
   pagedKeys(tim.messages.lists).forEach((id, i) => {
     const records = listRecords(listValues[i]);
-    if (records.length) messages[id] = records.map(row);
+    // One-to-one messages of one second keep their arrival order (the SDK's own list does), which
+    // this model does not track: both views list them by ID within the second (M.modelOrder), and
+    // check() still checks that the store keeps them in time order.
+    if (records.length) messages[id] = (id.startsWith('GROUP') ? records : [...records].sort(M.c2cViewOrder)).map(row);
   });
   const history: Record<string, { nextReqMessageID: string | null; isCompleted: boolean; loading: boolean }> = {};
   const historyValues = pagedValues(tim.messages.history);

@@ -7,7 +7,6 @@ import {
   getGroupMessageReadMemberList,
   getMessageExtensions,
   getMessageListHopping,
-  getMessageReactions,
   getMessageReadReceiptList,
   login,
   logout,
@@ -126,14 +125,20 @@ describe('extensions and reactions', () => {
     expect(rec('g1')?.extensions).toEqual({});
   });
 
-  it('add, remove and load reactions', async () => {
+  // Loading and pushed changes run on the real 3.x SDK: integration/reactions.test.ts.
+  it('add and remove my reaction', async () => {
     const { store, rec } = await setup();
     await store.dispatch(addMessageReaction({ messageID: 'g1', reactionID: 'like' })).unwrap();
-    expect(rec('g1')?.reactions).toEqual({ like: ['me'] });
+    expect(rec('g1')?.reactions).toEqual([
+      {
+        reactionID: 'like',
+        totalUserCount: 1,
+        partialUserList: [{ userID: 'me', nick: '', avatar: '' }],
+        reactedByMyself: true,
+      },
+    ]);
     await store.dispatch(removeMessageReaction({ messageID: 'g1', reactionID: 'like' })).unwrap();
-    expect(rec('g1')?.reactions).toEqual({});
-    await store.dispatch(getMessageReactions({ messageIDList: ['g1'] })).unwrap();
-    expect(rec('g1')?.reactions).toEqual({ like: ['bob', 'carol'] });
+    expect(rec('g1')?.reactions).toEqual([]);
     await expectInvalid(store.dispatch(addMessageReaction({ messageID: 'g1', reactionID: '' })));
   });
 });

@@ -4,6 +4,8 @@
  */
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
+import { changeReaction } from './handlers/reactions';
+import { modifyC2C, modifyGroupMessage } from './handlers/modify';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { setFollow, followingSnapshot } from './handlers/follow';
@@ -49,10 +51,41 @@ export interface ConnectionInfo {
 
 /** The control API. */
 export interface EmulatorControl {
-  /** Delivers a one-to-one message from `from` to `to` as if `from` had sent it. */
-  injectC2CMessage(input: { from: string; to: string; needReadReceipt?: boolean } & InjectContent): C2CMessageRecord;
+  /**
+   * Delivers a one-to-one message from `from` to `to` as if `from` had sent it; `sequence` and `time`
+   * default to the server's next sequence and message time.
+   */
+  injectC2CMessage(
+    input: {
+      from: string;
+      to: string;
+      needReadReceipt?: boolean;
+      sequence?: number;
+      time?: number;
+      supportExtension?: boolean;
+    } & InjectContent,
+  ): C2CMessageRecord;
+  /**
+   * Fixes the server time (unix s) that new one-to-one and group messages get, sent or injected, so a
+   * test can put messages in one second; `null` goes back to the clock.
+   */
+  setServerTime(time: number | null): void;
   /** Delivers a group message from `from` (who must be a member, or is added silently). */
   injectGroupMessage(input: { from: string; groupID: string } & InjectContent): GroupMessageRecord;
+  /**
+   * Adds (or with `add: false` removes) `userID`'s reaction on a stored message (by its SDK message ID,
+   * one-to-one or group) and pushes the change to every party; 3.x emits MESSAGE_REACTIONS_UPDATED,
+   * 2.x has no reactions and ignores the push. Returns false when no such message is stored.
+   */
+  setReaction(input: { messageID: string; reactionID: string; userID: string; add?: boolean }): boolean;
+  /**
+   * Modifies a stored message (by its SDK message ID, one-to-one or group) as its sender would, and
+   * pushes the new version to every party (MESSAGE_MODIFIED on both SDKs). Returns false when unknown.
+   */
+  modifyMessage(
+    messageID: string,
+    change: { text?: string; elements?: MessageElement[]; cloudCustomData?: string },
+  ): boolean;
   /** Revokes a stored one-to-one message (by its SDK message ID) as its sender would. */
   revokeC2CMessage(sdkMessageID: string): boolean;
   /** Creates a group on the server (the owner and members get it at their next group-list fetch). */
@@ -151,8 +184,14 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
           elements: elementsOf(input),
           cloudCustomData: input.cloudCustomData,
           needReadReceipt: input.needReadReceipt,
+          sequence: input.sequence,
+          time: input.time,
+          supportExtension: input.supportExtension,
         }),
       ),
+    setServerTime: (time) => {
+      store.fixedTime = time;
+    },
     injectGroupMessage: (input) => {
       const group = store.groups.get(input.groupID);
       if (!group) throw new Error(`no group ${input.groupID}`);
@@ -164,6 +203,38 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
           cloudCustomData: input.cloudCustomData,
         }),
       );
+    },
+    setReaction: ({ messageID, reactionID, userID, add = true }) => {
+      const c2c = store.c2c.find((m) => m.sdkMessageID === messageID);
+      if (c2c) {
+        changeReaction(core, { kind: 'c2c', message: c2c }, reactionID, [userID], add);
+        return true;
+      }
+      for (const group of store.groups.values()) {
+        const message = group.messages.find((m) => m.sdkMessageID === messageID);
+        if (message) {
+          changeReaction(core, { kind: 'group', message, group }, reactionID, [userID], add);
+          return true;
+        }
+      }
+      return false;
+    },
+    modifyMessage: (messageID, change) => {
+      const elements = change.elements ?? (change.text !== undefined ? elementsOf({ text: change.text }) : undefined);
+      const modification = { elements, cloudCustomData: change.cloudCustomData };
+      const c2c = store.c2c.find((m) => m.sdkMessageID === messageID);
+      if (c2c) {
+        modifyC2C(core, c2c, modification);
+        return true;
+      }
+      for (const group of store.groups.values()) {
+        const message = group.messages.find((m) => m.sdkMessageID === messageID);
+        if (message) {
+          modifyGroupMessage(core, group, message, modification);
+          return true;
+        }
+      }
+      return false;
     },
     revokeC2CMessage: (id) => {
       const record = store.c2c.find((m) => m.sdkMessageID === id);

@@ -9,7 +9,11 @@ import { followCommands } from './handlers/follow';
 import { friendGroupCommands } from './handlers/friendGroups';
 import { friendCommands } from './handlers/friends';
 import { groupCommands } from './handlers/group';
+import { extensionCommands } from './handlers/extensions';
+import { modifyCommands } from './handlers/modify';
 import { profileCommands } from './handlers/profile';
+import { reactionCommands } from './handlers/reactions';
+import { receiptCommands } from './handlers/receipts';
 import { sessionCommands } from './handlers/session';
 import { userStatusCommands } from './handlers/userStatus';
 import { Pusher } from './push';
@@ -57,6 +61,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     friendGroupCommands,
     followCommands,
     userStatusCommands,
+    receiptCommands,
+    reactionCommands,
+    modifyCommands,
+    extensionCommands,
   ]) {
     router.register(table);
   }

@@ -56,9 +56,16 @@ export class Store {
   readonly groups = new Map<string, GroupState>();
   /** `${userID}\n${conversationID}` → marks. */
   private readonly marks = new Map<string, ConversationMarks>();
+  /** When set (control API `setServerTime`), the time every new message gets instead of the clock. */
+  fixedTime: number | null = null;
   private nextTinyID = 144115200000000000n;
   private nextGroupNumber = 1;
   private nextC2CSequence = 1;
+
+  /** The server time a new message gets: the clock, or the time the control API fixed. */
+  messageTime(): number {
+    return this.fixedTime ?? nowSeconds();
+  }
 
   /** The user, created on first reference. */
   user(userID: string): UserState {

@@ -36,6 +36,31 @@ export interface C2CMessageRecord {
   revoker: string;
   /** True once the recipient reported it read. */
   isRead: boolean;
+  /** True once the recipient sent a read receipt for it (`sendMessageReadReceipt`; needs `needReadReceipt`). */
+  receiptSent: boolean;
+  /** Reactions (3.x), in the order they were first added; a reaction nobody holds is removed. */
+  reactions?: ReactionRecord[];
+  /** Bumped by each modification (`modifyMessage`); absent = 0. */
+  version?: number;
+  /** Sent with `isSupportExtension`: extensions may be set on it. */
+  supportExtension?: boolean;
+  /** Message extensions (`setMessageExtensions`), once any were set. */
+  extensions?: ExtensionState;
+}
+
+/** A message's extensions: key → value and the sequence of its last change; sequences per message. */
+export interface ExtensionState {
+  values: Record<string, { value: string; seq: number }>;
+  /** The last sequence given out. */
+  sequence: number;
+  /** Entries up to this sequence were cleared. */
+  clearSequence: number;
+}
+
+/** One reaction on a message: who holds it, in the order they added it. */
+export interface ReactionRecord {
+  reactionID: string;
+  userIDs: string[];
 }
 
 /** A group message (or a group tip stored in the group's history) held by the emulator. */
@@ -58,6 +83,18 @@ export interface GroupMessageRecord {
   tipType?: number;
   /** For a group tip: the users it is about. */
   tipUserIDs?: string[];
+  /** The sender asked for read receipts. */
+  needReadReceipt?: boolean;
+  /** Members who sent a read receipt for it. */
+  receiptFrom?: string[];
+  /** Reactions (3.x), as on one-to-one messages. */
+  reactions?: ReactionRecord[];
+  /** Bumped by each modification (`modifyMessage`); absent = 0. */
+  version?: number;
+  /** Sent with `isSupportExtension`: extensions may be set on it. */
+  supportExtension?: boolean;
+  /** Message extensions (`setMessageExtensions`), once any were set. */
+  extensions?: ExtensionState;
 }
 
 /** A group member. */

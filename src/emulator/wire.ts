@@ -36,8 +36,12 @@ export function c2cItem(store: Store, m: C2CMessageRecord): JsonObject {
     From_AccountHeadurl: m.avatar,
     TinyId: store.user(m.from).tinyID,
     IsNeedReadReceipt: m.needReadReceipt ? 1 : 0,
-    IsPeerRead: m.needReadReceipt && m.isRead ? 1 : 0,
+    // The SDK reads IsPeerRead (→ readReceiptSentByPeer) into `readReceiptInfo.isPeerRead` of a message
+    // that asked for receipts (initC2CReadReceiptInfo): it is the receipt, not the read report.
+    IsPeerRead: m.needReadReceipt && m.receiptSent ? 1 : 0,
     MsgFlagBits: m.isRevoked ? 8 : 0,
+    MsgVersion: m.version ?? 0,
+    SupportMessageExtension: m.supportExtension ? 1 : 0,
   };
 }
 
@@ -70,6 +74,11 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
     From_AccountNick: m.nick,
     From_AccountHeadurl: m.avatar,
     IsPlaceMsg: m.isRevoked ? 2 : 0,
+    // NeedReadReceipt camel-cases to needReadReceipt on every path; `IsNeedReadReceipt` is mapped in
+    // the push key map but not in group_msg_get's, so history would lose the flag.
+    NeedReadReceipt: m.needReadReceipt ? 1 : 0,
+    MsgVersion: m.version ?? 0,
+    SupportMessageExtension: m.supportExtension ? 1 : 0,
   };
 }
 

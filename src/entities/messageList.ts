@@ -1,9 +1,14 @@
 /**
  * The ordered, deduplicated message list of one conversation, updated without copying what did
- * not change. Order: groups by `sequence` (a message still being sent has none yet and goes last),
- * one-to-one by `time`; ties by `time`, then `sequence`, then ID. Every path a message comes by (live, history
- * page, own send) goes through `upsertMessages`, so dedupe and the "never backwards" rules live in
- * one place.
+ * not change. Order: groups by `sequence` (a message still being sent has none yet and goes last;
+ * ties by `time`, `sequence`, then ID), one-to-one by `time` alone. One-to-one messages of the same
+ * second keep the order they came in, as the SDK's own list does: its MessageListHandler keeps a Map
+ * per conversation, appends live and own messages (`pushIn`) and puts history pages in front
+ * (`unshift` / `_unshiftMultipleMsgs`), and never sorts (both bundles). No field orders them better:
+ * `sequence` is each sender's own counter, so ordering by it put a quick reply above its question.
+ * Live messages go after the stored ones of their second, history pages (`older`) before.
+ * Every path a message comes by (live, history page, own send) goes through `upsertMessages`, so
+ * dedupe and the "never backwards" rules live in one place.
  *
  * Layout: the records in chunks of at most `CHUNK` (a chunk that takes inserts in the middle may grow
  * to twice that before it is split). A live message copies the last chunk and the array of chunks,
@@ -73,47 +78,62 @@ export function firstMessage(list: MessageList): MessageRecord | undefined {
   return list.chunks[0]?.[0];
 }
 
+function isGroupLike(m: MessageRecord): boolean {
+  return m.conversationType === 'GROUP' || m.conversationType === 'TOPIC';
+}
+
 function primaryKey(m: MessageRecord): number {
-  if (m.conversationType === 'GROUP' || m.conversationType === 'TOPIC') return m.sequence > 0 ? m.sequence : Infinity;
+  if (isGroupLike(m)) return m.sequence > 0 ? m.sequence : Infinity;
   return m.time;
 }
 
 /**
- * Display order of two messages of one conversation: negative when `a` comes first. Times are in
- * seconds, so ties are common: within a second, the sequence keeps a sender's own order (the
- * server's order), and the ID decides what is left, so the order is total and the same on every path.
+ * Display order of two messages of one conversation: negative when `a` comes first, 0 when their
+ * places depend on the order they came in. Group messages are totally ordered (the group sequence is
+ * the server's order; unsent ones by time, then ID). One-to-one times are in seconds and nothing else
+ * orders two senders' messages within a second, so those ties are 0 and keep the arrival order.
  */
 export function compareMessages(a: MessageRecord, b: MessageRecord): number {
   const pa = primaryKey(a);
   const pb = primaryKey(b);
   if (pa !== pb) return pa < pb ? -1 : 1;
+  if (!isGroupLike(a)) return 0;
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
   if (a.sequence !== b.sequence) return a.sequence < b.sequence ? -1 : 1;
   return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
 }
 
-/** Index where `m` belongs in `records` (after any equal element). */
-function insertionIndex(records: readonly MessageRecord[], m: MessageRecord): number {
+/**
+ * True when a stored record `a` goes before an incoming `m`: when it sorts before, or level with it
+ * and `m` is live (after the stored ones of its second) rather than `older` (before them).
+ */
+function goesBefore(a: MessageRecord, m: MessageRecord, older: boolean): boolean {
+  const c = compareMessages(a, m);
+  return older ? c < 0 : c <= 0;
+}
+
+/** Index where `m` belongs in `records`: after equal elements, or before them when `older`. */
+function insertionIndex(records: readonly MessageRecord[], m: MessageRecord, older = false): number {
   const n = records.length;
-  if (n === 0 || compareMessages(records[n - 1], m) <= 0) return n; // live messages: append
+  if (n === 0 || goesBefore(records[n - 1], m, older)) return n; // live messages: append
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareMessages(records[mid], m) <= 0) lo = mid + 1;
+    if (goesBefore(records[mid], m, older)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Index of the chunk where `m` belongs: the first whose last record comes after it, else the last. */
-function chunkFor(chunks: readonly Chunk[], m: MessageRecord): number {
+/** Index of the chunk where `m` belongs: the first whose last record does not go before it, else the last. */
+function chunkFor(chunks: readonly Chunk[], m: MessageRecord, older = false): number {
   let lo = 0;
   let hi = chunks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const chunk = chunks[mid];
-    if (compareMessages(chunk[chunk.length - 1], m) <= 0) lo = mid + 1;
+    if (goesBefore(chunk[chunk.length - 1], m, older)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -135,8 +155,8 @@ function locate(chunks: readonly Chunk[], id: string, probe?: MessageRecord): Po
       return { chunk: c - 1, index: chunks[c - 1].length - 1 };
     }
   }
-  // The order key changed (a send that got its server time and sequence): scan from the newest end,
-  // where messages being sent are.
+  // The order key changed (a send that got its server time and sequence), or the record is not the
+  // last of the one-to-one messages of its second: scan from the newest end, where those are.
   for (let c = chunks.length - 1; c >= 0; c--) {
     const chunk = chunks[c];
     for (let i = chunk.length - 1; i >= 0; i--) if (chunk[i].ID === id) return { chunk: c, index: i };
@@ -181,7 +201,7 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
     revoker: next.revoker ?? prev.revoker,
     isPeerRead: prev.isPeerRead || next.isPeerRead,
     extensions: Object.keys(next.extensions).length > 0 ? next.extensions : prev.extensions,
-    reactions: Object.keys(next.reactions).length > 0 ? next.reactions : prev.reactions,
+    reactions: next.reactions.length > 0 ? next.reactions : prev.reactions,
     progress: status === 'unSend' ? (next.progress ?? prev.progress) : null,
     readReceiptInfo:
       next.readReceiptInfo.readCount === null && next.readReceiptInfo.unreadCount === null
@@ -191,25 +211,25 @@ export function mergeMessage(prev: MessageRecord, next: MessageRecord): MessageR
   return plainEqual(merged, prev) ? prev : merged;
 }
 
-/** Records of two interleaving sorted runs in display order. */
-function mergeRecords(a: readonly MessageRecord[], b: readonly MessageRecord[]): MessageRecord[] {
+/** Stored records `a` and incoming `b`, two sorted runs, in display order (ties as in `goesBefore`). */
+function mergeRecords(a: readonly MessageRecord[], b: readonly MessageRecord[], older: boolean): MessageRecord[] {
   const out: MessageRecord[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareMessages(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length && j < b.length) out[k++] = goesBefore(a[i], b[j], older) ? a[i++] : b[j++];
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
 
 /** Chunks with sorted `added` (new IDs) put in order, copying only the chunks they land in. */
-function insertSorted(chunks: readonly Chunk[], added: readonly MessageRecord[]): Chunk[] {
+function insertSorted(chunks: readonly Chunk[], added: readonly MessageRecord[], older: boolean): Chunk[] {
   const n = chunks.length;
   if (n === 0) return split(added);
   const last = chunks[n - 1];
   // Live messages: fill the last chunk, then start new ones.
-  if (compareMessages(last[last.length - 1], added[0]) <= 0) {
+  if (goesBefore(last[last.length - 1], added[0], older)) {
     const room = Math.max(0, CHUNK - last.length);
     const out = chunks.slice();
     if (room > 0) out[n - 1] = last.concat(added.length <= room ? added : added.slice(0, room));
@@ -218,18 +238,20 @@ function insertSorted(chunks: readonly Chunk[], added: readonly MessageRecord[])
   }
   // History pages: before the first chunk, the short chunk in front (the next page fills it).
   const first = chunks[0];
-  if (compareMessages(added[added.length - 1], first[0]) < 0) {
+  if (!goesBefore(first[0], added[added.length - 1], older)) {
     if (first.length >= CHUNK) return [...split(added, true), ...chunks];
     return [...split(added.concat(first), true), ...chunks.slice(1)];
   }
   // In between (rare: a late message): many at once are merged whole, a few go into their chunks.
-  if (added.length > CHUNK) return split(mergeRecords(flatten(chunks), added));
+  if (added.length > CHUNK) return split(mergeRecords(flatten(chunks), added, older));
   const out = chunks.slice();
   const mine = new Set<Chunk>();
-  for (const m of added) {
-    const c = chunkFor(out, m);
+  // Older ones go in from the newest, each before its equals, so level ones keep their page order.
+  for (let i = 0; i < added.length; i++) {
+    const m = added[older ? added.length - 1 - i : i];
+    const c = chunkFor(out, m, older);
     const chunk = (mine.has(out[c]) ? out[c] : out[c].slice()) as MessageRecord[];
-    chunk.splice(insertionIndex(chunk, m), 0, m);
+    chunk.splice(insertionIndex(chunk, m, older), 0, m);
     mine.add(chunk);
     out[c] = chunk;
   }
@@ -248,11 +270,21 @@ function isAfterNewest(newest: MessageRecord | undefined, m: MessageRecord): boo
   return newest !== undefined && m.flow === 'in' && compareMessages(newest, m) < 0;
 }
 
+/** How `upsertMessages` places new one-to-one messages level with stored ones. */
+export interface UpsertOptions {
+  /** A history page: new messages go before the stored ones of their second (the SDK's `unshift`). */
+  older?: boolean;
+}
+
 /**
  * A list with `incoming` merged in: new IDs inserted in order, known IDs merged with
  * `mergeMessage` (and moved if their order key changed). Returns `list` itself when nothing changed.
  */
-export function upsertMessages(list: MessageList, incoming: readonly MessageRecord[]): MessageList {
+export function upsertMessages(
+  list: MessageList,
+  incoming: readonly MessageRecord[],
+  { older = false }: UpsertOptions = {},
+): MessageList {
   const index = indexIfAny(list);
   const newest = list.chunks[list.chunks.length - 1]?.at(-1);
   let chunks: Chunk[] | null = null; // copied on first change
@@ -290,7 +322,7 @@ export function upsertMessages(list: MessageList, incoming: readonly MessageReco
   if (moved) base = split(flatten(base).sort(compareMessages));
   if (fresh.size === 0) return derive(list, base, [], [], index);
   const added = fresh.size === 1 ? Array.from(fresh.values()) : Array.from(fresh.values()).sort(compareMessages);
-  return derive(list, insertSorted(base, added), fresh.keys(), [], index);
+  return derive(list, insertSorted(base, added, older), fresh.keys(), [], index);
 }
 
 /** A list with `update` applied to the known message `id`; unknown IDs change nothing. */

@@ -25,7 +25,8 @@ import * as More from '../thunks/messagesMore';
 import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
 import { dismissGroup, quitGroup } from '../thunks/groups';
 import { isSafeKey, plainEqual } from '../normalize/plain';
-import type { HistoryState, MessageList, MessageRecord, MessagesState, TimError } from '../types';
+import { mergeReactions, withMyReaction } from '../entities/reactions';
+import type { HistoryState, MessageList, MessageReaction, MessageRecord, MessagesState, TimError } from '../types';
 import { isUserDataReset } from './reset';
 
 /** Messages kept per conversation by default: AVChatRoom live rooms are capped, the rest are not. */
@@ -218,20 +219,22 @@ function deleteExtensions(state: MessagesState, messageID: string, keyList: read
   });
 }
 
-function changeReaction(
+function setReactions(
   state: MessagesState,
-  r: { messageID: string; reactionID: string; userID: string; added: boolean },
+  messageID: string,
+  changes: readonly MessageReaction[],
+  replace = false,
 ): MessagesState {
+  return updateByID(state, messageID, (prev) => {
+    const reactions = mergeReactions(prev.reactions, changes, replace);
+    return plainEqual(reactions, prev.reactions) ? prev : { ...prev, reactions };
+  });
+}
+
+function changeMyReaction(state: MessagesState, r: More.ReactionChange): MessagesState {
   return updateByID(state, r.messageID, (prev) => {
-    const users = Object.prototype.hasOwnProperty.call(prev.reactions, r.reactionID)
-      ? prev.reactions[r.reactionID]
-      : [];
-    if (users.includes(r.userID) === r.added) return prev;
-    const nextUsers = r.added ? [...users, r.userID] : users.filter((u) => u !== r.userID);
-    const reactions = { ...prev.reactions };
-    if (nextUsers.length) reactions[r.reactionID] = nextUsers;
-    else delete reactions[r.reactionID];
-    return { ...prev, reactions };
+    const reactions = withMyReaction(prev.reactions, r.reactionID, r.userID, r.added);
+    return reactions === prev.reactions ? prev : { ...prev, reactions };
   });
 }
 
@@ -339,9 +342,7 @@ const handlers = new Map<string, Handler>([
       return { ...prev, extensions };
     }),
   ),
-  on(A.messageReactionsUpdated, (state, { messageID, reactions }) =>
-    updateByID(state, messageID, (prev) => ({ ...prev, reactions: { ...prev.reactions, ...reactions } })),
-  ),
+  on(A.messageReactionsUpdated, (state, { messageID, reactionList }) => setReactions(state, messageID, reactionList)),
   on(A.messageProgress, (state, p) =>
     updateKnown(
       state,
@@ -360,7 +361,8 @@ const handlers = new Map<string, Handler>([
     const h = pagedGet(state.history, page.conversationID);
     if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
     const messages = withRememberedRevokes(state, page.messages);
-    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group));
+    // A page is older than what is stored: its messages go before the stored ones of their second.
+    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group, { older: true }));
     return setHistory(withPage, page.conversationID, {
       nextReqMessageID: page.nextReqMessageID,
       isCompleted: page.isCompleted,
@@ -398,14 +400,10 @@ const handlers = new Map<string, Handler>([
   on(More.deleteMessageExtensions.fulfilled, (state, { messageID, keyList }) =>
     deleteExtensions(state, messageID, keyList),
   ),
-  on(More.addMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
-  on(More.removeMessageReaction.fulfilled, (state, r) => changeReaction(state, r)),
+  on(More.addMessageReaction.fulfilled, changeMyReaction),
+  on(More.removeMessageReaction.fulfilled, changeMyReaction),
   on(More.getMessageReactions.fulfilled, (state, items) =>
-    items.reduce(
-      (s, { messageID, reactions }) =>
-        updateByID(s, messageID, (prev) => (plainEqual(prev.reactions, reactions) ? prev : { ...prev, reactions })),
-      state,
-    ),
+    items.reduce((s, { messageID, reactionList }) => setReactions(s, messageID, reactionList, true), state),
   ),
   on(More.getMessageReadReceiptList.fulfilled, (state, rows) => applyReceipts(state, rows)),
   on(deleteConversation.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),

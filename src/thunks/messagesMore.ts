@@ -3,10 +3,10 @@
  * receipts, `findMessage` and translation. (Media sends: `media.ts`; forwarding: `forward.ts`.)
  */
 import { selectMessageById } from '../selectors/messages';
-import { normalizeMessage } from '../normalize/message';
+import { normalizeMessage, normalizeReactionList } from '../normalize/message';
 import { isObject, isSafeKey, str, toPlainObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, PlainObject } from '../types';
+import type { MessageReaction, MessageRecord, PlainObject } from '../types';
 import { invoke, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { sdkMessage } from './messages';
@@ -222,9 +222,17 @@ export const addMessageReaction = reactionThunk('tim/addMessageReaction', 'addMe
 /** Removes my reaction from a message (3.x). */
 export const removeMessageReaction = reactionThunk('tim/removeMessageReaction', 'removeMessageReaction', false);
 
+/** The reactions of one message, as `getMessageReactions` resolves them. */
+export interface MessageReactions {
+  /** The message. */
+  messageID: string;
+  /** Its reactions, in the SDK's order. */
+  reactionList: MessageReaction[];
+}
+
 /** Loads the reactions of messages (3.x); each record's `reactions` is replaced. */
 export const getMessageReactions = createTimThunk<
-  Array<{ messageID: string; reactions: Record<string, string[]> }>,
+  MessageReactions[],
   { messageIDList: string[]; maxUserCountPerReaction?: number }
 >('tim/getMessageReactions', (args, api) =>
   withSdk(api, async (context) => {
@@ -235,17 +243,13 @@ export const getMessageReactions = createTimThunk<
       messageList,
       maxUserCountPerReaction: args.maxUserCountPerReaction ?? 10,
     });
-    const data = isObject(response) ? response.data : undefined;
-    const out: Array<{ messageID: string; reactions: Record<string, string[]> }> = [];
-    for (const item of Array.isArray(data) ? data : []) {
+    // 3.6.6 index.js getMessageReactions resolves `{resultList: [{messageID, reactionList}]}`
+    // (reactionList from _handleReactionSummary).
+    const { resultList } = dataOf(response);
+    const out: MessageReactions[] = [];
+    for (const item of Array.isArray(resultList) ? resultList : []) {
       if (!isObject(item) || !isId(item.messageID)) continue;
-      const reactions: Record<string, string[]> = {};
-      for (const r of Array.isArray(item.reactionList) ? item.reactionList : []) {
-        if (!isObject(r) || !isSafeKey(r.reactionID)) continue;
-        const users = Array.isArray(r.partialUserList) ? r.partialUserList : [];
-        reactions[r.reactionID] = users.map((u) => (isObject(u) ? str(u.userID) : str(u))).filter(Boolean);
-      }
-      out.push({ messageID: item.messageID, reactions });
+      out.push({ messageID: item.messageID, reactionList: normalizeReactionList(item.reactionList) });
     }
     return out;
   }),

@@ -28,6 +28,10 @@ export interface C2CInput {
   nick?: string;
   avatar?: string;
   needReadReceipt?: boolean;
+  /** Server time (unix s); default the store's message time. */
+  time?: number;
+  /** Sent with `isSupportExtension` (extensions may be set on it). */
+  supportExtension?: boolean;
 }
 
 /**
@@ -38,7 +42,7 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
   const { store, push } = core;
   const sender = store.user(input.from);
   store.user(input.to);
-  const time = nowSeconds();
+  const time = input.time ?? store.messageTime();
   const random = input.random ?? Math.floor(Math.random() * 0xffffffff);
   const clientTime = input.clientTime ?? time;
   const record = store.addC2C({
@@ -57,6 +61,8 @@ export function deliverC2C(core: EmulatorCore, input: C2CInput, senderConn?: Con
     isRevoked: false,
     revoker: '',
     isRead: false,
+    receiptSent: false,
+    ...(input.supportExtension ? { supportExtension: true } : {}),
   });
   push.toUser(record.to, [{ Event: 9, C2cMsgArray: [c2cItem(store, record)] }]);
   if (record.to !== record.from) {
@@ -92,6 +98,7 @@ function send(ctx: CommandContext): JsonObject {
       nick: str(body.From_AccountNick),
       avatar: str(body.From_AccountHeadurl),
       needReadReceipt: num(body.IsNeedReadReceipt) === 1,
+      supportExtension: num(body.SupportMessageExtension) === 1,
     },
     ctx.conn,
   );

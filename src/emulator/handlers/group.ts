@@ -115,11 +115,13 @@ export function deliverGroupMessage(
     cloudCustomData?: string;
     nick?: string;
     avatar?: string;
+    needReadReceipt?: boolean;
+    supportExtension?: boolean;
   },
   senderConn?: Connection,
 ): GroupMessageRecord {
   const sender = core.store.user(input.from);
-  const time = nowSeconds();
+  const time = core.store.messageTime();
   const random = input.random ?? randomUint32();
   const clientTime = input.clientTime ?? time;
   const record = core.store.addGroupMessage(group, {
@@ -134,6 +136,8 @@ export function deliverGroupMessage(
     avatar: input.avatar ?? str(sender.profile.Tag_Profile_IM_Image),
     isRevoked: false,
     revoker: '',
+    ...(input.needReadReceipt ? { needReadReceipt: true } : {}),
+    ...(input.supportExtension ? { supportExtension: true } : {}),
   });
   pushToMembers(core, group, [{ Event: 3, GroupMsgArray: [groupItem(core.store, group, record)] }], senderConn);
   return record;
@@ -262,6 +266,8 @@ function send(ctx: CommandContext): JsonObject {
       cloudCustomData: str(ctx.body.CloudCustomData),
       nick: str(ctx.body.From_AccountNick) || undefined,
       avatar: str(ctx.body.From_AccountHeadurl) || undefined,
+      needReadReceipt: num(ctx.body.NeedReadReceipt) === 1,
+      supportExtension: num(ctx.body.SupportMessageExtension) === 1,
     },
     ctx.conn,
   );
