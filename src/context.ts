@@ -13,7 +13,10 @@ export interface TimContext {
   sdk: TimSdk;
   /** SDK messages by ID. */
   registry: MessageRegistry;
-  /** Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`. */
+  /**
+   * Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`
+   * (`Infinity`: no timer; the session's end still settles it).
+   */
   whenReady(timeoutMs: number): Promise<void>;
   /** Counts user-data resets; a thunk result from an earlier session must not land in this one. */
   epoch(): number;

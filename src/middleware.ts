@@ -109,10 +109,15 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     whenReady(timeoutMs: number) {
       if (ready) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters = waiters.filter((w) => w !== waiter);
-          reject(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, `the SDK did not become ready within ${timeoutMs} ms`));
-        }, timeoutMs);
+        // No timer for an endless wait: SDK_READY, a kick, a reset or close() settles it.
+        const timer = Number.isFinite(timeoutMs)
+          ? setTimeout(() => {
+              waiters = waiters.filter((w) => w !== waiter);
+              reject(
+                new TimReduxError(TIM_REDUX_ERROR.NOT_READY, `the SDK did not become ready within ${timeoutMs} ms`),
+              );
+            }, timeoutMs)
+          : undefined;
         const waiter = {
           resolve: () => (clearTimeout(timer), resolve()),
           reject: (e: Error) => (clearTimeout(timer), reject(e)),
