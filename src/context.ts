@@ -18,6 +18,14 @@ export interface TimContext {
    * (`Infinity`: no timer; the session's end still settles it).
    */
   whenReady(timeoutMs: number): Promise<void>;
+  /** Counts the thunk's SDK call as in flight until it settles (for `whenSettled`); returns it. */
+  track<T>(call: Promise<T>): Promise<T>;
+  /**
+   * Resolves once every call in flight now has settled, or after `timeoutMs`. Logout waits for it:
+   * an answer that arrives after the SDK logged out still lands in the SDK's caches, where the
+   * next user's calls would find it.
+   */
+  whenSettled(timeoutMs: number): Promise<void>;
   /** Counts user-data resets; a thunk result from an earlier session must not land in this one. */
   epoch(): number;
   /** True once the middleware was closed: thunks then refuse to call the SDK. */

@@ -9,6 +9,7 @@ import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
 import type { MessageRecord, RootStateWithTim } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
+import { ownPage, rememberStalePage } from './ownership';
 
 /**
  * The SDK message with this ID: from the registry, else from the SDK's own cache (and then kept in
@@ -176,24 +177,19 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
       requireArg(typeof conversationID === 'string' && conversationID !== '', 'getMessageList needs a conversationID');
       const cursor = pagedGet(api.getState().tim.messages.history, conversationID)?.nextReqMessageID ?? null;
       const epoch = context.epoch();
+      const askedFor = api.getState().tim.session.userID;
       const response = await context.sdk.getMessageList(
         cursor ? { conversationID, nextReqMessageID: cursor } : { conversationID },
       );
       const data = dataOf(response);
       const list = Array.isArray(data.messageList) ? data.messageList : [];
-      if (context.epoch() === epoch) context.registry.addAll(list); // else withSdk drops the page
-      const messages: MessageRecord[] = [];
-      for (const raw of list) {
-        try {
-          const record = normalizeMessage(raw);
-          if (record.conversationID === conversationID) messages.push(record);
-        } catch {
-          /* a malformed message in a page costs that message only */
-        }
-      }
+      // withSdk drops a page whose session ended; the SDK keeps it in its cache all the same.
+      if (context.epoch() !== epoch) rememberStalePage(context, askedFor, list);
+      const page = ownPage(context, api.getState().tim.session.userID, conversationID, list);
+      if (context.epoch() === epoch) context.registry.addAll(page.kept);
       return {
         conversationID,
-        messages,
+        messages: page.records,
         nextReqMessageID:
           typeof data.nextReqMessageID === 'string' && data.nextReqMessageID !== '' ? data.nextReqMessageID : null,
         isCompleted: data.isCompleted === true,

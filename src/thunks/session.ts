@@ -69,6 +69,13 @@ function queueOf(context: TimContext): LoginQueue {
 
 const ignore = () => undefined;
 
+/**
+ * How long a logout waits for the calls in flight (a history page, a send) to land before the SDK
+ * logs out and clears its caches: past the SDK's own 15 s request timeout, when every call has
+ * settled one way or the other.
+ */
+const SETTLE_MS = 16_000;
+
 /** `promise`, or a NOT_READY rejection after `ms` (the timer is cleared either way). */
 function within<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -93,6 +100,7 @@ function attemptFor(context: TimContext, api: ThunkApi, args: LoginArgs): LoginA
   const response = queue.chain.then(async () => {
     const previous = api.getState().tim.session.userID;
     if (previous !== null && previous !== args.userID) {
+      await context.whenSettled(SETTLE_MS);
       await context.sdk.logout().catch(ignore); // the SDK may already be logged out (kick)
       api.dispatch(resetTim({ reason: 'userSwitch' }));
     }
@@ -154,14 +162,22 @@ export const login = createTimThunk<LoginResult, LoginArgs>(
 /**
  * Logs out. Every slice is cleared whether the SDK call succeeds or not. A login in flight is
  * let finish first: the SDK cannot cancel it, and logging out before it lands would leave the
- * SDK logged in under a store that says `loggedOut`.
+ * SDK logged in under a store that says `loggedOut`. So are the other calls in flight (up to
+ * 16 s): an answer after the logout would stay in the SDK's caches for the next user.
  */
 export const logout = createTimThunk<void, void>('tim/logout', (_arg, api) =>
-  withSdk(api, async (context) => {
-    const queue = queueOf(context);
-    queue.last = null; // a login after this one must not join the login this logout ends
-    const run = queue.chain.then(() => context.sdk.logout());
-    queue.chain = run.then(ignore, ignore);
-    await run;
-  }),
+  withSdk(
+    api,
+    async (context) => {
+      const queue = queueOf(context);
+      queue.last = null; // a login after this one must not join the login this logout ends
+      const run = queue.chain.then(async () => {
+        await context.whenSettled(SETTLE_MS);
+        return context.sdk.logout();
+      });
+      queue.chain = run.then(ignore, ignore);
+      await run;
+    },
+    { guardStale: false }, // not counted among the calls it waits for
+  ),
 );
