@@ -68,7 +68,7 @@ async function aliceEverywhere() {
   sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicInfo: { topicID: `${MARK}-topic` } });
   sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', [`${MARK} folder`]);
   sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: `${MARK}-group`, pinnedMessageList: [{ ID: `${MARK}-pinned` }] });
-  sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', { groupID: `${MARK}-group`, customData: `${MARK} room` });
+  sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', `${MARK} room`);
   sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 1, message: `${MARK} notice` });
   sdk.emit('MESSAGE_RECEIVED', [{ ID: `${MARK}-broken` }]); // an error entry naming alice's data
   const everything = JSON.stringify(made.store.getState());

@@ -7,7 +7,9 @@ import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { updateProfile } from './handlers/profile';
+import { pushRoomCustomData } from './handlers/room';
 import { kickConnection } from './handlers/session';
+import type { Json } from './json';
 import type { CommandLogEntry, Router } from './router';
 import type {
   C2CMessageRecord,
@@ -58,6 +60,11 @@ export interface EmulatorControl {
   removeGroupMember(groupID: string, userID: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
+  /**
+   * Pushes room custom data (msg_push `Event: 100`) to a user's sockets: 3.x emits
+   * ROOM_CUSTOM_DATA_RECEIVED with `content` as its data; 2.x has no such event. Returns how many sockets.
+   */
+  pushRoomCustomData(userID: string, content: Json): number;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -153,6 +160,7 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (profile.avatar !== undefined) items.push({ tag: TAG.avatar, value: profile.avatar });
       updateProfile(core, userID, items);
     },
+    pushRoomCustomData: (userID, content) => pushRoomCustomData(core, userID, content),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

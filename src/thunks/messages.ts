@@ -7,7 +7,7 @@ import { pagedGet } from '../entities/pagedTable';
 import { normalizeMessage } from '../normalize/message';
 import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, RootStateWithTim } from '../types';
+import type { MessageRecord, RootStateWithTim, SendConversationType } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { ownPage, rememberStalePage } from './ownership';
 
@@ -88,8 +88,8 @@ export const sendMessage = Object.assign(
 export interface SendTextArgs {
   /** userID or groupID. */
   to: string;
-  /** `C2C` or `GROUP`. */
-  conversationType: string;
+  /** `'C2C'` or `'GROUP'` (or the SDK's `TYPES.CONV_C2C` / `TYPES.CONV_GROUP`). */
+  conversationType: SendConversationType;
   /** The text. */
   text: string;
 }
@@ -104,11 +104,21 @@ export const sendTextMessage = createTimThunk<MessageRecord, SendTextArgs>('tim/
       'conversationType must be C2C or GROUP',
     );
     requireArg(typeof args.text === 'string' && args.text !== '', 'sendTextMessage needs a non-empty text');
-    const message = sdk.createTextMessage({
+    // Called while the SDK is not ready (before login, after a kick), `create*Message` returns a
+    // rejected promise `{ code: getNotReadyReason() }` instead of a Message, and emits ERROR:
+    // 2.27.6 tim-js.js and 3.6.6 index.js, the API wrapper made in `TIM.create`
+    // (`isReady()||1===tc[t]` ... `onError(o)` ... `Za(s)` / `E(i)`). Awaited, it rejects this thunk
+    // with the SDK's code (2024 before login) instead of being left unhandled.
+    const created: unknown = await sdk.createTextMessage({
       to: args.to,
       conversationType: args.conversationType,
       payload: { text: args.text },
     });
+    requireArg(
+      isObject(created) && typeof created.ID === 'string' && created.ID !== '',
+      'the SDK did not create a message',
+    );
+    const message = created as unknown as SdkMessage;
     registry.add(message);
     const sent = await api.dispatch(sendRegistered({ messageID: message.ID, conversationID: message.conversationID }));
     if (sendRegistered.rejected.match(sent)) throw sent.payload ?? sent.error;
