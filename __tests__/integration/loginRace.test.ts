@@ -51,6 +51,16 @@ describe.each(kinds)('login races on %s', (kind) => {
     await until(() => selectConversationList(ctx.store.getState()).length === 1, 3000, 'conversation list');
   });
 
+  it('a retry after a timeout, while the first login is still on the wire, waits for it: one wslogin, ready', async () => {
+    ctx.emu.delayCommand(WSLOGIN, 500);
+    const first = await ctx.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob', readyTimeoutMs: 100 }));
+    expect(first.payload).toMatchObject({ code: TIM_REDUX_ERROR.NOT_READY });
+    const retry = await ctx.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' }));
+    expect(retry.type).toBe(login.fulfilled.type);
+    expect(session()).toEqual(expect.objectContaining({ status: 'ready', userID: 'bob', error: null }));
+    expect(wslogins()).toBe(1);
+  });
+
   it('a login that times out and is then refused by the server: idle, with the SDK error', async () => {
     ctx.emu.delayCommand(WSLOGIN, 400);
     const result = await ctx.store.dispatch(login({ userID: 'bob', userSig: 'bad', readyTimeoutMs: 100 }));

@@ -35,6 +35,7 @@ const sessionSlice = createSlice({
         state.repeatLogin = false;
       })
       .addCase(loginStarted, (state, { payload }) => {
+        state.status = 'loggingIn';
         state.userID = payload.userID;
       })
       .addCase(login.fulfilled, (state, { payload }) => {

@@ -115,19 +115,21 @@ function attemptFor(context: TimContext, api: ThunkApi, args: LoginArgs): LoginA
     userID: args.userID,
     result: within(ready, args.readyTimeoutMs ?? 30_000, () => (timedOut = true)),
   };
-  // The next logout or switch waits for SDK_READY too, not only for the server's answer:
-  // tim-js-sdk 2.27.6 logged out between the two still sends its after-ready requests, rejects
-  // them unhandled, and never becomes ready for the next login.
-  queue.chain = attempt.result.then(ignore, ignore);
+  // The next step (a logout, a switch, a login after this one timed out) waits for this SDK login
+  // to settle, and for SDK_READY too: tim-js-sdk 2.27.6 logged out between the two still sends its
+  // after-ready requests, rejects them unhandled, and never becomes ready for the next login.
+  queue.chain = Promise.allSettled([response, attempt.result]);
   queue.last = attempt;
+  // Calls join this attempt while its result is pending, so that they all settle alike.
   const done = () => {
     if (queue.last === attempt) queue.last = null;
   };
-  response.then(done, (e: unknown) => {
-    done();
-    // After the timeout no `login` call is left to reject with the SDK's refusal: say it here.
+  attempt.result.then(done, done);
+  response.catch((e: unknown) => {
+    // After the timeout no `login` call is left to reject with the SDK's refusal: say it here,
+    // unless another login was asked for since (it goes on from where this one leaves the SDK).
     const { status, userID } = api.getState().tim.session;
-    if (timedOut && status === 'loggingIn' && userID === args.userID) {
+    if (timedOut && queue.last === null && status === 'loggingIn' && userID === args.userID) {
       api.dispatch(loginFailed({ userID: args.userID, error: toTimError(e) }));
     }
   });
