@@ -88,7 +88,7 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 4, message: { ID: 'n1' } });
     sdk.emit('SERVER_CONFIG_UPDATED', { a: 1 });
     sdk.emit('ALL_RECEIVE_MESSAGE_OPT_UPDATED', { allReceiveMessageOpt: 1 });
-    sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', { groupID: 'g', customData: 'x' });
+    sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', 'x'); // the content itself (3.6.6 onRoomCustomDataReceived)
     const e = tim().extras;
     expect(e.groupAttributes).toEqual({ g: { seat1: 'bob' } });
     expect(e.groupCounters).toEqual({ g: { likes: 3 } });
@@ -99,7 +99,7 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     expect(e.groupSystemNotices).toEqual([{ type: 4, message: { ID: 'n1' } }]);
     expect(e.serverConfig).toEqual({ a: 1 });
     expect(e.allReceiveMessageOpt).toEqual({ allReceiveMessageOpt: 1 });
-    expect(e.roomCustomData).toEqual({ g: 'x' });
+    expect(e.roomCustomData).toEqual(['x']);
   });
 
   it('network state is the SDK string; SDK errors are readable', () => {

@@ -64,6 +64,17 @@ describe('session state machine', () => {
     expect(selectSession(store.getState()).status).toBe('ready');
   });
 
+  it('SDK_READY names no user: without a login through the binding the session never says ready', async () => {
+    const { sdk, store } = setup();
+    sdk.emit('SDK_READY');
+    expect(selectSession(store.getState())).toMatchObject({ status: 'idle', userID: null });
+    await store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap();
+    store.dispatch(resetTim({ reason: 'manual' }));
+    sdk.emit('SDK_NOT_READY');
+    sdk.emit('SDK_READY');
+    expect(selectSession(store.getState())).toMatchObject({ status: 'idle', userID: null });
+  });
+
   it.each(['multipleAccount', 'multipleDevice', 'userSigExpired', 'REST_API_Kick'])(
     'kick (%s) records the reason, clears user data, and a later SDK_NOT_READY keeps kickedOut',
     async (reason) => {

@@ -122,10 +122,8 @@ export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject &
 );
 /** TOPIC_DELETED. */
 export const topicsDeleted = eventAction<{ groupID: string; topicIDList: string[] }>('tim/topicDeleted');
-/** ROOM_CUSTOM_DATA_RECEIVED (3.x). */
-export const roomCustomDataReceived = eventAction<{ groupID: string; customData: PlainValue }>(
-  'tim/roomCustomDataReceived',
-);
+/** ROOM_CUSTOM_DATA_RECEIVED (3.x): the content as the server sent it (the SDK names no group). */
+export const roomCustomDataReceived = eventAction<PlainValue>('tim/roomCustomDataReceived');
 
 /** PROFILE_UPDATED. */
 export const profilesUpdated = eventAction<ProfileRecord[]>('tim/profileUpdated');

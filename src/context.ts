@@ -13,8 +13,19 @@ export interface TimContext {
   sdk: TimSdk;
   /** SDK messages by ID. */
   registry: MessageRegistry;
-  /** Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`. */
+  /**
+   * Resolves once the SDK is ready; rejects if the session ends first or after `timeoutMs`
+   * (`Infinity`: no timer; the session's end still settles it).
+   */
   whenReady(timeoutMs: number): Promise<void>;
+  /** Counts the thunk's SDK call as in flight until it settles (for `whenSettled`); returns it. */
+  track<T>(call: Promise<T>): Promise<T>;
+  /**
+   * Resolves once every call in flight now has settled, or after `timeoutMs`. Logout waits for it:
+   * an answer that arrives after the SDK logged out still lands in the SDK's caches, where the
+   * next user's calls would find it.
+   */
+  whenSettled(timeoutMs: number): Promise<void>;
   /** Counts user-data resets; a thunk result from an earlier session must not land in this one. */
   epoch(): number;
   /** True once the middleware was closed: thunks then refuse to call the SDK. */

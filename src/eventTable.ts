@@ -305,11 +305,14 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (!isSafeKey(d.groupID)) return bad('topic event has no usable groupID');
     return ok(A.topicsDeleted({ groupID: d.groupID, topicIDList: strArray(d.topicIDList) }));
   },
+  // 3.6.6 index.js: `onRoomCustomDataReceived(e){this._m.getOEmitInst().emit(h.ROOM_CUSTOM_DATA_RECEIVED,e)}`,
+  // fed `c.content` of a msg_push item with `event` 100 (MsgDispatcher `_onRoomCustomData`) or
+  // `elements.content` of a live room's long-poll item (`onRoomCustomData`): the content as the
+  // server sent it, and no groupID.
   ROOM_CUSTOM_DATA_RECEIVED: (data) => {
-    const d = objectOf(data, 'ROOM_CUSTOM_DATA_RECEIVED');
-    if (typeof d === 'string') return bad(d);
-    if (!isSafeKey(d.groupID)) return bad('room custom data event has no usable groupID');
-    return ok(A.roomCustomDataReceived({ groupID: d.groupID, customData: toPlain(d.customData ?? d.data) }));
+    const content = toPlain(data);
+    if (content === null) return bad('room custom data event has no content');
+    return ok(A.roomCustomDataReceived(content));
   },
 
   // 3.6.6 index.js / 2.27.6 tim-js.js ProfileHandler.onProfileModified (ProfileDataMod push) and updateMyProfile:

@@ -101,18 +101,38 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       else w.resolve();
     }
   };
+  // Thunk calls in flight, so that logout can let them land before the SDK forgets its caches.
+  const inFlight = new Set<Promise<unknown>>();
   const context: TimContext = asContextAnswer({
     sdk,
     registry,
+    track<T>(call: Promise<T>): Promise<T> {
+      inFlight.add(call);
+      const done = () => inFlight.delete(call);
+      call.then(done, done);
+      return call;
+    },
+    whenSettled(timeoutMs: number) {
+      if (inFlight.size === 0) return Promise.resolve();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      const settled = Promise.allSettled([...inFlight]).then(() => undefined);
+      return Promise.race([settled, timeout]).finally(() => clearTimeout(timer));
+    },
     epoch: () => epoch,
     isClosed: () => unsubscribe === null,
     whenReady(timeoutMs: number) {
       if (ready) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters = waiters.filter((w) => w !== waiter);
-          reject(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, `the SDK did not become ready within ${timeoutMs} ms`));
-        }, timeoutMs);
+        // No timer for an endless wait: SDK_READY, a kick, a reset or close() settles it.
+        const timer = Number.isFinite(timeoutMs)
+          ? setTimeout(() => {
+              waiters = waiters.filter((w) => w !== waiter);
+              reject(
+                new TimReduxError(TIM_REDUX_ERROR.NOT_READY, `the SDK did not become ready within ${timeoutMs} ms`),
+              );
+            }, timeoutMs)
+          : undefined;
         const waiter = {
           resolve: () => (clearTimeout(timer), resolve()),
           reject: (e: Error) => (clearTimeout(timer), reject(e)),

@@ -92,8 +92,11 @@ export interface TimSdk {
   getMessageList(options: GetMessageListOptions): Promise<unknown>;
   /** Report a conversation as read. */
   setMessageRead(options: { conversationID: string }): Promise<unknown>;
-  /** Create a text message (not sent yet). */
-  createTextMessage(options: CreateTextMessageOptions): SdkMessage;
+  /**
+   * Create a text message (not sent yet). While the SDK is not ready it returns a rejected promise
+   * (`{ code, message }`) instead, whatever its `.d.ts` says.
+   */
+  createTextMessage(options: CreateTextMessageOptions): SdkMessage | PromiseLike<never>;
   /** Own profile. */
   getMyProfile(): Promise<unknown>;
   /** True once the SDK is ready (3.x only). */

@@ -38,6 +38,35 @@ export interface PagedTable<T> {
   readonly size: number;
 }
 
+/**
+ * A conversation's type as the SDK names it: `TYPES.CONV_C2C` is `'C2C'`, `CONV_GROUP` `'GROUP'`,
+ * `CONV_TOPIC` `'TOPIC'`, `CONV_SYSTEM` `'@TIM#SYSTEM'` in 2.27.6 and 3.6.6; any other string a
+ * later SDK may send stays possible.
+ */
+export type ConversationType = 'C2C' | 'GROUP' | 'TOPIC' | '@TIM#SYSTEM' | (string & {});
+
+/**
+ * Where a message can be sent: `'C2C'` or `'GROUP'`, or the SDK's own `TYPES.CONV_C2C` /
+ * `TYPES.CONV_GROUP` (string enum members with these values, which TypeScript 5 takes for them).
+ * Anything else (`'c2c'`, `TYPES.CONV_SYSTEM`) does not type-check.
+ */
+export type SendConversationType = 'C2C' | 'GROUP';
+
+/**
+ * A conversation mark: the SDK's `TYPES.CONV_MARK_TYPE_STAR` (1), `_UNREAD` (2), `_FOLD` (4),
+ * `_HIDE` (8), or a custom bit.
+ */
+export type ConversationMarkType = 1 | 2 | 4 | 8 | (number & {});
+
+/**
+ * A group type as the SDK names it: `TYPES.GRP_WORK` / `GRP_PRIVATE` (`'Private'`), `GRP_PUBLIC`,
+ * `GRP_MEETING` / `GRP_CHATROOM` (`'ChatRoom'`), `GRP_AVCHATROOM`, `GRP_COMMUNITY`.
+ */
+export type GroupType = 'Private' | 'Public' | 'ChatRoom' | 'AVChatRoom' | 'Community' | (string & {});
+
+/** A group member's role: the SDK's `TYPES.GRP_MBR_ROLE_OWNER`, `_ADMIN`, `_MEMBER`, `_CUSTOM`. */
+export type GroupMemberRole = 'Owner' | 'Admin' | 'Member' | 'Custom' | (string & {});
+
 /** Sending state of a message, as the SDK names it. */
 export type MessageStatus = 'unSend' | 'success' | 'fail';
 
@@ -72,8 +101,8 @@ export interface MessageRecord {
   ID: string;
   /** Conversation the message belongs to. */
   conversationID: string;
-  /** `C2C`, `GROUP` or `@TIM#SYSTEM`. */
-  conversationType: string;
+  /** `C2C`, `GROUP`, `TOPIC` or `@TIM#SYSTEM` (the SDK's `TYPES.CONV_*` have these values). */
+  conversationType: ConversationType;
   /** Group type for group conversations (`AVChatRoom`, `Public`, ...), else an empty string. */
   conversationSubType: string;
   /** Element type, e.g. `TIMTextElem`. */
@@ -264,8 +293,13 @@ export interface ProfileRecord {
 /** Login state of the session. */
 export type SessionStatus = 'idle' | 'loggingIn' | 'ready' | 'notReady' | 'kickedOut' | 'loggedOut';
 
-/** Why the SDK kicked the user out. */
-export type KickedOutReason = 'multipleAccount' | 'multipleDevice' | 'userSigExpired' | 'REST_API_Kick' | string;
+/**
+ * Why the SDK kicked the user out: its `TYPES.KICKED_OUT_MULT_ACCOUNT`, `KICKED_OUT_MULT_DEVICE`,
+ * `KICKED_OUT_USERSIG_EXPIRED`, `KICKED_OUT_REST_API` (these values in 2.27.6 and 3.6.6), or
+ * another string a later SDK may add. `(string & {})` keeps the named ones (a plain `| string`
+ * would swallow them into `string`, losing editor completion and exhaustive checks).
+ */
+export type KickedOutReason = 'multipleAccount' | 'multipleDevice' | 'userSigExpired' | 'REST_API_Kick' | (string & {});
 
 /** `state.tim.session`. */
 export interface SessionState {
@@ -384,8 +418,8 @@ export interface ExtrasState {
   allReceiveMessageOpt: PlainObject | null;
   /** Server config (3.x), as delivered. */
   serverConfig: PlainObject | null;
-  /** Room custom data by groupID (3.x). */
-  roomCustomData: Record<string, PlainValue>;
+  /** Room custom data (3.x) as received, newest last, capped; the SDK does not say for which room. */
+  roomCustomData: readonly PlainValue[];
 }
 
 /** `state.tim`: everything tim-redux keeps. */

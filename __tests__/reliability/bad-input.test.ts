@@ -200,6 +200,9 @@ const ANY_OBJECT: ReadonlySet<TimEventKey> = new Set([
  */
 function expectation(key: TimEventKey, payload: BadPayload): 'reported' | 'lenient' {
   if (NO_DATA.has(key) || key === 'KICKED_OUT') return 'lenient';
+  // Room custom data is the content as the server sent it: any value that is plain data applies.
+  if (key === 'ROOM_CUSTOM_DATA_RECEIVED')
+    return ['null', 'undefined', 'NaN', 'function'].includes(payload.name) ? 'reported' : 'lenient';
   if (key === 'TOTAL_UNREAD_MESSAGE_COUNT_UPDATED' && payload.name === 'number') return 'lenient';
   // A list of strings holding one string ('x') is a valid list for these.
   if (STRING_LISTS.has(key) && payload.name === 'array of junk items') return 'lenient';

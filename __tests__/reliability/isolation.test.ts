@@ -68,7 +68,7 @@ async function aliceEverywhere() {
   sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicInfo: { topicID: `${MARK}-topic` } });
   sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', [`${MARK} folder`]);
   sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: `${MARK}-group`, pinnedMessageList: [{ ID: `${MARK}-pinned` }] });
-  sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', { groupID: `${MARK}-group`, customData: `${MARK} room` });
+  sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', `${MARK} room`);
   sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 1, message: `${MARK} notice` });
   sdk.emit('MESSAGE_RECEIVED', [{ ID: `${MARK}-broken` }]); // an error entry naming alice's data
   const everything = JSON.stringify(made.store.getState());
@@ -130,10 +130,33 @@ describe('nothing of the previous user survives', () => {
     const gate = sdk.holdNextSend();
     const sending = store.dispatch(sendTextMessage({ to: 'bob', conversationType: 'C2C', text: `${MARK} late send` }));
     await flush();
-    await store.dispatch(logout());
+    sdk.emit('KICKED_OUT', { type: 'multipleAccount' }); // a kick does not wait for calls in flight (logout does)
     gate.resolve();
     await sending;
     await flush();
+    expect(leaks(store.getState().tim, middleware.registry.ids(), [MARK, 'alice'])).toEqual([]);
+  });
+
+  it('logout lets a page in flight land first (the SDK would cache a later answer for the next user), then clears it', async () => {
+    const { sdk, store, middleware } = await aliceEverywhere();
+    let answer!: () => void;
+    const late = new FakeMessage({ ID: `${MARK}-late-page`, from: 'carol', to: 'alice', text: `${MARK} late page` });
+    sdk.getMessageList.mockImplementationOnce(
+      () =>
+        new Promise(
+          (resolve) =>
+            (answer = () =>
+              resolve({ code: 0, data: { messageList: [late], nextReqMessageID: '', isCompleted: true } })),
+        ),
+    );
+    const loading = store.dispatch(getMessageList('C2Ccarol'));
+    const loggingOut = store.dispatch(logout());
+    await flush();
+    expect(sdk.logout).not.toHaveBeenCalled();
+    answer();
+    expect((await loading).type).toBe(getMessageList.fulfilled.type);
+    await loggingOut;
+    expect(sdk.logout).toHaveBeenCalledTimes(1);
     expect(leaks(store.getState().tim, middleware.registry.ids(), [MARK, 'alice'])).toEqual([]);
   });
 
@@ -147,7 +170,7 @@ describe('nothing of the previous user survives', () => {
         ),
     );
     const loading = store.dispatch(getMyProfile());
-    await store.dispatch(logout());
+    sdk.emit('KICKED_OUT', { type: 'multipleAccount' }); // a kick does not wait for calls in flight (logout does)
     answer();
     await loading;
     await flush();
@@ -167,7 +190,7 @@ describe('nothing of the previous user survives', () => {
         ),
     );
     const loading = store.dispatch(getMessageList('C2Ccarol'));
-    await store.dispatch(logout());
+    sdk.emit('KICKED_OUT', { type: 'multipleAccount' }); // a kick does not wait for calls in flight (logout does)
     answer();
     await loading;
     await flush();
@@ -194,7 +217,7 @@ describe('nothing of the previous user survives', () => {
         ),
     );
     const loading = store.dispatch(getMessageList('C2Ccarol'));
-    await store.dispatch(logout());
+    sdk.emit('KICKED_OUT', { type: 'multipleAccount' }); // a kick does not wait for calls in flight (logout does)
     answer();
     await loading;
     await flush();

@@ -410,7 +410,7 @@ async function run(
         const group = conversationID.startsWith('GROUP');
         const to = conversationID.slice(group ? 5 : 3);
         const text = `${token()} sent ${sent}`;
-        const args = { to, conversationType: group ? 'GROUP' : 'C2C', payload: { text } };
+        const args = { to, conversationType: group ? ('GROUP' as const) : ('C2C' as const), payload: { text } };
         const message = step.viaSendMessage ? (sdk.createTextMessage(args) as unknown as FakeMessage) : null;
         const id = message ? message.ID : `${token()}-s${sent}`;
         own.set(id, { conversationID, text, clientTime: T0 + (sent % 3) });

@@ -96,10 +96,15 @@ describe('no timer keeps the process alive', () => {
     expectNoTimerLeft();
   });
 
-  it('logout while login waits for SDK_READY', async () => {
-    const { pending, store } = await waitingLogin();
-    await store.dispatch(logout());
+  it('logout while login waits for SDK_READY: the logout waits for the login to settle (here its timeout)', async () => {
+    const { pending, store, sdk } = await waitingLogin();
+    const loggingOut = store.dispatch(logout());
+    await microtasks();
+    expect(sdk.logout).not.toHaveBeenCalled(); // logging out before SDK_READY breaks tim-js-sdk 2.27.6
+    jest.advanceTimersByTime(30_000);
     expect((await pending).payload).toMatchObject({ code: TIM_REDUX_ERROR.NOT_READY });
+    expect((await loggingOut).type).toBe(logout.fulfilled.type);
+    expect(sdk.logout).toHaveBeenCalledTimes(1);
     expectNoTimerLeft();
   });
 

@@ -20,7 +20,9 @@ import {
   type PendencyRecord,
 } from './handlers/friends';
 import { updateProfile } from './handlers/profile';
+import { pushRoomCustomData } from './handlers/room';
 import { kickConnection } from './handlers/session';
+import type { Json } from './json';
 import type { CommandLogEntry, Router } from './router';
 import type {
   C2CMessageRecord,
@@ -126,6 +128,11 @@ export interface EmulatorControl {
   follow(follower: string, userIDs: string[], follow?: boolean): void;
   /** Whom a user follows. */
   following(userID: string): string[];
+  /**
+   * Pushes room custom data (msg_push `Event: 100`) to a user's sockets: 3.x emits
+   * ROOM_CUSTOM_DATA_RECEIVED with `content` as its data; 2.x has no such event. Returns how many sockets.
+   */
+  pushRoomCustomData(userID: string, content: Json): number;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -270,6 +277,7 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       setFollow(core, follower, userIDs, follow);
     },
     following: (userID) => followingSnapshot(store, userID),
+    pushRoomCustomData: (userID, content) => pushRoomCustomData(core, userID, content),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

@@ -1,7 +1,7 @@
 /** Message and history selectors. */
 import { findMessage, listRecords } from '../entities/messageList';
 import { pagedGet } from '../entities/pagedTable';
-import type { HistoryState, MessageRecord, RootStateWithTim } from '../types';
+import type { HistoryState, MessageRecord, RootStateWithTim, TimError } from '../types';
 
 const NO_MESSAGES: readonly MessageRecord[] = Object.freeze([]);
 const NO_HISTORY: HistoryState = Object.freeze({
@@ -36,5 +36,9 @@ export const selectMessageById = (state: RootStateWithTim, messageID: string): M
 export const selectHistoryState = (state: RootStateWithTim, conversationID: string): HistoryState =>
   pagedGet(state.tim.messages.history, conversationID) ?? NO_HISTORY;
 
-/** The last failure of a send, resend or revoke of this message, if any. */
-export const selectMessageError = (state: RootStateWithTim, messageID: string) => state.tim.messages.errors[messageID];
+/** The last failure of a send, resend or revoke of this message, or `undefined` when there is none. */
+export const selectMessageError = (state: RootStateWithTim, messageID: string): TimError | undefined => {
+  const { errors } = state.tim.messages;
+  // Own keys only: `errors` is a plain object, and `errors.constructor` is not an error.
+  return Object.prototype.hasOwnProperty.call(errors, messageID) ? errors[messageID] : undefined;
+};

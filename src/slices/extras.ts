@@ -10,6 +10,8 @@ import { isUserDataReset } from './reset';
 
 /** Group system notices kept (newest). */
 const NOTICE_MEMORY = 100;
+/** Room custom data kept (newest). */
+const ROOM_DATA_MEMORY = 100;
 
 const initialState: ExtrasState = {
   groupAttributes: {},
@@ -21,7 +23,7 @@ const initialState: ExtrasState = {
   groupSystemNotices: [],
   allReceiveMessageOpt: null,
   serverConfig: null,
-  roomCustomData: {},
+  roomCustomData: [],
 };
 
 function applyConversationGroupChange(state: ExtrasState, change: C.ConversationGroupChange): void {
@@ -86,7 +88,8 @@ const extrasSlice = createSlice({
         state.serverConfig = payload;
       })
       .addCase(A.roomCustomDataReceived, (state, { payload }) => {
-        state.roomCustomData[payload.groupID] = payload.customData;
+        // A list, not the last one only: several may come in one tick, and subscribers are told once a tick.
+        state.roomCustomData = [...state.roomCustomData, payload].slice(-ROOM_DATA_MEMORY);
       })
       .addCase(T.createTopicInCommunity.fulfilled, (state, { payload }) => {
         // Merged, like TOPIC_UPDATED: the event may already have brought the full topic.
@@ -160,7 +163,6 @@ const extrasSlice = createSlice({
         delete state.groupCounters[groupID];
         delete state.topics[groupID];
         delete state.pinnedGroupMessages[groupID];
-        delete state.roomCustomData[groupID];
         const conversationID = `GROUP${groupID}`;
         for (const name of Object.keys(state.conversationsInGroup)) {
           const ids = state.conversationsInGroup[name];

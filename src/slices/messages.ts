@@ -24,9 +24,10 @@ import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessa
 import * as More from '../thunks/messagesMore';
 import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
 import { dismissGroup, quitGroup } from '../thunks/groups';
-import { isSafeKey, plainEqual } from '../normalize/plain';
+import { plainEqual } from '../normalize/plain';
 import { mergeReactions, withMyReaction } from '../entities/reactions';
 import type { HistoryState, MessageList, MessageReaction, MessageRecord, MessagesState, TimError } from '../types';
+import { clearSendErrors, withError, withoutError } from './messageErrors';
 import { isUserDataReset } from './reset';
 
 /** Messages kept per conversation by default: AVChatRoom live rooms are capped, the rest are not. */
@@ -126,7 +127,21 @@ function receive(state: MessagesState, records: readonly MessageRecord[]): Messa
     });
     return trimmed;
   });
-  return history === state.history ? next : { ...next, history };
+  return clearSendErrors(state, history === state.history ? next : { ...next, history }, incoming);
+}
+
+/** Upserts records into their conversations' lists (history pages, found messages). */
+function upsertAll(
+  state: MessagesState,
+  records: readonly MessageRecord[],
+  options?: { older?: boolean },
+): MessagesState {
+  const incoming = withRememberedRevokes(state, records);
+  return clearSendErrors(
+    state,
+    changeLists(state, incoming, (list, group) => upsertMessages(list, group, options)),
+    incoming,
+  );
 }
 
 function updateKnown<T extends { conversationID: string }>(
@@ -147,18 +162,6 @@ function updateByID(state: MessagesState, id: string, update: (prev: MessageReco
 
 function setStatus(status: MessageRecord['status'], from: ReadonlyArray<MessageRecord['status']>) {
   return (prev: MessageRecord) => (from.includes(prev.status) ? { ...prev, status, progress: null } : prev);
-}
-
-function withError(state: MessagesState, messageID: unknown, error: TimError | undefined): MessagesState {
-  if (!error || isStale(error) || !isSafeKey(messageID)) return state;
-  return { ...state, errors: { ...state.errors, [messageID]: error } };
-}
-
-function withoutError(state: MessagesState, messageID: string): MessagesState {
-  if (!Object.prototype.hasOwnProperty.call(state.errors, messageID)) return state;
-  const errors = { ...state.errors };
-  delete errors[messageID];
-  return { ...state, errors };
 }
 
 function setHistory(state: MessagesState, conversationID: string, history: HistoryState): MessagesState {
@@ -360,10 +363,8 @@ const handlers = new Map<string, Handler>([
   on(getMessageList.fulfilled, (state, page, action: { meta: ArgMeta<string> }) => {
     const h = pagedGet(state.history, page.conversationID);
     if (!h || h.requestId !== action.meta.requestId) return state; // stale: a reset or a newer request came first
-    const messages = withRememberedRevokes(state, page.messages);
     // A page is older than what is stored: its messages go before the stored ones of their second.
-    const withPage = changeLists(state, messages, (list, group) => upsertMessages(list, group, { older: true }));
-    return setHistory(withPage, page.conversationID, {
+    return setHistory(upsertAll(state, page.messages, { older: true }), page.conversationID, {
       nextReqMessageID: page.nextReqMessageID,
       isCompleted: page.isCompleted,
       loading: false,
@@ -385,12 +386,8 @@ const handlers = new Map<string, Handler>([
       (prev) => mergeMessage(prev, m),
     ),
   ),
-  on(More.getMessageListHopping.fulfilled, (state, page) =>
-    changeLists(state, withRememberedRevokes(state, page.messages), (list, group) => upsertMessages(list, group)),
-  ),
-  on(More.findMessage.fulfilled, (state, m) =>
-    m ? changeLists(state, withRememberedRevokes(state, [m]), (list, group) => upsertMessages(list, group)) : state,
-  ),
+  on(More.getMessageListHopping.fulfilled, (state, page) => upsertAll(state, page.messages)),
+  on(More.findMessage.fulfilled, (state, m) => (m ? upsertAll(state, [m]) : state)),
   on(More.setMessageExtensions.fulfilled, (state, { messageID, extensions }) =>
     setExtensions(state, messageID, extensions),
   ),

@@ -6,7 +6,13 @@
 import type { TimContext } from '../context';
 import { normalizeConversation } from '../normalize/conversation';
 import { isObject } from '../normalize/plain';
-import type { ConversationRecord, GroupRecord, ProfileRecord } from '../types';
+import type {
+  ConversationMarkType,
+  ConversationRecord,
+  GroupRecord,
+  ProfileRecord,
+  SendConversationType,
+} from '../types';
 import { invoke, idsOf, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 
@@ -44,12 +50,12 @@ function loaded(list: unknown[], isSyncCompleted: unknown): LoadedConversations 
 
 /** Filters of `getConversationList` (3.x; 2.x takes a list of conversation IDs or nothing). */
 export interface ConversationListFilter {
-  /** `C2C` or `GROUP`. */
-  type?: string;
+  /** `C2C` or `GROUP` (the SDK's `TYPES.CONV_C2C` / `CONV_GROUP`). */
+  type?: SendConversationType;
   /** Conversations of one conversation group. */
   groupName?: string;
   /** Conversations with this mark (`CONV_MARK_TYPE_*`: 1 star, 2 unread, 4 fold, 8 hide). */
-  markType?: number;
+  markType?: ConversationMarkType;
   /** Only conversations with unread messages. */
   hasUnreadCount?: boolean;
   /** Only conversations with @-mentions. */
@@ -241,7 +247,7 @@ export interface MarkConversationArgs {
   /** Conversations to mark. */
   conversationIDList: string[];
   /** `CONV_MARK_TYPE_*`: 1 star, 2 unread, 4 fold, 8 hide (or a custom bit). */
-  markType: number;
+  markType: ConversationMarkType;
   /** True to set the mark, false to clear it. */
   enableMark: boolean;
 }

@@ -19,7 +19,8 @@ export async function withSdk<R>(
   try {
     const context = timContextOf(api.dispatch as Parameters<typeof timContextOf>[0]);
     const epoch = context.epoch();
-    const result = await body(context);
+    // Session thunks (guardStale false) are not counted: logout waits for the others to land.
+    const result = await (guardStale ? context.track(body(context)) : body(context));
     // A logout, kick or user switch happened while the SDK worked: the result belongs to a session
     // that is gone and must not land in this one.
     if (guardStale && context.epoch() !== epoch) {

@@ -4,7 +4,7 @@
  */
 import { isObject, toPlainObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, PlainObject } from '../types';
+import type { MessageRecord, PlainObject, SendConversationType } from '../types';
 import { invoke, isId, requireId, requireIdList, requireObject } from './call';
 import type { TimContext } from '../context';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
@@ -38,7 +38,7 @@ export interface ForwardMessageArgs {
   /** userID or groupID to forward to. */
   to: string;
   /** `C2C` or `GROUP`. */
-  conversationType: 'C2C' | 'GROUP';
+  conversationType: SendConversationType;
 }
 
 /** Forwards a message to another conversation (the SDK's `createForwardMessage`). */
@@ -64,7 +64,7 @@ export interface SendMergerMessageArgs {
   /** userID or groupID to send to. */
   to: string;
   /** `C2C` or `GROUP`. */
-  conversationType: 'C2C' | 'GROUP';
+  conversationType: SendConversationType;
   /** Title of the merged message ("Chat history of Alice and Bob"). */
   title: string;
   /** A few summary lines shown under the title. */

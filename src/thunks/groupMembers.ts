@@ -4,7 +4,7 @@
  */
 import { tableGet } from '../entities/table';
 import { isObject, isSafeKey, num, str } from '../normalize/plain';
-import type { GroupMemberRecord } from '../types';
+import type { GroupMemberRecord, GroupMemberRole } from '../types';
 import { idsOf, invoke, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 
@@ -43,7 +43,7 @@ export interface MemberPage {
 }
 
 /** Arguments of `getGroupMemberList`: a groupID, or `{ groupID, count?, role? }`. */
-export type GetGroupMemberListArgs = string | { groupID: string; count?: number; role?: string };
+export type GetGroupMemberListArgs = string | { groupID: string; count?: number; role?: GroupMemberRole };
 
 const groupIDOf = (args: GetGroupMemberListArgs): unknown =>
   typeof args === 'string' ? args : isObject(args) ? args.groupID : undefined;
@@ -168,17 +168,18 @@ export const setGroupMemberMuteTime = createTimThunk<
 );
 
 /** Sets a member's role (`Admin`, `Member`). */
-export const setGroupMemberRole = createTimThunk<MembersChange, { groupID: string; userID: string; role: string }>(
-  'tim/setGroupMemberRole',
-  (args, api) =>
-    withSdk(api, async ({ sdk }) => {
-      requireObject(args, 'setGroupMemberRole needs { groupID, userID, role }');
-      requireId(args.groupID, 'setGroupMemberRole needs a groupID');
-      requireId(args.userID, 'setGroupMemberRole needs a userID');
-      requireId(args.role, 'setGroupMemberRole needs a role');
-      await invoke(sdk, 'setGroupMemberRole', { groupID: args.groupID, userID: args.userID, role: args.role });
-      return { groupID: args.groupID, userIDs: [args.userID], change: { kind: 'patch', patch: { role: args.role } } };
-    }),
+export const setGroupMemberRole = createTimThunk<
+  MembersChange,
+  { groupID: string; userID: string; role: GroupMemberRole }
+>('tim/setGroupMemberRole', (args, api) =>
+  withSdk(api, async ({ sdk }) => {
+    requireObject(args, 'setGroupMemberRole needs { groupID, userID, role }');
+    requireId(args.groupID, 'setGroupMemberRole needs a groupID');
+    requireId(args.userID, 'setGroupMemberRole needs a userID');
+    requireId(args.role, 'setGroupMemberRole needs a role');
+    await invoke(sdk, 'setGroupMemberRole', { groupID: args.groupID, userID: args.userID, role: args.role });
+    return { groupID: args.groupID, userIDs: [args.userID], change: { kind: 'patch', patch: { role: args.role } } };
+  }),
 );
 
 /** The member a thunk names, or me when it names none. */

@@ -4,7 +4,7 @@
  */
 import { normalizeGroup } from '../normalize/profile';
 import { isObject, isSafeKey, num, str, toPlainObject } from '../normalize/plain';
-import type { GroupRecord, PlainObject, PlainValue } from '../types';
+import type { GroupMemberRole, GroupRecord, GroupType, PlainObject, PlainValue } from '../types';
 import { invoke, isId, requireId, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { sdkMessage } from './messages';
@@ -48,11 +48,11 @@ export interface CreateGroupArgs {
   /** Group name. */
   name: string;
   /** `Work` (Private), `Public`, `Meeting` (ChatRoom), `AVChatRoom`, `Community`; SDK default Work. */
-  type?: string;
+  type?: GroupType;
   /** A custom group ID. */
   groupID?: string;
   /** Initial members, `[{ userID }]`. */
-  memberList?: Array<{ userID: string; role?: string }>;
+  memberList?: Array<{ userID: string; role?: GroupMemberRole }>;
   /** Any other SDK option (introduction, notification, avatar, joinOption, groupCustomField, ...). */
   [option: string]: PlainValue | undefined;
 }

@@ -6,7 +6,7 @@ import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { messageProgress } from '../actions';
 import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, RootStateWithTim } from '../types';
+import type { MessageRecord, RootStateWithTim, SendConversationType } from '../types';
 import { invoke, isId, requireId } from './call';
 import { createTimThunk, requireArg, withSdk } from './create';
 import { sendMessage } from './messages';
@@ -49,7 +49,7 @@ export interface SendMediaArgs {
   /** userID or groupID. */
   to: string;
   /** `C2C` or `GROUP`. */
-  conversationType: 'C2C' | 'GROUP';
+  conversationType: SendConversationType;
   /** The file: a `File`, or an `<input type="file">` element (SDK rules). */
   file: unknown;
   /** Other message options (`needReadReceipt`, `cloudCustomData`, `priority`, ...). */

@@ -7,8 +7,9 @@ import { pagedGet } from '../entities/pagedTable';
 import { normalizeMessage } from '../normalize/message';
 import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
-import type { MessageRecord, RootStateWithTim } from '../types';
+import type { MessageRecord, RootStateWithTim, SendConversationType } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
+import { ownPage, rememberStalePage } from './ownership';
 
 /**
  * The SDK message with this ID: from the registry, else from the SDK's own cache (and then kept in
@@ -87,8 +88,8 @@ export const sendMessage = Object.assign(
 export interface SendTextArgs {
   /** userID or groupID. */
   to: string;
-  /** `C2C` or `GROUP`. */
-  conversationType: string;
+  /** `'C2C'` or `'GROUP'` (or the SDK's `TYPES.CONV_C2C` / `TYPES.CONV_GROUP`). */
+  conversationType: SendConversationType;
   /** The text. */
   text: string;
 }
@@ -103,11 +104,21 @@ export const sendTextMessage = createTimThunk<MessageRecord, SendTextArgs>('tim/
       'conversationType must be C2C or GROUP',
     );
     requireArg(typeof args.text === 'string' && args.text !== '', 'sendTextMessage needs a non-empty text');
-    const message = sdk.createTextMessage({
+    // Called while the SDK is not ready (before login, after a kick), `create*Message` returns a
+    // rejected promise `{ code: getNotReadyReason() }` instead of a Message, and emits ERROR:
+    // 2.27.6 tim-js.js and 3.6.6 index.js, the API wrapper made in `TIM.create`
+    // (`isReady()||1===tc[t]` ... `onError(o)` ... `Za(s)` / `E(i)`). Awaited, it rejects this thunk
+    // with the SDK's code (2024 before login) instead of being left unhandled.
+    const created: unknown = await sdk.createTextMessage({
       to: args.to,
       conversationType: args.conversationType,
       payload: { text: args.text },
     });
+    requireArg(
+      isObject(created) && typeof created.ID === 'string' && created.ID !== '',
+      'the SDK did not create a message',
+    );
+    const message = created as unknown as SdkMessage;
     registry.add(message);
     const sent = await api.dispatch(sendRegistered({ messageID: message.ID, conversationID: message.conversationID }));
     if (sendRegistered.rejected.match(sent)) throw sent.payload ?? sent.error;
@@ -176,24 +187,19 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
       requireArg(typeof conversationID === 'string' && conversationID !== '', 'getMessageList needs a conversationID');
       const cursor = pagedGet(api.getState().tim.messages.history, conversationID)?.nextReqMessageID ?? null;
       const epoch = context.epoch();
+      const askedFor = api.getState().tim.session.userID;
       const response = await context.sdk.getMessageList(
         cursor ? { conversationID, nextReqMessageID: cursor } : { conversationID },
       );
       const data = dataOf(response);
       const list = Array.isArray(data.messageList) ? data.messageList : [];
-      if (context.epoch() === epoch) context.registry.addAll(list); // else withSdk drops the page
-      const messages: MessageRecord[] = [];
-      for (const raw of list) {
-        try {
-          const record = normalizeMessage(raw);
-          if (record.conversationID === conversationID) messages.push(record);
-        } catch {
-          /* a malformed message in a page costs that message only */
-        }
-      }
+      // withSdk drops a page whose session ended; the SDK keeps it in its cache all the same.
+      if (context.epoch() !== epoch) rememberStalePage(context, askedFor, list);
+      const page = ownPage(context, api.getState().tim.session.userID, conversationID, list);
+      if (context.epoch() === epoch) context.registry.addAll(page.kept);
       return {
         conversationID,
-        messages,
+        messages: page.records,
         nextReqMessageID:
           typeof data.nextReqMessageID === 'string' && data.nextReqMessageID !== '' ? data.nextReqMessageID : null,
         isCompleted: data.isCompleted === true,

@@ -10,6 +10,7 @@ import type { MessageReaction, MessageRecord, PlainObject } from '../types';
 import { invoke, isId, requireId, requireIdList, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { sdkMessage } from './messages';
+import { ownPage, rememberStalePage } from './ownership';
 
 /** Arguments of `modifyMessage`: what to change on a sent message. */
 export interface ModifyMessageArgs {
@@ -99,19 +100,13 @@ export const getMessageListHopping = createTimThunk<HoppingPage, MessageListHopp
         'count must be a positive integer',
       );
       const epoch = context.epoch();
+      const askedFor = api.getState().tim.session.userID;
       const data = dataOf(await invoke(context.sdk, 'getMessageListHopping', { ...args }));
       const list = Array.isArray(data.messageList) ? data.messageList : [];
-      if (context.epoch() === epoch) context.registry.addAll(list);
-      const messages: MessageRecord[] = [];
-      for (const raw of list) {
-        try {
-          const record = normalizeMessage(raw);
-          if (record.conversationID === args.conversationID) messages.push(record);
-        } catch {
-          /* a malformed message costs itself only */
-        }
-      }
-      return { conversationID: args.conversationID, messages, isCompleted: data.isCompleted === true };
+      if (context.epoch() !== epoch) rememberStalePage(context, askedFor, list);
+      const page = ownPage(context, api.getState().tim.session.userID, args.conversationID, list);
+      if (context.epoch() === epoch) context.registry.addAll(page.kept);
+      return { conversationID: args.conversationID, messages: page.records, isCompleted: data.isCompleted === true };
     }),
 );
 
