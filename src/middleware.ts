@@ -37,6 +37,12 @@ export interface TimMiddlewareOptions {
    * hundreds of messages a second. Default false: state changes synchronously with each event.
    */
   coalesce?: boolean;
+  /**
+   * Set to the value given to 3.x `TIM.create({ partialUpdatedConversations })`. With it,
+   * CONVERSATION_LIST_UPDATED carries only the changed conversations: they are upserted and the others
+   * kept (the SDK does not expose the setting, so the binding cannot find it out). Default false.
+   */
+  partialUpdatedConversations?: boolean;
 }
 
 /** The middleware, with a way to let go of the SDK. */
@@ -58,7 +64,11 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   const events: TimEventTable = options.events ?? TIM_EVENTS;
   const registry = new MessageRegistry(options.registryLimit, options.receivedRegistryLimit);
   const conversations = createConversationNormalizer();
-  const eventContext: EventContext = { conversations, registry };
+  const eventContext: EventContext = {
+    conversations,
+    registry,
+    partialConversations: options.partialUpdatedConversations === true,
+  };
   let unsubscribe: (() => void) | null = null;
   let epoch = 0;
   let dispatch: Dispatch<UnknownAction> | null = null;

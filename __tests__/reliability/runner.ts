@@ -537,7 +537,7 @@ async function run(
         const unread = model.conversations.get(conversationID);
         if (!step.fail && unread !== undefined && unread > 0) {
           model.conversations.set(conversationID, 0);
-          model.totalUnread = Math.max(0, model.totalUnread - unread);
+          // The total is the SDK's (its getter, absent here, or its event): never the rows' sum.
         }
         break;
       }

@@ -4,7 +4,13 @@
  */
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
-import { conversationsOf } from './handlers/conversation';
+import { conversationsOf, deleteConversationOf, pinConversationsOf } from './handlers/conversation';
+import {
+  pushConversationsDeleted,
+  pushConversationsPinned,
+  setRemindType,
+  type RemindType,
+} from './handlers/conversationSettings';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
@@ -58,6 +64,19 @@ export interface EmulatorControl {
   removeGroupMember(groupID: string, userID: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
+  /**
+   * Deletes a user's conversation on the server, as another device of theirs would, and pushes
+   * `RecentContactMod` (delete) to their sockets: both SDKs drop the conversation. History is kept
+   * unless `clearHistory`.
+   */
+  deleteConversation(userID: string, conversationID: string, options?: { clearHistory?: boolean }): void;
+  /** Pins or unpins a user's conversation on the server and pushes `RecentContactMod` (pin/unpin) to their sockets. */
+  pinConversation(userID: string, conversationID: string, isPinned: boolean): void;
+  /**
+   * Sets a user's mute setting of a conversation on the server only (no push): the SDK sees it at
+   * its next login, from `SelfInfo.MsgFlag` (group) or `get_c2c_peer_mute_notifications` (C2C).
+   */
+  setMessageRemindType(userID: string, conversationID: string, messageRemindType: RemindType): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -153,6 +172,16 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (profile.avatar !== undefined) items.push({ tag: TAG.avatar, value: profile.avatar });
       updateProfile(core, userID, items);
     },
+    deleteConversation: (userID, conversationID, options = {}) => {
+      deleteConversationOf(core, userID, conversationID, options.clearHistory === true);
+      pushConversationsDeleted(core, userID, [conversationID]);
+    },
+    pinConversation: (userID, conversationID, isPinned) => {
+      pinConversationsOf(core, userID, [conversationID], isPinned);
+      pushConversationsPinned(core, userID, [conversationID], isPinned);
+    },
+    setMessageRemindType: (userID, conversationID, messageRemindType) =>
+      setRemindType(core, userID, conversationID, messageRemindType),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

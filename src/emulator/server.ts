@@ -5,6 +5,7 @@ import { resolveOptions, type EmulatorCore, type EmulatorOptions } from './conte
 import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
+import { conversationSettingsCommands } from './handlers/conversationSettings';
 import { groupCommands } from './handlers/group';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
@@ -43,7 +44,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (user.avatar !== undefined) state.profile[TAG.avatar] = user.avatar;
   }
   const router = new Router(core);
-  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands]) {
+  for (const table of [
+    sessionCommands,
+    profileCommands,
+    c2cCommands,
+    conversationCommands,
+    groupCommands,
+    conversationSettingsCommands,
+  ]) {
     router.register(table);
   }
   const transport = await startTransport(resolved.port, {

@@ -31,6 +31,8 @@ export interface ConversationMarks {
   deletedAt: number;
   /** History up to this C2C message index / group sequence is hidden from the user (-1: nothing). */
   historyClearedAt: number;
+  /** C2C only: the user's `Mute_Notifications` flag for this peer (0 notify, 1 discard, 2 receive silently). */
+  muteFlag: number;
 }
 
 /** Internal group state. */
@@ -128,7 +130,7 @@ export class Store {
     const key = `${userID}\n${conversationID}`;
     let marks = this.marks.get(key);
     if (!marks) {
-      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1 };
+      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1, muteFlag: 0 };
       this.marks.set(key, marks);
     }
     return marks;
