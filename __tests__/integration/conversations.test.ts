@@ -20,10 +20,15 @@ import {
   setAllMessageRead,
   setMessageRead,
   setMessageRemindType,
+  setConversationDraft,
+  login,
+  TIM_REDUX_ERROR,
 } from '../../src';
+import { startEmulator } from '../../src/emulator';
+import { makeStore } from '../helpers/store';
 import type { Emulator } from '../../src/emulator';
 import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
-import { loginReady, sleep, until, type Sdk } from '../emulator/sdk';
+import { constants, createSdk, loginReady, shutdown, sleep, until, type Sdk } from '../emulator/sdk';
 
 type Store = EmulatorStoreContext['store'];
 
@@ -233,5 +238,67 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
       'carol pinned',
     );
     await expectAgreement('after unpin here and a pin there');
+  });
+
+  it('a draft set through the SDK is stored, and a change of the draft alone is seen (3.x; 2.x has none)', async () => {
+    emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a1' });
+    await loginBob();
+    const set = await store.dispatch(setConversationDraft({ conversationID: 'C2Calice', draftText: 'half a thought' }));
+    if (kind === 'tim-js-sdk') {
+      expect(set.payload).toMatchObject({ code: TIM_REDUX_ERROR.UNSUPPORTED });
+      return;
+    }
+    expect(selectConversationById(store.getState(), 'C2Calice')?.draftText).toBe('half a thought');
+    // Straight through the SDK: only its list event can tell the store.
+    await (bob as unknown as { setConversationDraft(o: object): Promise<unknown> }).setConversationDraft({
+      conversationID: 'C2Calice',
+      draftText: 'changed',
+    });
+    await sleep(quiet);
+    const sdkDraft = (await bob.getConversationProfile('C2Calice')).data.conversation as unknown as {
+      draftText: string;
+    };
+    expect(selectConversationById(store.getState(), 'C2Calice')?.draftText).toBe(sdkDraft.draftText);
+    expect(sdkDraft.draftText).toBe('changed');
+  });
+});
+
+describe('conversations on @tencentcloud/chat with partialUpdatedConversations: true', () => {
+  jest.setTimeout(30_000);
+  let emu: Emulator;
+  let bob: Sdk;
+  let made: ReturnType<typeof makeStore>;
+  beforeEach(async () => {
+    emu = await startEmulator();
+    bob = createSdk('@tencentcloud/chat', emu.url, undefined, { partialUpdatedConversations: true });
+    made = makeStore(bob, { events: constants('@tencentcloud/chat').EVENT, partialUpdatedConversations: true });
+  });
+  afterEach(async () => {
+    made.middleware.close();
+    await shutdown(bob);
+    await emu.stop();
+  });
+
+  it('a list event with only the changed conversations keeps the others', async () => {
+    for (const from of ['alice', 'carol', 'dave']) emu.injectC2CMessage({ from, to: 'bob', text: `hi from ${from}` });
+    const synced = emu.waitForCommand('openim.getmsg', { userID: 'bob' });
+    await made.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
+    await synced;
+    await until(() => selectConversationList(made.store.getState()).length === 3, 4000, 'three conversations');
+    emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'again' });
+    await until(
+      () => selectConversationById(made.store.getState(), 'C2Calice')?.unreadCount === 2,
+      4000,
+      'alice unread 2',
+    );
+    await sleep(300);
+    const ids = (await bob.getConversationList()).data.conversationList.map((c) => c.conversationID).sort();
+    expect(
+      selectConversationList(made.store.getState())
+        .map((c) => c.conversationID)
+        .sort(),
+    ).toEqual(ids);
+    expect(ids).toHaveLength(3);
+    expect(selectTotalUnreadCount(made.store.getState())).toBe(bob.getTotalUnreadMessageCount());
   });
 });

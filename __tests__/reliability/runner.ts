@@ -522,7 +522,12 @@ async function run(
           return c;
         });
         sdk.emit('CONVERSATION_LIST_UPDATED', list);
-        model.conversations = new Map(step.list.map(({ conv, unread }) => [CONVERSATIONS[conv], unread]));
+        const next = new Map<string, number>(step.list.map(({ conv, unread }) => [CONVERSATIONS[conv], unread]));
+        M.forgetConversations(
+          model,
+          [...model.conversations.keys()].filter((id) => !next.has(id)),
+        );
+        model.conversations = next;
         break;
       }
       case 'totalUnread':
