@@ -21,6 +21,7 @@ import {
   setMessageRead,
   setMessageRemindType,
   setConversationDraft,
+  markConversation,
   login,
   TIM_REDUX_ERROR,
 } from '../../src';
@@ -260,6 +261,54 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
     };
     expect(selectConversationById(store.getState(), 'C2Calice')?.draftText).toBe(sdkDraft.draftText);
     expect(sdkDraft.draftText).toBe('changed');
+  });
+
+  it('marks set here and on another device reach the store; a new device sees them at login', async () => {
+    emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a1' });
+    emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'c1' });
+    // Marks are a paid feature: the SDK refuses them (3122) until it has fetched the purchase bits.
+    const purchased = emu.waitForCommand('im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2', { timeoutMs: 5000 });
+    await loginBob();
+    await purchased;
+    await sleep(50);
+    const marks = async (tim: Sdk): Promise<Record<string, number[]>> =>
+      Object.fromEntries(
+        (
+          (await tim.getConversationList()).data.conversationList as unknown as Array<{
+            conversationID: string;
+            markList: number[];
+          }>
+        ).map((c) => [c.conversationID, [...c.markList].sort()]),
+      );
+    const storeMarks = (): Record<string, number[]> =>
+      Object.fromEntries(
+        selectConversationList(store.getState()).map((c) => [c.conversationID, [...c.markList].sort()]),
+      );
+
+    const marked = await store.dispatch(
+      markConversation({ conversationIDList: ['C2Calice'], markType: 1, enableMark: true }),
+    );
+    expect(marked.payload).toEqual({ conversationIDList: ['C2Calice'], markType: 1, enableMark: true });
+    emu.markConversation('bob', 'C2Ccarol', 4, true);
+    emu.markConversation('bob', 'C2Ccarol', 2, true);
+    await until(
+      async () => (await marks(bob)).C2Ccarol?.length === 2,
+      4000,
+      'the SDK sees the marks of another device',
+    );
+    await sleep(quiet);
+    expect(storeMarks()).toEqual(await marks(bob));
+    expect(storeMarks()).toEqual({ C2Calice: [1], C2Ccarol: [2, 4] });
+
+    emu.markConversation('bob', 'C2Ccarol', 4, false);
+    await until(async () => (await marks(bob)).C2Ccarol?.length === 1, 4000, 'a mark cleared on another device');
+    await sleep(quiet);
+    expect(storeMarks()).toEqual(await marks(bob));
+
+    const other = binding.secondDevice();
+    await loginReady(kind, other, 'bob', { emulator: emu });
+    await until(async () => (await marks(other)).C2Calice?.length === 1, 4000, 'marks at login');
+    expect(await marks(other)).toEqual(await marks(bob));
   });
 });
 

@@ -5,6 +5,7 @@
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf, deleteConversationOf, pinConversationsOf } from './handlers/conversation';
+import { setMarkBits } from './handlers/conversationMarks';
 import {
   pushConversationsDeleted,
   pushConversationsPinned,
@@ -77,6 +78,11 @@ export interface EmulatorControl {
    * its next login, from `SelfInfo.MsgFlag` (group) or `get_c2c_peer_mute_notifications` (C2C).
    */
   setMessageRemindType(userID: string, conversationID: string, messageRemindType: RemindType): void;
+  /**
+   * Sets or clears a mark (`markType`: 1 star, 2 unread, 4 fold, 8 hide, or another power of two) on a
+   * user's conversation, as another device of theirs would, pushing `RecentContactMod` (mark) to their sockets.
+   */
+  markConversation(userID: string, conversationID: string, markType: number, enableMark: boolean): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -182,6 +188,11 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
     },
     setMessageRemindType: (userID, conversationID, messageRemindType) =>
       setRemindType(core, userID, conversationID, messageRemindType),
+    markConversation: (userID, conversationID, markType, enableMark) => {
+      const bit = Math.log2(markType);
+      if (!Number.isInteger(bit) || bit < 0 || bit > 30) throw new Error(`markType ${markType} is not a power of two`);
+      setMarkBits(core, userID, conversationID, enableMark ? { set: [bit] } : { clear: [bit] });
+    },
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

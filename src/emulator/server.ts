@@ -5,6 +5,7 @@ import { resolveOptions, type EmulatorCore, type EmulatorOptions } from './conte
 import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
+import { conversationMarkCommands } from './handlers/conversationMarks';
 import { conversationSettingsCommands } from './handlers/conversationSettings';
 import { groupCommands } from './handlers/group';
 import { profileCommands } from './handlers/profile';
@@ -51,6 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     conversationCommands,
     groupCommands,
     conversationSettingsCommands,
+    conversationMarkCommands,
   ]) {
     router.register(table);
   }

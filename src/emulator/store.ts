@@ -33,6 +33,8 @@ export interface ConversationMarks {
   historyClearedAt: number;
   /** C2C only: the user's `Mute_Notifications` flag for this peer (0 notify, 1 discard, 2 receive silently). */
   muteFlag: number;
+  /** Conversation mark bits (`markConversation`: 1 star, 2 unread, 4 fold, 8 hide, or custom). */
+  standardMark: number;
 }
 
 /** Internal group state. */
@@ -130,10 +132,19 @@ export class Store {
     const key = `${userID}\n${conversationID}`;
     let marks = this.marks.get(key);
     if (!marks) {
-      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1, muteFlag: 0 };
+      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1, muteFlag: 0, standardMark: 0 };
       this.marks.set(key, marks);
     }
     return marks;
+  }
+
+  /** The user's conversations that carry mark bits. */
+  markedConversations(userID: string): string[] {
+    const prefix = `${userID}\n`;
+    const ids: string[] = [];
+    for (const [key, marks] of this.marks)
+      if (key.startsWith(prefix) && marks.standardMark !== 0) ids.push(key.slice(prefix.length));
+    return ids;
   }
 
   /** Creates a group; the owner becomes its first member. */

@@ -196,6 +196,4 @@ export const conversationCommands: CommandTable = {
   'recentcontact.batch_delete': { handle: deleteConversations },
   'recentcontact.top': { handle: pin },
   'recentcontact.clear_msg': { handle: clearHistory },
-  'recentcontact.get_contact_group': { handle: () => ({}) },
-  'recentcontact.search_contact_group': { handle: () => ({}) },
 };

@@ -91,6 +91,13 @@ function login(ctx: CommandContext): Record<string, string | number> {
 
 const empty = (): Record<string, never> => ({});
 
+/**
+ * The commercial features the emulated app has bought: a '0'/'1' string, lowest bit last (3.6.6
+ * index.js `parsePurchaseBits`). Bits 9 CONV_MARK and 10 CONV_GROUP: without them both SDKs refuse
+ * `markConversation` and the conversation-group calls (`canIUse`, CANNOT_USE_COMMERCIAL_ABILITY).
+ */
+const PURCHASE_BITS = '11000000000';
+
 /** The session commands. */
 export const sessionCommands: CommandTable = {
   'im_open_status.wslogin': { auth: false, handle: login },
@@ -111,7 +118,7 @@ export const sessionCommands: CommandTable = {
   },
   'im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2': {
     auth: false,
-    handle: () => ({ int32_error_code: 0, str_purchase_bits: '', uint32_expired_time: 3600 }),
+    handle: () => ({ int32_error_code: 0, str_purchase_bits: PURCHASE_BITS, uint32_expired_time: 3600 }),
   },
   'imopenstat.tim_web_report_v2': { auth: false, handle: empty },
   'openim.authkey': { handle: () => ({ AuthKey: 'emulator', ExpireTime: 3600 }) },
