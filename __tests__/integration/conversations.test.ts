@@ -22,6 +22,10 @@ import {
   setMessageRemindType,
   setConversationDraft,
   markConversation,
+  createConversationGroup,
+  addConversationsToGroup,
+  selectConversationGroups,
+  selectConversationIDsInGroup,
   login,
   TIM_REDUX_ERROR,
 } from '../../src';
@@ -309,6 +313,56 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
     await loginReady(kind, other, 'bob', { emulator: emu });
     await until(async () => (await marks(other)).C2Calice?.length === 1, 4000, 'marks at login');
     expect(await marks(other)).toEqual(await marks(bob));
+  });
+
+  it('conversation groups made here and on another device reach the store; a new device sees them at login', async () => {
+    for (const from of ['alice', 'carol', 'dave']) emu.injectC2CMessage({ from, to: 'bob', text: `hi from ${from}` });
+    // Conversation groups are a paid feature: the SDK refuses them (3122) until it has the purchase bits.
+    const purchased = emu.waitForCommand('im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2', { timeoutMs: 5000 });
+    await loginBob();
+    await purchased;
+    await sleep(50);
+    type SdkGroups = { groupList: string[]; member: Record<string, string[]> };
+    const sdkView = async (tim: Sdk): Promise<SdkGroups> => {
+      const t = tim as unknown as { getConversationGroupList(): Promise<{ data: string[] }> };
+      const list = (await tim.getConversationList()).data.conversationList as unknown as Array<{
+        conversationID: string;
+        conversationGroupList: string[];
+      }>;
+      return {
+        groupList: [...(await t.getConversationGroupList()).data].sort(),
+        member: Object.fromEntries(list.map((c) => [c.conversationID, [...c.conversationGroupList].sort()])),
+      };
+    };
+    const storeView = (): SdkGroups => ({
+      groupList: [...selectConversationGroups(store.getState())].sort(),
+      member: Object.fromEntries(
+        selectConversationList(store.getState()).map((c) => [c.conversationID, [...c.conversationGroupList].sort()]),
+      ),
+    });
+
+    await store.dispatch(createConversationGroup({ groupName: 'work', conversationIDList: ['C2Calice'] })).unwrap();
+    await store.dispatch(addConversationsToGroup({ groupName: 'work', conversationIDList: ['C2Ccarol'] })).unwrap();
+    await sleep(quiet);
+    expect(storeView()).toEqual(await sdkView(bob));
+    expect(selectConversationIDsInGroup(store.getState(), 'work')).toEqual(['C2Calice', 'C2Ccarol']);
+
+    emu.createConversationGroup('bob', 'family', ['C2Cdave']);
+    emu.changeConversationGroup('bob', 'work', ['C2Ccarol'], false);
+    await until(async () => (await sdkView(bob)).groupList.length === 2, 4000, 'the SDK sees the new group');
+    await until(async () => (await sdkView(bob)).member.C2Ccarol?.length === 0, 4000, 'carol left work');
+    await sleep(quiet);
+    expect(storeView()).toEqual(await sdkView(bob));
+    expect(storeView().member).toEqual({ C2Calice: ['work'], C2Ccarol: [], C2Cdave: ['family'] });
+    // CONVERSATION_IN_GROUP_UPDATED keeps the per-group lists (3.6.6 index.js `_emitConvInGroupUpdate`).
+    expect(selectConversationIDsInGroup(store.getState(), 'work')).toEqual(['C2Calice']);
+
+    const other = binding.secondDevice();
+    const purchasedToo = emu.waitForCommand('im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2', { timeoutMs: 5000 });
+    await loginReady(kind, other, 'bob', { emulator: emu });
+    await purchasedToo;
+    await until(async () => (await sdkView(other)).groupList.length === 2, 4000, 'groups at login');
+    expect(await sdkView(other)).toEqual(await sdkView(bob));
   });
 });
 

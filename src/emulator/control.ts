@@ -5,6 +5,7 @@
 import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf, deleteConversationOf, pinConversationsOf } from './handlers/conversation';
+import { changeConversationGroupOf, createConversationGroupOf } from './handlers/conversationGroups';
 import { setMarkBits } from './handlers/conversationMarks';
 import {
   pushConversationsDeleted,
@@ -83,6 +84,10 @@ export interface EmulatorControl {
    * user's conversation, as another device of theirs would, pushing `RecentContactMod` (mark) to their sockets.
    */
   markConversation(userID: string, conversationID: string, markType: number, enableMark: boolean): void;
+  /** Creates a conversation group of a user, as another device of theirs would (pushes `RecentContactMod` 5). */
+  createConversationGroup(userID: string, groupName: string, conversationIDs: string[]): void;
+  /** Adds conversations to (or removes them from) a user's conversation group, pushing `RecentContactMod` 7. */
+  changeConversationGroup(userID: string, groupName: string, conversationIDs: string[], add: boolean): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -193,6 +198,11 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (!Number.isInteger(bit) || bit < 0 || bit > 30) throw new Error(`markType ${markType} is not a power of two`);
       setMarkBits(core, userID, conversationID, enableMark ? { set: [bit] } : { clear: [bit] });
     },
+    createConversationGroup: (userID, groupName, conversationIDs) => {
+      createConversationGroupOf(core, userID, groupName, conversationIDs);
+    },
+    changeConversationGroup: (userID, groupName, conversationIDs, add) =>
+      changeConversationGroupOf(core, userID, groupName, conversationIDs, add),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

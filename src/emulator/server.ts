@@ -5,6 +5,7 @@ import { resolveOptions, type EmulatorCore, type EmulatorOptions } from './conte
 import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
+import { conversationGroupCommands } from './handlers/conversationGroups';
 import { conversationMarkCommands } from './handlers/conversationMarks';
 import { conversationSettingsCommands } from './handlers/conversationSettings';
 import { groupCommands } from './handlers/group';
@@ -53,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupCommands,
     conversationSettingsCommands,
     conversationMarkCommands,
+    conversationGroupCommands,
   ]) {
     router.register(table);
   }

@@ -138,6 +138,22 @@ export class Store {
     return marks;
   }
 
+  /** `${userID}` → the user's conversation groups by their numeric ID (`markConversation`'s sibling feature). */
+  readonly conversationGroups = new Map<string, Map<number, { name: string; conversationIDs: Set<string> }>>();
+  private nextConversationGroupID = 1;
+
+  /** The user's conversation groups (created empty on first use). */
+  conversationGroupsOf(userID: string): Map<number, { name: string; conversationIDs: Set<string> }> {
+    let groups = this.conversationGroups.get(userID);
+    if (!groups) this.conversationGroups.set(userID, (groups = new Map()));
+    return groups;
+  }
+
+  /** A fresh conversation-group ID. */
+  takeConversationGroupID(): number {
+    return this.nextConversationGroupID++;
+  }
+
   /** The user's conversations that carry mark bits. */
   markedConversations(userID: string): string[] {
     const prefix = `${userID}\n`;

@@ -16,14 +16,14 @@ export function standardMark(mask: number): string {
 }
 
 /** The conversation ID a contact item names (`{Type:1, To_Account}` or `{Type:2, ToGroupId}`). */
-function conversationIDOf(item: JsonObject): string {
+export function conversationIDOfItem(item: JsonObject): string {
   const groupID = str(item.ToGroupId ?? item.ToGroupid ?? item.GroupId);
   if (num(item.Type) === 2 || groupID !== '') return `GROUP${groupID}`;
   return `C2C${str(item.To_Account ?? item.UserId)}`;
 }
 
 /** A contact item for replies: `To_Account` becomes `to` and `ToGroupId` `groupID` in the SDK's key maps. */
-function replyItem(conversationID: string): JsonObject {
+export function replyItem(conversationID: string): JsonObject {
   return conversationID.startsWith('GROUP')
     ? { Type: 2, ToGroupId: conversationID.slice(5) }
     : { Type: 1, To_Account: conversationID.slice(3) };
@@ -75,41 +75,29 @@ const bits = (value: unknown): number[] =>
  */
 function markContact(ctx: CommandContext): JsonObject {
   const results = objects(ctx.body.MarkItem).map((item) => {
-    const id = conversationIDOf(obj(item.ContactItem));
+    const id = conversationIDOfItem(obj(item.ContactItem));
     setMarkBits(ctx.core, ctx.userID, id, { set: bits(item.SetMark), clear: bits(item.ClearMark) }, ctx.conn);
     return { ContactItem: replyItem(id), ResultCode: 0 };
   });
   return { ResultItem: results };
 }
 
-/** The user's conversations that carry marks, as `ContactItem`s with `StandardMark`. */
-function markedItems(core: EmulatorCore, userID: string, conversationIDs: string[]): JsonObject[] {
+/**
+ * Conversations as `ContactItem`s with their `StandardMark` and the IDs of the conversation groups
+ * holding them (`ContactGroupId` → `convGroupIDList`), as `get_contact_group` and
+ * `search_contact_group` return them (3.6.6 index.js `_handleContactItem`).
+ */
+export function markedItems(core: EmulatorCore, userID: string, conversationIDs: string[]): JsonObject[] {
+  const groups = [...core.store.conversationGroupsOf(userID)];
   return conversationIDs.map((id) => ({
     ...replyItem(id),
     StandardMark: standardMark(core.store.marksOf(userID, id).standardMark),
     CustomMark: '',
-    ContactGroupId: [],
+    ContactGroupId: groups.filter(([, g]) => g.conversationIDs.has(id)).map(([groupID]) => groupID),
   }));
 }
 
-/**
- * `recentcontact.get_contact_group` (at login): every marked conversation of the user; `CompleteFlag:1`
- * ends the SDK's paging (`getRemoteConvGroupList`).
- */
-function getContactGroup(ctx: CommandContext): JsonObject {
-  const ids = ctx.core.store.markedConversations(ctx.userID);
-  return { CompleteFlag: 1, NextStartIndex: 0, GroupItem: [], ContactItem: markedItems(ctx.core, ctx.userID, ids) };
-}
-
-/** `recentcontact.search_contact_group {ContactItem:[...]}` (3.x, for conversations new to the SDK). */
-function searchContactGroup(ctx: CommandContext): JsonObject {
-  const ids = objects(ctx.body.ContactItem).map(conversationIDOf);
-  return { GroupItem: [], ContactResultItem: markedItems(ctx.core, ctx.userID, ids) };
-}
-
-/** The conversation-mark commands. */
+/** The conversation-mark commands (marks reach the SDK at login through `get_contact_group`, `conversationGroups.ts`). */
 export const conversationMarkCommands: CommandTable = {
   'recentcontact.mark_contact': { handle: markContact },
-  'recentcontact.get_contact_group': { handle: getContactGroup },
-  'recentcontact.search_contact_group': { handle: searchContactGroup },
 };
