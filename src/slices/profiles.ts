@@ -262,8 +262,10 @@ export function groupsReducer(state = initialGroups, action: UnknownAction): Tim
           groups.map((g) => [g.groupID, g] as const),
           keepIfEqual<GroupRecord>,
         );
-  } else if (conversationListUpdated.match(action) && action.payload.groups.length) {
-    return withEmbeddedGroups(state, action.payload.groups);
+  } else if (conversationListUpdated.match(action)) {
+    const { groups, removed } = action.payload;
+    const next = groups.length ? withEmbeddedGroups(state, groups) : state;
+    return removed.length ? withoutEmbedded(next, removed) : next;
   }
   return table === state.table ? state : { ...state, table };
 }
@@ -287,4 +289,11 @@ function withEmbeddedGroups(state: TimState['groups'], groups: readonly GroupRec
     keepIfEqual<GroupRecord>,
   );
   return table === state.table && embedded === state.embedded ? state : { ...state, table, embedded };
+}
+
+/** Without the embedded groups of conversations that left the SDK's list. */
+function withoutEmbedded(state: TimState['groups'], conversationIDs: readonly string[]): TimState['groups'] {
+  let embedded = state.embedded;
+  for (const id of conversationIDs) if (id.startsWith('GROUP')) embedded = tableRemove(embedded, id.slice(5));
+  return embedded === state.embedded ? state : { ...state, embedded };
 }
