@@ -7,7 +7,7 @@ import {
   selectTotalUnreadCount,
   setMessageRead,
 } from '../src';
-import { readVolatileFields, sameVolatileFields } from '../src/normalize/conversation';
+import { createConversationNormalizer, readVolatileFields, sameVolatileFields } from '../src/normalize/conversation';
 import { FakeGroup, FakeConversation, FakeProfile, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
 
@@ -219,5 +219,49 @@ describe('the conversation normalizer', () => {
     const seen: unknown[] = [];
     readVolatileFields(make(), seen);
     expect(seen).toHaveLength(27);
+  });
+});
+
+describe('conversations that leave the list', () => {
+  it('are named once, by the next whole list that lacks them, changed or not', () => {
+    const n = createConversationNormalizer();
+    const a = new FakeConversation('C2Ca', 1);
+    const b = new FakeConversation('C2Cb', 2);
+    const c = new FakeConversation('C2Cc', 3);
+    expect(n.normalizeList([a, b, c]).removed).toEqual([]);
+    b.unreadCount = 5; // changed in place: normalized afresh, still there
+    expect(n.normalizeList([b, a]).removed).toEqual(['C2Cc']);
+    expect(n.normalizeList([b, a]).removed).toEqual([]);
+    const last = n.normalizeList([a]);
+    expect(last.conversations.map((r) => r.conversationID)).toEqual(['C2Ca']);
+    expect(last.removed).toEqual(['C2Cb']);
+  });
+
+  it('are not named by a partial list, nor by a list with malformed items', () => {
+    const n = createConversationNormalizer();
+    const a = new FakeConversation('C2Ca', 1);
+    const b = new FakeConversation('C2Cb', 2);
+    n.normalizeList([a, b]);
+    expect(n.normalizeList([a], false).removed).toEqual([]);
+    expect(n.normalizeList([a, null]).removed).toEqual([]);
+    expect(n.normalizeList([a]).removed).toEqual(['C2Cb']);
+  });
+
+  it('take their messages with them; a partial list removes nothing', () => {
+    const sdk = new FakeSdk();
+    const { store } = makeStore(sdk, { partialUpdatedConversations: false });
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1), new FakeConversation('C2Cb', 2)]);
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1)]);
+    expect(selectConversationList(store.getState()).map((c) => c.conversationID)).toEqual(['C2Ca']);
+
+    const partialSdk = new FakeSdk();
+    const partial = makeStore(partialSdk, { partialUpdatedConversations: true }).store;
+    partialSdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1), new FakeConversation('C2Cb', 2)]);
+    partialSdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 5)]);
+    expect(
+      selectConversationList(partial.getState())
+        .map((c) => c.conversationID)
+        .sort(),
+    ).toEqual(['C2Ca', 'C2Cb']);
   });
 });

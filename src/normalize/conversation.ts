@@ -264,13 +264,13 @@ export function createConversationNormalizer(): ConversationListNormalizer {
       // list stay (a wrong position guess only costs the WeakMap lookup).
       if (!whole) return result;
       // An entry of the last list not found again either changed (a fresh entry has its ID) or left.
-      // A list with bad items says nothing about what left.
-      if (result.problems.length === 0) {
-        for (const seen of last) {
-          if (seen === undefined || seen.gen === generation) continue;
-          const id = seen.value.conversation.conversationID;
-          if (!fresh?.has(id)) result.removed.push(id);
-        }
+      // A list with bad items says nothing about what left: what it lacks is kept for the next list.
+      for (const seen of last) {
+        if (seen === undefined || seen.gen === generation) continue;
+        const id = seen.value.conversation.conversationID;
+        if (fresh?.has(id)) continue;
+        if (result.problems.length === 0) result.removed.push(id);
+        else now.push(seen);
       }
       last = now;
       return result;
