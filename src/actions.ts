@@ -95,6 +95,8 @@ export const conversationListUpdated = eventAction<{
    * they are upserted and the others kept.
    */
   partial: boolean;
+  /** The SDK's total unread count when the list came (`getTotalUnreadMessageCount`), or null when it cannot say. */
+  totalUnreadCount: number | null;
 }>('tim/conversationListUpdated');
 /** TOTAL_UNREAD_MESSAGE_COUNT_UPDATED. */
 export const totalUnreadCountUpdated = eventAction<number>('tim/totalUnreadMessageCountUpdated');

@@ -25,6 +25,12 @@ export interface EventContext {
    * ? getPartialUpdatedConvs() : getLocalConvList()`).
    */
   partialConversations: boolean;
+  /**
+   * The SDK's own total unread count now (`getTotalUnreadMessageCount`), or null. Read with each
+   * conversation list: the SDK can change its total without TOTAL_UNREAD_MESSAGE_COUNT_UPDATED (2.27.6
+   * `_onMessageRemindTypeSynced`, a mute set on another device, emits only the list).
+   */
+  totalUnread(): number | null;
 }
 
 /** A handler's result: the action to dispatch (if any) and what was wrong with the data. */
@@ -227,7 +233,11 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       const gone = new Set(removed);
       ctx.registry.removeWhere((m) => gone.has(m.conversationID));
     }
-    return ok(A.conversationListUpdated({ conversations, removed, profiles, groups, complete, partial }), problems);
+    const totalUnreadCount = ctx.totalUnread();
+    return ok(
+      A.conversationListUpdated({ conversations, removed, profiles, groups, complete, partial, totalUnreadCount }),
+      problems,
+    );
   },
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)

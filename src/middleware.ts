@@ -13,6 +13,7 @@ import { isSafeKey, toPlain } from './normalize/plain';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
+import { sdkTotalUnread } from './thunks/conversations';
 import { getMyProfile } from './thunks/profiles';
 import type { EventError, MessageRecord } from './types';
 
@@ -68,6 +69,8 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     conversations,
     registry,
     partialConversations: options.partialUpdatedConversations === true,
+    // Not before SDK_READY: 2.x's API guard reports a call before ready as an SDK error.
+    totalUnread: () => (ready ? sdkTotalUnread(sdk) : null),
   };
   let unsubscribe: (() => void) | null = null;
   let epoch = 0;

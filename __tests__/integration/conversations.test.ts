@@ -364,6 +364,20 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
     await until(async () => (await sdkView(other)).groupList.length === 2, 4000, 'groups at login');
     expect(await sdkView(other)).toEqual(await sdkView(bob));
   });
+
+  it("a group's mute setting changed on another device reaches the store and the total", async () => {
+    const group = emu.createGroup({ type: 'Public', name: 'g', ownerID: 'erin', memberIDs: ['bob'] });
+    emu.injectGroupMessage({ from: 'erin', groupID: group.groupID, text: 'g1' });
+    emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a1' });
+    await loginBob();
+    await until(() => bob.getTotalUnreadMessageCount() === 2, 4000, 'SDK total 2');
+    emu.setMessageRemindType('bob', `GROUP${group.groupID}`, 'AcceptNotNotify');
+    await until(() => bob.getTotalUnreadMessageCount() === 1, 4000, 'the SDK leaves the muted group out');
+    await expectAgreement('after a mute on another device');
+    expect(selectConversationById(store.getState(), `GROUP${group.groupID}`)?.messageRemindType).toBe(
+      'AcceptNotNotify',
+    );
+  });
 });
 
 describe('conversations on @tencentcloud/chat with partialUpdatedConversations: true', () => {

@@ -10,6 +10,7 @@ import { setMarkBits } from './handlers/conversationMarks';
 import {
   pushConversationsDeleted,
   pushConversationsPinned,
+  pushGroupRemindTypeSynced,
   setRemindType,
   type RemindType,
 } from './handlers/conversationSettings';
@@ -75,8 +76,9 @@ export interface EmulatorControl {
   /** Pins or unpins a user's conversation on the server and pushes `RecentContactMod` (pin/unpin) to their sockets. */
   pinConversation(userID: string, conversationID: string, isPinned: boolean): void;
   /**
-   * Sets a user's mute setting of a conversation on the server only (no push): the SDK sees it at
-   * its next login, from `SelfInfo.MsgFlag` (group) or `get_c2c_peer_mute_notifications` (C2C).
+   * Sets a user's mute setting of a conversation on the server, as another device of theirs would. A
+   * group's is pushed at once (group system notice 20); a C2C one is seen at the SDK's next login, from
+   * `get_c2c_peer_mute_notifications`.
    */
   setMessageRemindType(userID: string, conversationID: string, messageRemindType: RemindType): void;
   /**
@@ -191,8 +193,11 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       pinConversationsOf(core, userID, [conversationID], isPinned);
       pushConversationsPinned(core, userID, [conversationID], isPinned);
     },
-    setMessageRemindType: (userID, conversationID, messageRemindType) =>
-      setRemindType(core, userID, conversationID, messageRemindType),
+    setMessageRemindType: (userID, conversationID, messageRemindType) => {
+      setRemindType(core, userID, conversationID, messageRemindType);
+      if (conversationID.startsWith('GROUP'))
+        pushGroupRemindTypeSynced(core, userID, conversationID.slice(5), messageRemindType);
+    },
     markConversation: (userID, conversationID, markType, enableMark) => {
       const bit = Math.log2(markType);
       if (!Number.isInteger(bit) || bit < 0 || bit > 30) throw new Error(`markType ${markType} is not a power of two`);

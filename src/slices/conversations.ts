@@ -29,7 +29,7 @@ export function conversationsReducer(
 ): ConversationsState {
   if (isUserDataReset(action)) return initialState;
   if (conversationListUpdated.match(action)) {
-    const { conversations, complete, partial } = action.payload;
+    const { conversations, complete, partial, totalUnreadCount } = action.payload;
     // An incomplete list (malformed items left out) only adds and updates: a bad item must not delete.
     // A partial list (3.x partialUpdatedConversations) holds only the changed conversations.
     const table =
@@ -40,7 +40,7 @@ export function conversationsReducer(
             conversations.map((c) => [c.conversationID, c] as const),
             keepIfEqual,
           );
-    return table === state.table ? state : { ...state, table };
+    return withSdkTotal(table === state.table ? state : { ...state, table }, totalUnreadCount);
   }
   if (totalUnreadCountUpdated.match(action)) {
     return action.payload === state.totalUnreadCount ? state : { ...state, totalUnreadCount: action.payload };
@@ -66,7 +66,7 @@ export function conversationsReducer(
  * already dropped (`sdkTotalUnread`). Null (the SDK cannot say) keeps the total for the SDK's event.
  */
 function withSdkTotal(state: ConversationsState, total: number | null): ConversationsState {
-  return total === null || total === state.totalUnreadCount ? state : { ...state, totalUnreadCount: total };
+  return typeof total !== 'number' || total === state.totalUnreadCount ? state : { ...state, totalUnreadCount: total };
 }
 
 /** The conversations named, each changed by `change` (the same state when nothing changed). */

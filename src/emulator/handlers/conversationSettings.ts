@@ -5,7 +5,9 @@
  */
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
 import { num, objects, str, strings, type JsonObject } from '../json';
+import { nowSeconds, randomUint32 } from '../store';
 import type { Connection } from '../transport';
+import { groupInfoOf } from '../wire';
 
 /** The SDK's `TYPES.MSG_REMIND_*` by the C2C `Mute_Notifications` flag (3.6.6 index.js `_transMsgRemindType`). */
 const REMIND_BY_FLAG = ['AcceptAndNotify', 'Discard', 'AcceptNotNotify'] as const;
@@ -84,6 +86,32 @@ export function setRemindType(core: EmulatorCore, userID: string, conversationID
     return;
   }
   core.store.marksOf(userID, conversationID).muteFlag = REMIND_BY_FLAG.indexOf(type);
+}
+
+/**
+ * Tells the user's devices (but `except`) that their mute setting of a group changed: a group system
+ * notice with `ReportType` 20 and the new `MsgFlag` (→ `payload.messageRemindType` by the global key
+ * map), applied by both SDKs (3.6.6 group-module.js and 2.27.6 tim-js.js `_onMessageRemindTypeSynced`).
+ */
+export function pushGroupRemindTypeSynced(
+  core: EmulatorCore,
+  userID: string,
+  groupID: string,
+  type: string,
+  except?: Connection,
+): number {
+  const group = core.store.groups.get(groupID);
+  if (!group) return 0;
+  const notice = {
+    From_Account: userID,
+    GroupInfo: groupInfoOf(group),
+    ToGroupId: groupID,
+    MsgSeq: randomUint32(),
+    MsgRandom: randomUint32(),
+    MsgTimeStamp: nowSeconds(),
+    MsgBody: { ReportType: 20, Operator_Account: userID, MsgFlag: type },
+  };
+  return core.push.toUser(userID, [{ Event: 5, GroupTips: [notice] }], except);
 }
 
 /** `openim.set_c2c_peer_mute_notifications {Peer_Account:[ids], Mute_Notifications:flag}`. */
