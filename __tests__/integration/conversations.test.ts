@@ -371,6 +371,12 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
     emu.injectC2CMessage({ from: 'alice', to: 'bob', text: 'a1' });
     await loginBob();
     await until(() => bob.getTotalUnreadMessageCount() === 2, 4000, 'SDK total 2');
+    // The SDK applies the notice only to a group of its group list (fetched after SDK_READY).
+    await until(
+      async () => (await bob.getGroupList()).data.groupList.some((g) => g.groupID === group.groupID),
+      4000,
+      'the SDK has the group',
+    );
     emu.setMessageRemindType('bob', `GROUP${group.groupID}`, 'AcceptNotNotify');
     await until(() => bob.getTotalUnreadMessageCount() === 1, 4000, 'the SDK leaves the muted group out');
     await expectAgreement('after a mute on another device');
