@@ -384,6 +384,22 @@ describe.each(kinds)('conversations on %s: the store agrees with the SDK', (kind
       'AcceptNotNotify',
     );
   });
+
+  it('a group conversation deleted on another device leaves the SDK and the store', async () => {
+    const group = emu.createGroup({ type: 'Public', name: 'g', ownerID: 'erin', memberIDs: ['bob'] });
+    emu.injectGroupMessage({ from: 'erin', groupID: group.groupID, text: 'g1' });
+    await loginBob();
+    const id = `GROUP${group.groupID}`;
+    await until(() => selectConversationById(store.getState(), id) !== undefined, 4000, 'the group conversation');
+    emu.deleteConversation('bob', id);
+    await until(
+      async () => !(await sdkConversations()).some((c) => c.conversationID === id),
+      4000,
+      'the SDK drops the group conversation',
+    );
+    await expectAgreement('after a group conversation was deleted on another device');
+    expect(selectConversationById(store.getState(), id)).toBeUndefined();
+  });
 });
 
 describe('conversations on @tencentcloud/chat with partialUpdatedConversations: true', () => {
