@@ -13,7 +13,7 @@ import { isSafeKey, toPlain } from './normalize/plain';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
-import { sdkTotalUnread } from './thunks/conversations';
+import { sdkTotalUnread } from './thunks/call';
 import { getMyProfile } from './thunks/profiles';
 import type { EventError, MessageRecord } from './types';
 

@@ -7,7 +7,7 @@ import type { TimContext } from '../context';
 import { normalizeConversation } from '../normalize/conversation';
 import { isObject } from '../normalize/plain';
 import type { ConversationRecord, GroupRecord, ProfileRecord } from '../types';
-import { invoke, idsOf, isId, requireId, requireIdList, requireObject } from './call';
+import { invoke, idsOf, isId, requireId, requireIdList, requireObject, sdkTotalUnread } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 
 /** Conversations (and the profiles and groups they embed) loaded by a thunk; merged, never replacing the list. */
@@ -40,24 +40,6 @@ function loaded(list: unknown[], isSyncCompleted: unknown): LoadedConversations 
     }
   }
   return out;
-}
-
-/**
- * The SDK's own total unread count, read after a call that changes unread counts, or null when this
- * SDK cannot say. The binding never computes the total from its rows: the SDK's total leaves out
- * muted and system conversations (2.27.6 tim-js.js and 3.6.6 index.js `getTotalUnreadMessageCount`:
- * sums `unreadCount` where `type !== '@TIM#SYSTEM'` and `messageRemindType` is `''` or
- * `AcceptAndNotify`), and it may already have sent the lowered total while the throttled list event
- * still shows the old row.
- */
-export function sdkTotalUnread(sdk: TimContext['sdk']): number | null {
-  try {
-    const fn = (sdk as unknown as { getTotalUnreadMessageCount?: unknown }).getTotalUnreadMessageCount;
-    const total: unknown = typeof fn === 'function' ? fn.call(sdk) : null;
-    return typeof total === 'number' && Number.isFinite(total) ? Math.max(0, total) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Filters of `getConversationList` (3.x; 2.x takes a list of conversation IDs or nothing). */

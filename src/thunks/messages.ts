@@ -9,7 +9,7 @@ import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
 import type { MessageRecord, RootStateWithTim } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
-import { sdkTotalUnread } from './conversations';
+import { sdkTotalUnread } from './call';
 
 /**
  * The SDK message with this ID: from the registry, else from the SDK's own cache (and then kept in
