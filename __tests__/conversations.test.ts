@@ -1,13 +1,14 @@
 import {
   selectConversationById,
   selectConversationList,
+  selectConversationGroup,
   selectGroupById,
   selectProfileByUserID,
   selectTotalUnreadCount,
   setMessageRead,
 } from '../src';
-import { readVolatileFields, sameVolatileFields } from '../src/normalize/conversation';
-import { FakeConversation, FakeProfile, FakeSdk } from './helpers/fakeSdk';
+import { createConversationNormalizer, readVolatileFields, sameVolatileFields } from '../src/normalize/conversation';
+import { FakeGroup, FakeConversation, FakeProfile, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
 
 failOnConsoleWarnings();
@@ -102,7 +103,29 @@ describe('CONVERSATION_LIST_UPDATED', () => {
     expect(selectConversationById(state, 'C2Cbob')).toMatchObject({ userID: 'bob', groupID: '' });
     expect(selectConversationById(state, 'C2Cbob')).not.toHaveProperty('userProfile');
     expect(selectProfileByUserID(state, 'bob')).toMatchObject({ userID: 'bob', nick: 'Bob' });
-    expect(selectGroupById(state, 'team')).toMatchObject({ groupID: 'team', name: 'team', memberCount: 3 });
+    // The embedded group is display data of the conversation, not a joined group (a quit group's
+    // conversation stays in the SDK's list).
+    expect(selectGroupById(state, 'team')).toBeUndefined();
+    expect(selectConversationGroup(state, 'team')).toMatchObject({ groupID: 'team', name: 'team', memberCount: 3 });
+  });
+
+  it('an embedded group fills blanks of a joined group and never overwrites it', () => {
+    const { sdk, store } = setup();
+    const joined = new FakeGroup('team', 'Team');
+    Object.assign(joined, { avatar: '', selfInfo: { messageRemindType: 'AcceptNotNotify', role: 'Member' } });
+    sdk.emit('GROUP_LIST_UPDATED', [joined]);
+    const conversation = new FakeConversation('GROUPteam', 2);
+    Object.assign(conversation.groupProfile as object, {
+      name: 'stale',
+      avatar: 'a.png',
+      selfInfo: { messageRemindType: 'AcceptAndNotify', role: 'Member', nameCard: 'nc' },
+    });
+    sdk.emit('CONVERSATION_LIST_UPDATED', [conversation]);
+    expect(selectGroupById(store.getState(), 'team')).toMatchObject({
+      name: 'Team',
+      avatar: 'a.png',
+      selfInfo: { messageRemindType: 'AcceptNotNotify', role: 'Member', nameCard: 'nc' },
+    });
   });
 
   it('a placeholder profile in a conversation does not blank a known nickname', () => {
@@ -122,10 +145,23 @@ describe('CONVERSATION_LIST_UPDATED', () => {
     const { sdk, store } = setup();
     sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Cbob', 1, { unreadCount: 4 })]);
     sdk.emit('TOTAL_UNREAD_MESSAGE_COUNT_UPDATED', 4);
+    Object.assign(sdk, { getTotalUnreadMessageCount: () => 0 });
     await store.dispatch(setMessageRead('C2Cbob')).unwrap();
     expect(sdk.setMessageRead).toHaveBeenCalledWith({ conversationID: 'C2Cbob' });
     expect(selectConversationById(store.getState(), 'C2Cbob')?.unreadCount).toBe(0);
     expect(selectTotalUnreadCount(store.getState())).toBe(0);
+  });
+
+  it('setMessageRead never computes the total from the row: without the SDK getter it waits for the event', async () => {
+    const { sdk, store } = setup();
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Cbob', 1, { unreadCount: 4 })]);
+    // bob is muted: the SDK's total (1, another conversation's) leaves his 4 out.
+    sdk.emit('TOTAL_UNREAD_MESSAGE_COUNT_UPDATED', 1);
+    await store.dispatch(setMessageRead('C2Cbob')).unwrap();
+    expect(selectConversationById(store.getState(), 'C2Cbob')?.unreadCount).toBe(0);
+    expect(selectTotalUnreadCount(store.getState())).toBe(1);
+    sdk.emit('TOTAL_UNREAD_MESSAGE_COUNT_UPDATED', 3);
+    expect(selectTotalUnreadCount(store.getState())).toBe(3);
   });
 });
 
@@ -139,6 +175,7 @@ describe('the conversation normalizer', () => {
     ['remark', (c) => (c.remark = 'r')],
     ['peerReadTime', (c) => (c.peerReadTime = 42)],
     ['customData', (c) => (c.customData = 'x')],
+    ['draftText', (c) => (c.draftText = 'typing…')],
     ['markList pushed', (c) => c.markList.push(1)],
     ['markList replaced', (c) => (c.markList = [])],
     ['conversationGroupList pushed', (c) => c.conversationGroupList.push('g')],
@@ -181,6 +218,50 @@ describe('the conversation normalizer', () => {
   it('reads every field that the compare checks (the two stay the same length)', () => {
     const seen: unknown[] = [];
     readVolatileFields(make(), seen);
-    expect(seen).toHaveLength(26);
+    expect(seen).toHaveLength(27);
+  });
+});
+
+describe('conversations that leave the list', () => {
+  it('are named once, by the next whole list that lacks them, changed or not', () => {
+    const n = createConversationNormalizer();
+    const a = new FakeConversation('C2Ca', 1);
+    const b = new FakeConversation('C2Cb', 2);
+    const c = new FakeConversation('C2Cc', 3);
+    expect(n.normalizeList([a, b, c]).removed).toEqual([]);
+    b.unreadCount = 5; // changed in place: normalized afresh, still there
+    expect(n.normalizeList([b, a]).removed).toEqual(['C2Cc']);
+    expect(n.normalizeList([b, a]).removed).toEqual([]);
+    const last = n.normalizeList([a]);
+    expect(last.conversations.map((r) => r.conversationID)).toEqual(['C2Ca']);
+    expect(last.removed).toEqual(['C2Cb']);
+  });
+
+  it('are not named by a partial list, nor by a list with malformed items', () => {
+    const n = createConversationNormalizer();
+    const a = new FakeConversation('C2Ca', 1);
+    const b = new FakeConversation('C2Cb', 2);
+    n.normalizeList([a, b]);
+    expect(n.normalizeList([a], false).removed).toEqual([]);
+    expect(n.normalizeList([a, null]).removed).toEqual([]);
+    expect(n.normalizeList([a]).removed).toEqual(['C2Cb']);
+  });
+
+  it('take their messages with them; a partial list removes nothing', () => {
+    const sdk = new FakeSdk();
+    const { store } = makeStore(sdk, { partialUpdatedConversations: false });
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1), new FakeConversation('C2Cb', 2)]);
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1)]);
+    expect(selectConversationList(store.getState()).map((c) => c.conversationID)).toEqual(['C2Ca']);
+
+    const partialSdk = new FakeSdk();
+    const partial = makeStore(partialSdk, { partialUpdatedConversations: true }).store;
+    partialSdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 1), new FakeConversation('C2Cb', 2)]);
+    partialSdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Ca', 5)]);
+    expect(
+      selectConversationList(partial.getState())
+        .map((c) => c.conversationID)
+        .sort(),
+    ).toEqual(['C2Ca', 'C2Cb']);
   });
 });

@@ -82,10 +82,22 @@ export const messageReactionsUpdated = eventAction<{ messageID: string; reaction
  */
 export const conversationListUpdated = eventAction<{
   conversations: ConversationRecord[];
+  /**
+   * Conversations that left the SDK's list since its last whole list (deleted here or on another
+   * device, or with their group): their messages and history cursor leave state too.
+   */
+  removed: string[];
   profiles: ProfileRecord[];
   groups: GroupRecord[];
   /** False when some items were malformed: then nothing is removed, only added or updated. */
   complete: boolean;
+  /**
+   * True when the list holds only the changed conversations (3.x `partialUpdatedConversations`):
+   * they are upserted and the others kept.
+   */
+  partial: boolean;
+  /** The SDK's total unread count when the list came (`getTotalUnreadMessageCount`), or null when it cannot say. */
+  totalUnreadCount: number | null;
 }>('tim/conversationListUpdated');
 /** TOTAL_UNREAD_MESSAGE_COUNT_UPDATED. */
 export const totalUnreadCountUpdated = eventAction<number>('tim/totalUnreadMessageCountUpdated');

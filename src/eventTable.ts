@@ -19,6 +19,18 @@ export interface EventContext {
   conversations: ConversationListNormalizer;
   /** Where SDK messages are kept for thunks. */
   registry: MessageRegistry;
+  /**
+   * The SDK was created with 3.x `partialUpdatedConversations: true`: CONVERSATION_LIST_UPDATED then
+   * carries only the changed conversations (3.6.6 index.js `_getEventData`: `isPartialUpdatedConvs()
+   * ? getPartialUpdatedConvs() : getLocalConvList()`).
+   */
+  partialConversations: boolean;
+  /**
+   * The SDK's own total unread count now (`getTotalUnreadMessageCount`), or null. Read with each
+   * conversation list: the SDK can change its total without TOTAL_UNREAD_MESSAGE_COUNT_UPDATED (2.27.6
+   * `_onMessageRemindTypeSynced`, a mute set on another device, emits only the list).
+   */
+  totalUnread(): number | null;
 }
 
 /** A handler's result: the action to dispatch (if any) and what was wrong with the data. */
@@ -242,10 +254,21 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (!Array.isArray(data)) return bad(`conversation list is ${data === null ? 'null' : typeof data}, not an array`);
     // Embedded profiles and groups come back only for conversations that changed: the slices
     // already hold the others, and merging 5,000 unchanged profiles per message is what this saves.
-    const { conversations, profiles, groups, problems } = ctx.conversations.normalizeList(data);
+    // 2.27.6 tim-js.js / 3.6.6 index.js `_getEventData(CONVERSATION_LIST_UPDATED)`: the whole
+    // `getLocalConversationList()`, or in 3.x partial mode `getPartialUpdatedConvs()`.
+    const partial = ctx.partialConversations;
+    const { conversations, removed, profiles, groups, problems } = ctx.conversations.normalizeList(data, !partial);
     if (data.length > 0 && conversations.length === 0) return { action: null, problems };
     const complete = problems.length === 0;
-    return ok(A.conversationListUpdated({ conversations, profiles, groups, complete }), problems);
+    if (removed.length) {
+      const gone = new Set(removed);
+      ctx.registry.removeWhere((m) => gone.has(m.conversationID));
+    }
+    const totalUnreadCount = ctx.totalUnread();
+    return ok(
+      A.conversationListUpdated({ conversations, removed, profiles, groups, complete, partial, totalUnreadCount }),
+      problems,
+    );
   },
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)

@@ -48,6 +48,7 @@ export {
   setMessageRemindType,
   markConversation,
   setConversationCustomData,
+  setConversationDraft,
   getConversationGroupList,
   createConversationGroup,
   deleteConversationGroup,
@@ -64,6 +65,7 @@ export {
   type RemindTypeSet,
   type MarkConversationArgs,
   type ConversationGroupChange,
+  type ConversationDraft,
 } from './thunks/conversations';
 
 /** Group thunks: list, profile, create, join, quit, dismiss, update, owner, applications, attributes, counters, communities. */

@@ -13,6 +13,7 @@ import { isSafeKey, toPlain } from './normalize/plain';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
+import { sdkTotalUnread } from './thunks/call';
 import { getMyProfile } from './thunks/profiles';
 import type { EventError, MessageRecord } from './types';
 
@@ -37,6 +38,12 @@ export interface TimMiddlewareOptions {
    * hundreds of messages a second. Default false: state changes synchronously with each event.
    */
   coalesce?: boolean;
+  /**
+   * Set to the value given to 3.x `TIM.create({ partialUpdatedConversations })`. With it,
+   * CONVERSATION_LIST_UPDATED carries only the changed conversations: they are upserted and the others
+   * kept (the SDK does not expose the setting, so the binding cannot find it out). Default false.
+   */
+  partialUpdatedConversations?: boolean;
 }
 
 /** The middleware, with a way to let go of the SDK. */
@@ -58,7 +65,13 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   const events: TimEventTable = options.events ?? TIM_EVENTS;
   const registry = new MessageRegistry(options.registryLimit, options.receivedRegistryLimit);
   const conversations = createConversationNormalizer();
-  const eventContext: EventContext = { conversations, registry };
+  const eventContext: EventContext = {
+    conversations,
+    registry,
+    partialConversations: options.partialUpdatedConversations === true,
+    // Not before SDK_READY: 2.x's API guard reports a call before ready as an SDK error.
+    totalUnread: () => (ready ? sdkTotalUnread(sdk) : null),
+  };
   let unsubscribe: (() => void) | null = null;
   let epoch = 0;
   let dispatch: Dispatch<UnknownAction> | null = null;

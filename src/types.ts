@@ -216,6 +216,8 @@ export interface ConversationRecord {
   conversationGroupList: string[];
   /** @-mention notices for group conversations. */
   groupAtInfoList: PlainObject[];
+  /** The draft (3.x `setConversationDraft`; 3.6.6 index.js `setConvDraft` → `setDraftText`); '' when none. */
+  draftText: string;
 }
 
 /** A group as the store holds it. */
@@ -432,8 +434,11 @@ export interface TimState {
   conversations: ConversationsState;
   /** Messages of every conversation. */
   messages: MessagesState;
-  /** Groups by ID, and the members loaded per group. */
-  groups: { table: Table<GroupRecord>; members: Table<GroupMembersState> };
+  /**
+   * Joined groups by ID (`table`), the members loaded per group, and the group each group
+   * conversation embeds (`embedded`: also for groups the user has left, whose conversation the SDK keeps).
+   */
+  groups: { table: Table<GroupRecord>; members: Table<GroupMembersState>; embedded: Table<GroupRecord> };
   /** Profiles by userID, and my own. */
   profiles: { table: Table<ProfileRecord>; myUserID: string | null };
   /** Blacklist, friends, user status, follow lists. */

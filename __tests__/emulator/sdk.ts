@@ -136,11 +136,18 @@ let nextAppID = 1400000001;
 
 /**
  * Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons).
- * `friendship`: on tim-js-sdk, the `tim-js-friendship.js` build (the one with friend APIs).
+ * `friendship`: on tim-js-sdk, the `tim-js-friendship.js` build (the one with friend APIs); any other
+ * key is passed to `create` (e.g. 3.x `partialUpdatedConversations`).
  */
-export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++, { friendship = false } = {}): Sdk {
+export function createSdk(
+  kind: SdkKind,
+  url: string,
+  sdkAppID = nextAppID++,
+  { friendship = false, ...extra }: { friendship?: boolean } & Record<string, unknown> = {},
+): Sdk {
   const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
   if (kind === '@tencentcloud/chat') options.eventThrottling = false;
+  Object.assign(options, extra);
   const factory = friendship && kind === 'tim-js-sdk' ? friendshipFactory : factories[kind];
   // The SDK logs a few lines inside create(), before setLogLevel can be called.
   return hushed(() => {

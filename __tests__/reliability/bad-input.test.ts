@@ -47,7 +47,8 @@ const OWNS: Record<TimEventKey, readonly Slice[]> = {
   MESSAGE_EXTENSIONS_UPDATED: ['messages'],
   MESSAGE_EXTENSIONS_DELETED: ['messages'],
   MESSAGE_REACTIONS_UPDATED: ['messages'],
-  CONVERSATION_LIST_UPDATED: ['conversations', 'profiles', 'groups'],
+  // Conversations that left the SDK's list take their messages and history cursor with them.
+  CONVERSATION_LIST_UPDATED: ['conversations', 'profiles', 'groups', 'messages'],
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: ['conversations'],
   CONVERSATION_GROUP_LIST_UPDATED: ['extras'],
   CONVERSATION_IN_GROUP_UPDATED: ['extras'],

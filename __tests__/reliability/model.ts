@@ -85,6 +85,18 @@ export function resetUserData(m: ModelState, status: SessionStatus): void {
   m.registry = new Map();
 }
 
+/**
+ * Conversations that left the SDK's whole list: the SDK deleted them (here or on another device) and
+ * dropped their messages; their messages, cursor and registered SDK messages go.
+ */
+export function forgetConversations(m: ModelState, conversationIDs: Iterable<string>): void {
+  for (const id of conversationIDs) {
+    m.messages.delete(id);
+    m.history.delete(id);
+    for (const [messageID, message] of m.registry) if (message.conversationID === id) m.registry.delete(messageID);
+  }
+}
+
 function find(m: ModelState, id: string): ModelMessage | undefined {
   for (const list of m.messages.values()) {
     const found = list.get(id);

@@ -525,7 +525,12 @@ async function run(
           return c;
         });
         sdk.emit('CONVERSATION_LIST_UPDATED', list);
-        model.conversations = new Map(step.list.map(({ conv, unread }) => [CONVERSATIONS[conv], unread]));
+        const next = new Map<string, number>(step.list.map(({ conv, unread }) => [CONVERSATIONS[conv], unread]));
+        M.forgetConversations(
+          model,
+          [...model.conversations.keys()].filter((id) => !next.has(id)),
+        );
+        model.conversations = next;
         break;
       }
       case 'totalUnread':
@@ -540,7 +545,7 @@ async function run(
         const unread = model.conversations.get(conversationID);
         if (!step.fail && unread !== undefined && unread > 0) {
           model.conversations.set(conversationID, 0);
-          model.totalUnread = Math.max(0, model.totalUnread - unread);
+          // The total is the SDK's (its getter, absent here, or its event): never the rows' sum.
         }
         break;
       }

@@ -138,6 +138,8 @@ describe('group list, profile, create, join, update, owner', () => {
 describe('quitGroup / dismissGroup', () => {
   it('leave nothing of the group: record, members, conversation, messages, cursor, attributes, counters, topics', async () => {
     const { sdk, store, middleware, group } = setup();
+    // A joined group comes from the group list; the group a conversation embeds never adds one.
+    sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('team')]);
     sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('GROUPteam', 10, { unreadCount: 2 })]);
     sdk.history.set('GROUPteam', [
       [new FakeMessage({ from: 'x', to: 'team', conversationType: 'GROUP', ID: 't1' })],

@@ -6,7 +6,16 @@ import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { changeReaction } from './handlers/reactions';
 import { modifyC2C, modifyGroupMessage } from './handlers/modify';
-import { conversationsOf } from './handlers/conversation';
+import { conversationsOf, deleteConversationOf, pinConversationsOf } from './handlers/conversation';
+import { changeConversationGroupOf, createConversationGroupOf } from './handlers/conversationGroups';
+import { setMarkBits } from './handlers/conversationMarks';
+import {
+  pushConversationsDeleted,
+  pushConversationsPinned,
+  pushGroupRemindTypeSynced,
+  setRemindType,
+  type RemindType,
+} from './handlers/conversationSettings';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { setFollow, followingSnapshot } from './handlers/follow';
 import { setCustomStatus } from './handlers/userStatus';
@@ -133,6 +142,29 @@ export interface EmulatorControl {
    * ROOM_CUSTOM_DATA_RECEIVED with `content` as its data; 2.x has no such event. Returns how many sockets.
    */
   pushRoomCustomData(userID: string, content: Json): number;
+  /**
+   * Deletes a user's conversation on the server, as another device of theirs would, and pushes
+   * `RecentContactMod` (delete) to their sockets: both SDKs drop the conversation. History is kept
+   * unless `clearHistory`.
+   */
+  deleteConversation(userID: string, conversationID: string, options?: { clearHistory?: boolean }): void;
+  /** Pins or unpins a user's conversation on the server and pushes `RecentContactMod` (pin/unpin) to their sockets. */
+  pinConversation(userID: string, conversationID: string, isPinned: boolean): void;
+  /**
+   * Sets a user's mute setting of a conversation on the server, as another device of theirs would. A
+   * group's is pushed at once (group system notice 20); a C2C one is seen at the SDK's next login, from
+   * `get_c2c_peer_mute_notifications`.
+   */
+  setMessageRemindType(userID: string, conversationID: string, messageRemindType: RemindType): void;
+  /**
+   * Sets or clears a mark (`markType`: 1 star, 2 unread, 4 fold, 8 hide, or another power of two) on a
+   * user's conversation, as another device of theirs would, pushing `RecentContactMod` (mark) to their sockets.
+   */
+  markConversation(userID: string, conversationID: string, markType: number, enableMark: boolean): void;
+  /** Creates a conversation group of a user, as another device of theirs would (pushes `RecentContactMod` 5). */
+  createConversationGroup(userID: string, groupName: string, conversationIDs: string[]): void;
+  /** Adds conversations to (or removes them from) a user's conversation group, pushing `RecentContactMod` 7. */
+  changeConversationGroup(userID: string, groupName: string, conversationIDs: string[], add: boolean): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
   dropSockets(userID?: string): number;
   /** Kicks a user's logged-in sockets with KickType 1 multipleAccount, 2 multipleDevice or 3 REST_API_Kick. Returns how many. */
@@ -278,6 +310,29 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
     },
     following: (userID) => followingSnapshot(store, userID),
     pushRoomCustomData: (userID, content) => pushRoomCustomData(core, userID, content),
+    deleteConversation: (userID, conversationID, options = {}) => {
+      deleteConversationOf(core, userID, conversationID, options.clearHistory === true);
+      pushConversationsDeleted(core, userID, [conversationID]);
+    },
+    pinConversation: (userID, conversationID, isPinned) => {
+      pinConversationsOf(core, userID, [conversationID], isPinned);
+      pushConversationsPinned(core, userID, [conversationID], isPinned);
+    },
+    setMessageRemindType: (userID, conversationID, messageRemindType) => {
+      setRemindType(core, userID, conversationID, messageRemindType);
+      if (conversationID.startsWith('GROUP'))
+        pushGroupRemindTypeSynced(core, userID, conversationID.slice(5), messageRemindType);
+    },
+    markConversation: (userID, conversationID, markType, enableMark) => {
+      const bit = Math.log2(markType);
+      if (!Number.isInteger(bit) || bit < 0 || bit > 30) throw new Error(`markType ${markType} is not a power of two`);
+      setMarkBits(core, userID, conversationID, enableMark ? { set: [bit] } : { clear: [bit] });
+    },
+    createConversationGroup: (userID, groupName, conversationIDs) => {
+      createConversationGroupOf(core, userID, groupName, conversationIDs);
+    },
+    changeConversationGroup: (userID, groupName, conversationIDs, add) =>
+      changeConversationGroupOf(core, userID, groupName, conversationIDs, add),
     dropSockets: (userID) => {
       let n = 0;
       for (const conn of [...core.connections]) {

@@ -8,6 +8,9 @@ import { conversationCommands } from './handlers/conversation';
 import { followCommands } from './handlers/follow';
 import { friendGroupCommands } from './handlers/friendGroups';
 import { friendCommands } from './handlers/friends';
+import { conversationGroupCommands } from './handlers/conversationGroups';
+import { conversationMarkCommands } from './handlers/conversationMarks';
+import { conversationSettingsCommands } from './handlers/conversationSettings';
 import { groupCommands } from './handlers/group';
 import { extensionCommands } from './handlers/extensions';
 import { modifyCommands } from './handlers/modify';
@@ -65,6 +68,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reactionCommands,
     modifyCommands,
     extensionCommands,
+    conversationSettingsCommands,
+    conversationMarkCommands,
+    conversationGroupCommands,
   ]) {
     router.register(table);
   }

@@ -31,6 +31,10 @@ export interface ConversationMarks {
   deletedAt: number;
   /** History up to this C2C message index / group sequence is hidden from the user (-1: nothing). */
   historyClearedAt: number;
+  /** C2C only: the user's `Mute_Notifications` flag for this peer (0 notify, 1 discard, 2 receive silently). */
+  muteFlag: number;
+  /** Conversation mark bits (`markConversation`: 1 star, 2 unread, 4 fold, 8 hide, or custom). */
+  standardMark: number;
 }
 
 /** Internal group state. */
@@ -135,10 +139,35 @@ export class Store {
     const key = `${userID}\n${conversationID}`;
     let marks = this.marks.get(key);
     if (!marks) {
-      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1 };
+      marks = { isPinned: false, pinnedTime: 0, deletedAt: -1, historyClearedAt: -1, muteFlag: 0, standardMark: 0 };
       this.marks.set(key, marks);
     }
     return marks;
+  }
+
+  /** `${userID}` → the user's conversation groups by their numeric ID (`markConversation`'s sibling feature). */
+  readonly conversationGroups = new Map<string, Map<number, { name: string; conversationIDs: Set<string> }>>();
+  private nextConversationGroupID = 1;
+
+  /** The user's conversation groups (created empty on first use). */
+  conversationGroupsOf(userID: string): Map<number, { name: string; conversationIDs: Set<string> }> {
+    let groups = this.conversationGroups.get(userID);
+    if (!groups) this.conversationGroups.set(userID, (groups = new Map()));
+    return groups;
+  }
+
+  /** A fresh conversation-group ID. */
+  takeConversationGroupID(): number {
+    return this.nextConversationGroupID++;
+  }
+
+  /** The user's conversations that carry mark bits. */
+  markedConversations(userID: string): string[] {
+    const prefix = `${userID}\n`;
+    const ids: string[] = [];
+    for (const [key, marks] of this.marks)
+      if (key.startsWith(prefix) && marks.standardMark !== 0) ids.push(key.slice(prefix.length));
+    return ids;
   }
 
   /** Creates a group; the owner becomes its first member. */

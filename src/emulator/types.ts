@@ -106,6 +106,8 @@ export interface GroupMemberRecord {
   /** The highest group sequence this member has read. */
   readSequence: number;
   nameCard: string;
+  /** The member's own mute setting for the group (`MsgFlag`); absent means `AcceptAndNotify`. */
+  messageRemindType?: string;
 }
 
 /** A group held by the emulator. */

@@ -120,7 +120,7 @@ export function groupProfileItem(group: GroupState, userID: string): JsonObject 
       ? {
           Role: self.role,
           JoinTime: self.joinTime,
-          MsgFlag: 'AcceptAndNotify',
+          MsgFlag: self.messageRemindType ?? 'AcceptAndNotify',
           MsgSeq: self.readSequence,
           NameCard: self.nameCard,
         }

@@ -69,6 +69,7 @@ export function normalizeConversation(raw: unknown): NormalizedConversation {
       customData: str(raw.customData),
       conversationGroupList: strArray(raw.conversationGroupList),
       groupAtInfoList: groupAt as PlainObject[],
+      draftText: str(raw.draftText),
     },
     profile,
     group,
@@ -115,9 +116,11 @@ export function readVolatileFields(c: Record<string, unknown>, out: unknown[]): 
   out[23] = group?.avatar;
   out[24] = group?.memberCount;
   out[25] = group?.selfInfo;
+  // 3.x sets it in place and emits the list (3.6.6 index.js `setConvDraft`): a draft alone is a change.
+  out[26] = c.draftText;
 }
 
-const FIELD_COUNT = 26;
+const FIELD_COUNT = 27;
 
 /**
  * `readVolatileFields(c, out)` followed by comparing `out` with `seen`, fused: the same fields in the
@@ -128,6 +131,7 @@ const FIELD_COUNT = 26;
 export function sameVolatileFields(c: Record<string, unknown>, seen: readonly unknown[]): boolean {
   if (c.unreadCount !== seen[0] || c.isPinned !== seen[1] || c.messageRemindType !== seen[2]) return false;
   if (c.remark !== seen[3] || c.peerReadTime !== seen[4] || c.customData !== seen[5]) return false;
+  if (c.draftText !== seen[26]) return false;
   const markList = c.markList as unknown[] | undefined;
   const groups = c.conversationGroupList as unknown[] | undefined;
   const atList = c.groupAtInfoList as unknown[] | undefined;
@@ -156,6 +160,12 @@ export function sameVolatileFields(c: Record<string, unknown>, seen: readonly un
 export interface NormalizedConversationList {
   /** Every conversation of the list, in the SDK's order. */
   conversations: ConversationRecord[];
+  /**
+   * Conversations of the previous whole list that this one lacks: the SDK deleted them (here, on
+   * another device through the `RecentContactMod` push, or with their group) and dropped their
+   * messages (3.6.6 index.js `deleteLocalConv` → `clearMemMsg`; 2.27.6 tim-js.js `onConversationDeleted`).
+   */
+  removed: string[];
   /** The profiles and groups embedded in conversations that changed since the last list. */
   profiles: ProfileRecord[];
   /** Groups embedded in conversations that changed since the last list. */
@@ -166,8 +176,12 @@ export interface NormalizedConversationList {
 
 /** A normalizer for whole conversation lists that remembers the SDK objects it has seen. */
 export interface ConversationListNormalizer {
-  /** Normalizes a list; unchanged SDK conversations give back the same records (===). */
-  normalizeList(list: readonly unknown[]): NormalizedConversationList;
+  /**
+   * Normalizes a list; unchanged SDK conversations give back the same records (===). `whole`
+   * (default true): the list is the SDK's whole list, so what left it since the last whole list is
+   * `removed`; false for the changed conversations only (3.x `partialUpdatedConversations`).
+   */
+  normalizeList(list: readonly unknown[], whole?: boolean): NormalizedConversationList;
   /** Forgets everything (on reset). */
   clear(): void;
 }
@@ -183,7 +197,10 @@ export function createConversationNormalizer(): ConversationListNormalizer {
     fields: unknown[];
     value: NormalizedConversation;
     index: number;
+    /** The list (`generation`) it was last found in. */
+    gen: number;
   }
+  let generation = 0;
   let cache = new WeakMap<object, Seen>();
   // The entries of the last list, by position: the SDK sends the list again in nearly the same
   // order (the conversation that got a message moves to the top), so the previous position, shifted
@@ -196,7 +213,7 @@ export function createConversationNormalizer(): ConversationListNormalizer {
       const value = normalizeConversation(raw);
       if (!isObject(raw)) return null; // unreachable: normalizeConversation throws first
       readVolatileFields(raw, scratch);
-      const seen = { raw, fields: scratch.slice(), value, index };
+      const seen = { raw, fields: scratch.slice(), value, index, gen: generation };
       cache.set(raw, seen);
       return seen;
     } catch (e) {
@@ -205,9 +222,17 @@ export function createConversationNormalizer(): ConversationListNormalizer {
     }
   };
   return {
-    normalizeList(list) {
-      const result: NormalizedConversationList = { conversations: [], profiles: [], groups: [], problems: [] };
+    normalizeList(list, whole = true) {
+      const result: NormalizedConversationList = {
+        conversations: [],
+        removed: [],
+        profiles: [],
+        groups: [],
+        problems: [],
+      };
       const now: Array<Seen | undefined> = new Array(list.length);
+      generation++;
+      let fresh: Set<string> | null = null;
       let shift = 0;
       for (let i = 0; i < list.length; i++) {
         const raw = list[i];
@@ -220,6 +245,7 @@ export function createConversationNormalizer(): ConversationListNormalizer {
         if (hit !== undefined) {
           if (sameVolatileFields(raw as Record<string, unknown>, hit.fields)) {
             hit.index = i;
+            hit.gen = generation;
             now[i] = hit;
             result.conversations.push(hit.value.conversation);
             continue;
@@ -228,10 +254,23 @@ export function createConversationNormalizer(): ConversationListNormalizer {
         const seen = normalizeFresh(raw, i, result.problems);
         if (!seen) continue;
         now[i] = seen;
+        (fresh ??= new Set()).add(seen.value.conversation.conversationID);
         const { value } = seen;
         result.conversations.push(value.conversation);
         if (value.profile) result.profiles.push(value.profile);
         if (value.group) result.groups.push(value.group);
+      }
+      // Changed conversations only: nothing can be seen leaving, and the positions of the last whole
+      // list stay (a wrong position guess only costs the WeakMap lookup).
+      if (!whole) return result;
+      // An entry of the last list not found again either changed (a fresh entry has its ID) or left.
+      // A list with bad items says nothing about what left: what it lacks is kept for the next list.
+      for (const seen of last) {
+        if (seen === undefined || seen.gen === generation) continue;
+        const id = seen.value.conversation.conversationID;
+        if (fresh?.has(id)) continue;
+        if (result.problems.length === 0) result.removed.push(id);
+        else now.push(seen);
       }
       last = now;
       return result;

@@ -1,6 +1,6 @@
 /** Conversation selectors. */
 import { tableGet } from '../entities/table';
-import type { ConversationRecord, RootStateWithTim, Table } from '../types';
+import type { ConversationRecord, GroupRecord, RootStateWithTim, Table } from '../types';
 
 /** Pinned first, then the newest last message first; ties by ID so the order is stable. */
 export function compareConversations(a: ConversationRecord, b: ConversationRecord): number {
@@ -65,3 +65,11 @@ export const selectConversationById = (
 
 /** Total unread messages, as the SDK reports it. */
 export const selectTotalUnreadCount = (state: RootStateWithTim): number => state.tim.conversations.totalUnreadCount;
+
+/**
+ * The group of a group conversation, for display: the joined group, or else the group as the
+ * conversation embeds it (the SDK keeps the conversation of a group the user quit or that was
+ * dismissed; that group is not among the joined groups).
+ */
+export const selectConversationGroup = (state: RootStateWithTim, groupID: string): GroupRecord | undefined =>
+  tableGet(state.tim.groups.table, groupID) ?? tableGet(state.tim.groups.embedded, groupID);

@@ -29,16 +29,18 @@ export function conversationsReducer(
 ): ConversationsState {
   if (isUserDataReset(action)) return initialState;
   if (conversationListUpdated.match(action)) {
-    const { conversations, complete } = action.payload;
+    const { conversations, complete, partial, totalUnreadCount } = action.payload;
     // An incomplete list (malformed items left out) only adds and updates: a bad item must not delete.
-    const table = complete
-      ? tableReplaceAll(state.table, conversations, conversationIDOf, keepIfEqual)
-      : tableUpsertMany(
-          state.table,
-          conversations.map((c) => [c.conversationID, c] as const),
-          keepIfEqual,
-        );
-    return table === state.table ? state : { ...state, table };
+    // A partial list (3.x partialUpdatedConversations) holds only the changed conversations.
+    const table =
+      complete && !partial
+        ? tableReplaceAll(state.table, conversations, conversationIDOf, keepIfEqual)
+        : tableUpsertMany(
+            state.table,
+            conversations.map((c) => [c.conversationID, c] as const),
+            keepIfEqual,
+          );
+    return withSdkTotal(table === state.table ? state : { ...state, table }, totalUnreadCount);
   }
   if (totalUnreadCountUpdated.match(action)) {
     return action.payload === state.totalUnreadCount ? state : { ...state, totalUnreadCount: action.payload };
@@ -49,13 +51,22 @@ export function conversationsReducer(
     // The SDK confirms with a list event a second later; show the read state now.
     const { conversationID } = action.payload;
     const conversation = tableGet(state.table, conversationID);
-    if (!conversation || conversation.unreadCount === 0) return state;
-    return {
-      table: tableSet(state.table, conversationID, { ...conversation, unreadCount: 0 }),
-      totalUnreadCount: Math.max(0, state.totalUnreadCount - conversation.unreadCount),
-    };
+    const next =
+      !conversation || conversation.unreadCount === 0
+        ? state
+        : { ...state, table: tableSet(state.table, conversationID, { ...conversation, unreadCount: 0 }) };
+    return withSdkTotal(next, action.payload.totalUnreadCount);
   }
   return state;
+}
+
+/**
+ * The total as the SDK gave it with a thunk result. Never computed from the rows: the SDK's total
+ * leaves out muted and system conversations, and a row may still hold a count the SDK's total has
+ * already dropped (`sdkTotalUnread`). Null (the SDK cannot say) keeps the total for the SDK's event.
+ */
+function withSdkTotal(state: ConversationsState, total: number | null): ConversationsState {
+  return typeof total !== 'number' || total === state.totalUnreadCount ? state : { ...state, totalUnreadCount: total };
 }
 
 /** The conversations named, each changed by `change` (the same state when nothing changed). */
@@ -81,15 +92,11 @@ function changeAll(
   return changeEach(state, state.table.keys, change);
 }
 
+/** Without these conversations; the total is left to the SDK (`withSdkTotal`, its event). */
 function remove(state: ConversationsState, conversationIDs: readonly string[]): ConversationsState {
-  let { table, totalUnreadCount } = state;
-  for (const id of conversationIDs) {
-    const c = tableGet(table, id);
-    if (!c) continue;
-    totalUnreadCount = Math.max(0, totalUnreadCount - c.unreadCount);
-    table = tableRemove(table, id);
-  }
-  return table === state.table ? state : { table, totalUnreadCount };
+  let { table } = state;
+  for (const id of conversationIDs) if (tableGet(table, id)) table = tableRemove(table, id);
+  return table === state.table ? state : { ...state, table };
 }
 
 function withMark(c: ConversationRecord, markType: number, enable: boolean): ConversationRecord {
@@ -113,7 +120,9 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
     );
     return table === state.table ? state : { ...state, table };
   }
-  if (C.deleteConversation.fulfilled.match(action)) return remove(state, action.payload.conversationIDs);
+  if (C.deleteConversation.fulfilled.match(action)) {
+    return withSdkTotal(remove(state, action.payload.conversationIDs), action.payload.totalUnreadCount);
+  }
   if (quitGroup.fulfilled.match(action) || dismissGroup.fulfilled.match(action)) {
     return remove(state, [`GROUP${action.payload.groupID}`]);
   }
@@ -123,24 +132,25 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
   }
   if (C.setAllMessageRead.fulfilled.match(action)) {
     const want = { readAllC2CMessage: 'C2C', readAllGroupMessage: 'GROUP', readAllMessage: null }[action.payload.scope];
-    let cleared = 0;
-    const next = changeAll(state, (c) => {
-      if (c.unreadCount === 0 || (want !== null && c.type !== want)) return c;
-      cleared += c.unreadCount;
-      return { ...c, unreadCount: 0 };
-    });
-    const totalUnreadCount = want === null ? 0 : Math.max(0, state.totalUnreadCount - cleared);
-    return totalUnreadCount === next.totalUnreadCount ? next : { ...next, totalUnreadCount };
+    const next = changeAll(state, (c) =>
+      c.unreadCount === 0 || (want !== null && c.type !== want) ? c : { ...c, unreadCount: 0 },
+    );
+    return withSdkTotal(next, action.payload.totalUnreadCount);
   }
   if (C.setMessageRemindType.fulfilled.match(action)) {
-    const { conversationIDs, messageRemindType } = action.payload;
-    return changeEach(state, conversationIDs, (c) =>
+    const { conversationIDs, messageRemindType, totalUnreadCount } = action.payload;
+    const next = changeEach(state, conversationIDs, (c) =>
       c.messageRemindType === messageRemindType ? c : { ...c, messageRemindType },
     );
+    return withSdkTotal(next, totalUnreadCount);
   }
   if (C.markConversation.fulfilled.match(action)) {
     const { conversationIDList, markType, enableMark } = action.payload;
     return changeEach(state, conversationIDList, (c) => withMark(c, markType, enableMark));
+  }
+  if (C.setConversationDraft.fulfilled.match(action)) {
+    const { conversationID, draftText } = action.payload;
+    return changeEach(state, [conversationID], (c) => (c.draftText === draftText ? c : { ...c, draftText }));
   }
   if (C.setConversationCustomData.fulfilled.match(action)) {
     const { conversationIDList, customData } = action.payload;

@@ -404,6 +404,8 @@ const handlers = new Map<string, Handler>([
   ),
   on(More.getMessageReadReceiptList.fulfilled, (state, rows) => applyReceipts(state, rows)),
   on(deleteConversation.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),
+  // A conversation the SDK dropped (deleted on another device too): the SDK drops its messages.
+  on(A.conversationListUpdated, (state, { removed }) => (removed.length ? forgetConversations(state, removed) : state)),
   on(clearHistoryMessage.fulfilled, (state, { conversationIDs }) => forgetConversations(state, conversationIDs)),
   on(quitGroup.fulfilled, (state, { groupID }) => forgetConversations(state, [`GROUP${groupID}`])),
   on(dismissGroup.fulfilled, (state, { groupID }) => forgetConversations(state, [`GROUP${groupID}`])),

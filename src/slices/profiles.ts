@@ -17,21 +17,35 @@ function keepIfEqual<T>(prev: T | undefined, next: T): T {
   return prev !== undefined && plainEqual(prev, next) ? prev : next;
 }
 
+const isBlank = (v: unknown): boolean => v === undefined || v === null || v === '' || v === 0;
+
+/** `prev` with its blank keys taken from `next` (one level deep). */
+function fillBlanks(prev: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  let merged: Record<string, unknown> | null = null;
+  for (const key of Object.keys(next)) {
+    const p = prev[key];
+    const n = next[key];
+    let value: unknown = p;
+    if (isBlank(p) && !isBlank(n)) value = n;
+    else if (p !== null && n !== null && typeof p === 'object' && typeof n === 'object' && !Array.isArray(p)) {
+      const inner = fillBlanks(p as Record<string, unknown>, n as Record<string, unknown>);
+      if (inner !== p) value = inner;
+    }
+    if (value !== p) (merged ??= { ...prev })[key] = value;
+  }
+  return merged ?? prev;
+}
+
 /**
- * Profiles and groups embedded in conversations are often placeholders (only an ID): they fill
- * gaps but never blank a name or avatar that an authoritative event already gave.
+ * Profiles and groups embedded in conversations are copies the SDK does not keep up to date (3.x:
+ * `setMessageRemindType` updates the group of the group module, not the conversation's
+ * `groupProfile`, 3.6.6 index.js `onGroupMsgRemindTypeUpdated`), or placeholders with only an ID: they
+ * fill blank fields and never overwrite what an authoritative source (an event, the group list, a
+ * thunk result) gave.
  */
-function fillGaps<T extends { name?: string; nick?: string; avatar: string; extra: object }>(
-  prev: T | undefined,
-  next: T,
-): T {
+function fillGaps<T extends object>(prev: T | undefined, next: T): T {
   if (prev === undefined) return next;
-  const merged = { ...next } as T & { name?: string; nick?: string };
-  if ('nick' in next && !next.nick) merged.nick = (prev as { nick?: string }).nick;
-  if ('name' in next && !next.name) merged.name = (prev as { name?: string }).name;
-  if (!next.avatar) merged.avatar = prev.avatar;
-  merged.extra = { ...prev.extra, ...next.extra };
-  return keepIfEqual(prev, merged);
+  return fillBlanks(prev as Record<string, unknown>, next as Record<string, unknown>) as T;
 }
 
 const initialProfiles: TimState['profiles'] = { table: emptyTable(), myUserID: null };
@@ -67,7 +81,7 @@ export function profilesReducer(state = initialProfiles, action: UnknownAction):
   return table === state.table && myUserID === state.myUserID ? state : { table, myUserID };
 }
 
-const initialGroups: TimState['groups'] = { table: emptyTable(), members: emptyTable() };
+const initialGroups: TimState['groups'] = { table: emptyTable(), members: emptyTable(), embedded: emptyTable() };
 
 const EMPTY_MEMBERS: GroupMembersState = {
   members: emptyTable(),
@@ -143,18 +157,13 @@ function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimS
     return table === state.table ? state : { ...state, table };
   }
   if (getConversationList.fulfilled.match(action) || getConversationProfile.fulfilled.match(action)) {
-    const table = tableUpsertMany(
-      state.table,
-      action.payload.groups.map((g) => [g.groupID, g] as const),
-      fillGaps,
-    );
-    return table === state.table ? state : { ...state, table };
+    return withEmbeddedGroups(state, action.payload.groups);
   }
   if (G.quitGroup.fulfilled.match(action) || G.dismissGroup.fulfilled.match(action)) {
     const { groupID } = action.payload;
     const table = tableRemove(state.table, groupID);
     const members = tableRemove(state.members, groupID);
-    return table === state.table && members === state.members ? state : { table, members };
+    return table === state.table && members === state.members ? state : { ...state, table, members };
   }
   if (G.changeGroupOwner.fulfilled.match(action)) {
     const { groupID, newOwnerID } = action.payload;
@@ -253,12 +262,38 @@ export function groupsReducer(state = initialGroups, action: UnknownAction): Tim
           groups.map((g) => [g.groupID, g] as const),
           keepIfEqual<GroupRecord>,
         );
-  } else if (conversationListUpdated.match(action) && action.payload.groups.length) {
-    table = tableUpsertMany(
-      state.table,
-      action.payload.groups.map((g) => [g.groupID, g] as const),
-      fillGaps,
-    );
+  } else if (conversationListUpdated.match(action)) {
+    const { groups, removed } = action.payload;
+    const next = groups.length ? withEmbeddedGroups(state, groups) : state;
+    return removed.length ? withoutEmbedded(next, removed) : next;
   }
   return table === state.table ? state : { ...state, table };
+}
+
+/**
+ * Groups embedded in conversations. They never add a group to the joined groups: the SDK keeps the
+ * conversation of a group the user quit or that was dismissed, with its group. They fill blanks of
+ * joined groups (`fillGaps`), and are kept as the SDK shows them in `embedded`, the display data of
+ * every group conversation (`selectConversationGroup`).
+ */
+function withEmbeddedGroups(state: TimState['groups'], groups: readonly GroupRecord[]): TimState['groups'] {
+  const entries: Array<[string, GroupRecord]> = [];
+  for (const g of groups) {
+    const joined = tableGet(state.table, g.groupID);
+    if (joined) entries.push([g.groupID, g]);
+  }
+  const table = entries.length ? tableUpsertMany(state.table, entries, fillGaps) : state.table;
+  const embedded = tableUpsertMany(
+    state.embedded,
+    groups.map((g) => [g.groupID, g] as const),
+    keepIfEqual<GroupRecord>,
+  );
+  return table === state.table && embedded === state.embedded ? state : { ...state, table, embedded };
+}
+
+/** Without the embedded groups of conversations that left the SDK's list. */
+function withoutEmbedded(state: TimState['groups'], conversationIDs: readonly string[]): TimState['groups'] {
+  let embedded = state.embedded;
+  for (const id of conversationIDs) if (id.startsWith('GROUP')) embedded = tableRemove(embedded, id.slice(5));
+  return embedded === state.embedded ? state : { ...state, embedded };
 }

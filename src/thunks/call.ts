@@ -95,3 +95,21 @@ export const callTim = Object.assign(
     typePrefix: callTimThunk.typePrefix,
   },
 );
+
+/**
+ * The SDK's own total unread count, read after a call that changes unread counts, or null when this
+ * SDK cannot say. The binding never computes the total from its rows: the SDK's total leaves out
+ * muted and system conversations (2.27.6 tim-js.js and 3.6.6 index.js `getTotalUnreadMessageCount`:
+ * sums `unreadCount` where `type !== '@TIM#SYSTEM'` and `messageRemindType` is `''` or
+ * `AcceptAndNotify`), and it may already have sent the lowered total while the throttled list event
+ * still shows the old row.
+ */
+export function sdkTotalUnread(sdk: TimSdk): number | null {
+  try {
+    const fn = (sdk as unknown as { getTotalUnreadMessageCount?: unknown }).getTotalUnreadMessageCount;
+    const total: unknown = typeof fn === 'function' ? fn.call(sdk) : null;
+    return typeof total === 'number' && Number.isFinite(total) ? Math.max(0, total) : null;
+  } catch {
+    return null;
+  }
+}

@@ -13,7 +13,7 @@ import type {
   ProfileRecord,
   SendConversationType,
 } from '../types';
-import { invoke, idsOf, isId, requireId, requireIdList, requireObject } from './call';
+import { invoke, idsOf, isId, requireId, requireIdList, requireObject, sdkTotalUnread } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 
 /** Conversations (and the profiles and groups they embed) loaded by a thunk; merged, never replacing the list. */
@@ -111,6 +111,8 @@ export interface ConversationsRemoved {
   conversationIDs: string[];
   /** True when the history was cleared too (the SDK's default). */
   clearHistoryMessage: boolean;
+  /** The SDK's total unread count after the call (null when it cannot say). */
+  totalUnreadCount: number | null;
 }
 
 /**
@@ -144,7 +146,7 @@ export const deleteConversation = createTimThunk<ConversationsRemoved, DeleteCon
           ? [data.conversationID]
           : ids;
       forgetMessagesOf(context, done);
-      return { conversationIDs: done, clearHistoryMessage: clear };
+      return { conversationIDs: done, clearHistoryMessage: clear, totalUnreadCount: sdkTotalUnread(context.sdk) };
     }),
 );
 
@@ -156,7 +158,11 @@ export const clearHistoryMessage = createTimThunk<ConversationsRemoved, string>(
       requireId(conversationID, 'clearHistoryMessage needs a conversationID');
       await invoke(context.sdk, 'clearHistoryMessage', conversationID);
       forgetMessagesOf(context, [conversationID]);
-      return { conversationIDs: [conversationID], clearHistoryMessage: true };
+      return {
+        conversationIDs: [conversationID],
+        clearHistoryMessage: true,
+        totalUnreadCount: sdkTotalUnread(context.sdk),
+      };
     }),
 );
 
@@ -174,20 +180,45 @@ export const pinConversation = createTimThunk<
   }),
 );
 
+/** Arguments and result of `setConversationDraft`. */
+export interface ConversationDraft {
+  /** The conversation. */
+  conversationID: string;
+  /** The draft; '' clears it. */
+  draftText: string;
+}
+
+/**
+ * Sets or clears the draft of a conversation (3.x only; kept by the SDK on this device, not on the
+ * server). `draftText` on the record changes at once; the SDK's list event follows.
+ */
+export const setConversationDraft = createTimThunk<ConversationDraft, ConversationDraft>(
+  'tim/setConversationDraft',
+  (args, api) =>
+    withSdk(api, async ({ sdk }) => {
+      requireObject(args, 'setConversationDraft needs { conversationID, draftText }');
+      requireId(args.conversationID, 'setConversationDraft needs a conversationID');
+      requireArg(typeof args.draftText === 'string', 'setConversationDraft needs draftText: string');
+      await invoke(sdk, 'setConversationDraft', { conversationID: args.conversationID, draftText: args.draftText });
+      return { conversationID: args.conversationID, draftText: args.draftText };
+    }),
+);
+
 /** Scope of `setAllMessageRead`: the SDK's `TYPES.READ_ALL_*`. */
 export type ReadAllScope = 'readAllC2CMessage' | 'readAllGroupMessage' | 'readAllMessage';
 const SCOPES: readonly string[] = ['readAllC2CMessage', 'readAllGroupMessage', 'readAllMessage'];
 
 /** Marks every conversation of a scope (default: all) read; their unread counts drop to 0 at once. */
-export const setAllMessageRead = createTimThunk<{ scope: ReadAllScope }, ReadAllScope | void>(
-  'tim/setAllMessageRead',
-  (scope, api) =>
-    withSdk(api, async ({ sdk }) => {
-      const s = scope ?? 'readAllMessage';
-      requireArg(SCOPES.includes(s), `setAllMessageRead scope must be one of ${SCOPES.join(', ')}`);
-      await invoke(sdk, 'setAllMessageRead', { scope: s });
-      return { scope: s };
-    }),
+export const setAllMessageRead = createTimThunk<
+  { scope: ReadAllScope; totalUnreadCount: number | null },
+  ReadAllScope | void
+>('tim/setAllMessageRead', (scope, api) =>
+  withSdk(api, async ({ sdk }) => {
+    const s = scope ?? 'readAllMessage';
+    requireArg(SCOPES.includes(s), `setAllMessageRead scope must be one of ${SCOPES.join(', ')}`);
+    await invoke(sdk, 'setAllMessageRead', { scope: s });
+    return { scope: s, totalUnreadCount: sdkTotalUnread(sdk) };
+  }),
 );
 
 /** Mute setting: the SDK's `TYPES.MSG_REMIND_*`. */
@@ -212,6 +243,8 @@ export interface RemindTypeSet {
   groupID: string | null;
   /** The new setting. */
   messageRemindType: MessageRemindType;
+  /** The SDK's total unread count after the call (a muted conversation leaves it); null when it cannot say. */
+  totalUnreadCount: number | null;
 }
 
 /** Mutes or unmutes a group or one-to-one conversations (`messageRemindType` on the records). */
@@ -238,6 +271,7 @@ export const setMessageRemindType = createTimThunk<RemindTypeSet, SetMessageRemi
         conversationIDs: group ? [`GROUP${args.groupID}`] : (args.userIDList ?? []).map((u) => `C2C${u}`),
         groupID: group ? (args.groupID as string) : null,
         messageRemindType: args.messageRemindType,
+        totalUnreadCount: sdkTotalUnread(sdk),
       };
     }),
 );

@@ -9,6 +9,7 @@ import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
 import type { MessageRecord, RootStateWithTim, SendConversationType } from '../types';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
+import { sdkTotalUnread } from './call';
 import { ownPage, rememberStalePage } from './ownership';
 
 /**
@@ -215,12 +216,13 @@ export const getMessageList = createTimThunk<HistoryPage, string>(
 );
 
 /** Reports a conversation as read; its unread count drops to 0. */
-export const setMessageRead = createTimThunk<{ conversationID: string }, string>(
+export const setMessageRead = createTimThunk<{ conversationID: string; totalUnreadCount: number | null }, string>(
   'tim/setMessageRead',
   (conversationID, api) =>
     withSdk(api, async ({ sdk }) => {
       requireArg(typeof conversationID === 'string' && conversationID !== '', 'setMessageRead needs a conversationID');
       await sdk.setMessageRead({ conversationID });
-      return { conversationID };
+      // The SDK's own total, not ours minus the row: see `sdkTotalUnread`.
+      return { conversationID, totalUnreadCount: sdkTotalUnread(sdk) };
     }),
 );

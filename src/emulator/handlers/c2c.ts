@@ -248,5 +248,4 @@ export const c2cCommands: CommandTable = {
   'openim.msgreaded': { handle: msgreaded },
   'openim.get_peer_read_time': { handle: peerReadTime },
   'openim.msgwithdraw': { handle: withdraw },
-  'openim.get_c2c_peer_mute_notifications': { handle: () => ({ MuteNotificationsList: [] }) },
 };

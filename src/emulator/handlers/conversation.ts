@@ -2,11 +2,12 @@
  * The conversation list: `recentcontact.page_get` (with unread counts and pins), delete, pin, clear
  * history, and the conversation-group commands the SDK sends at login (answered empty).
  */
-import type { CommandContext, CommandTable } from '../context';
+import type { CommandContext, CommandTable, EmulatorCore } from '../context';
 import { num, objects, str, type JsonObject } from '../json';
 import type { Store } from '../store';
 import type { ConversationRecord } from '../types';
 import { groupTipItem } from '../wire';
+import { pushConversationsDeleted, pushConversationsPinned } from './conversationSettings';
 
 /** The user's conversations as the server sees them, pinned first, then newest first. */
 export function conversationsOf(store: Store, userID: string): ConversationRecord[] {
@@ -130,36 +131,56 @@ function lastPosition(store: Store, userID: string, conversationID: string): num
   return group ? group.nextSequence - 1 : -1;
 }
 
-function deleteConversations(ctx: CommandContext): JsonObject {
-  const { store } = ctx.core;
-  const clear = num(ctx.body.ClearRamble) === 1;
-  const results = objects(ctx.body.ContactItem).map((item) => {
-    const id = conversationIDOf(item);
-    const marks = store.marksOf(ctx.userID, id);
-    const position = lastPosition(store, ctx.userID, id);
-    marks.deletedAt = position;
-    marks.isPinned = false;
-    if (clear) marks.historyClearedAt = position;
-    if (id.startsWith('C2C')) {
-      const peer = id.slice(3);
-      store.markC2CRead(ctx.userID, peer, Number.MAX_SAFE_INTEGER);
-      return { ResultCode: 0, Type: 1, To_Account: peer };
-    }
-    const group = store.groups.get(id.slice(5));
-    const member = group?.members.get(ctx.userID);
-    if (group && member) member.readSequence = group.nextSequence - 1;
-    return { ResultCode: 0, Type: 2, ToGroupid: id.slice(5) };
-  });
-  return { ResultItem: results };
+/**
+ * Deletes a conversation for `userID` on the server: hidden from `page_get` until a newer message,
+ * unpinned, read; its history hidden too when `clearHistory`.
+ */
+export function deleteConversationOf(core: EmulatorCore, userID: string, id: string, clearHistory: boolean): void {
+  const { store } = core;
+  const marks = store.marksOf(userID, id);
+  const position = lastPosition(store, userID, id);
+  marks.deletedAt = position;
+  marks.isPinned = false;
+  if (clearHistory) marks.historyClearedAt = position;
+  if (id.startsWith('C2C')) {
+    store.markC2CRead(userID, id.slice(3), Number.MAX_SAFE_INTEGER);
+    return;
+  }
+  const group = store.groups.get(id.slice(5));
+  const member = group?.members.get(userID);
+  if (group && member) member.readSequence = group.nextSequence - 1;
 }
 
+/** `recentcontact.batch_delete`; the user's other devices get the `RecentContactMod` delete push. */
+function deleteConversations(ctx: CommandContext): JsonObject {
+  const clear = num(ctx.body.ClearRamble) === 1;
+  const ids = objects(ctx.body.ContactItem).map(conversationIDOf);
+  for (const id of ids) deleteConversationOf(ctx.core, ctx.userID, id, clear);
+  if (ids.length) pushConversationsDeleted(ctx.core, ctx.userID, ids, ctx.conn);
+  return {
+    ResultItem: ids.map((id) =>
+      id.startsWith('C2C')
+        ? { ResultCode: 0, Type: 1, To_Account: id.slice(3) }
+        : { ResultCode: 0, Type: 2, ToGroupid: id.slice(5) },
+    ),
+  };
+}
+
+/** Pins or unpins conversations for `userID` on the server. */
+export function pinConversationsOf(core: EmulatorCore, userID: string, ids: string[], isPinned: boolean): void {
+  for (const id of ids) {
+    const marks = core.store.marksOf(userID, id);
+    marks.isPinned = isPinned;
+    marks.pinnedTime = isPinned ? Date.now() : 0;
+  }
+}
+
+/** `recentcontact.top`; the user's other devices get the `RecentContactMod` pin push. */
 function pin(ctx: CommandContext): JsonObject {
   const pinned = num(ctx.body.OperationType ?? ctx.body.operationType, 1) === 1;
-  for (const item of objects(ctx.body.RecentContactItem)) {
-    const marks = ctx.core.store.marksOf(ctx.userID, conversationIDOf(item));
-    marks.isPinned = pinned;
-    marks.pinnedTime = pinned ? Date.now() : 0;
-  }
+  const ids = objects(ctx.body.RecentContactItem).map(conversationIDOf);
+  pinConversationsOf(ctx.core, ctx.userID, ids, pinned);
+  if (ids.length) pushConversationsPinned(ctx.core, ctx.userID, ids, pinned, ctx.conn);
   return {};
 }
 
@@ -175,6 +196,4 @@ export const conversationCommands: CommandTable = {
   'recentcontact.batch_delete': { handle: deleteConversations },
   'recentcontact.top': { handle: pin },
   'recentcontact.clear_msg': { handle: clearHistory },
-  'recentcontact.get_contact_group': { handle: () => ({}) },
-  'recentcontact.search_contact_group': { handle: () => ({}) },
 };
