@@ -4,6 +4,7 @@
  * events notifies subscribers once per tick with the default `configureStore` enhancers.
  */
 import { createAction, prepareAutoBatched } from '@reduxjs/toolkit';
+import type { GroupTipRecord } from './normalize/groupTip';
 import type {
   ConversationRecord,
   EventError,
@@ -101,6 +102,11 @@ export const allReceiveMessageOptUpdated = eventAction<PlainObject>('tim/allRece
 
 /** GROUP_LIST_UPDATED: the whole list of joined groups. */
 export const groupListUpdated = eventAction<{ groups: GroupRecord[]; complete: boolean }>('tim/groupListUpdated');
+/**
+ * The group tips among the messages of a MESSAGE_RECEIVED (joins, quits, kicks, roles, mutes): the
+ * loaded member lists and member counts follow them, as the SDK's own caches do.
+ */
+export const groupTipsReceived = eventAction<GroupTipRecord[]>('tim/groupTipsReceived');
 /** GROUP_SYSTEM_NOTICE_RECEIVED (2.x). */
 export const groupSystemNoticeReceived = eventAction<PlainObject>('tim/groupSystemNoticeReceived');
 /** GROUP_ATTRIBUTES_UPDATED. */

@@ -6,6 +6,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
+import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
@@ -27,6 +28,8 @@ export interface EventResult {
   action: UnknownAction | null;
   /** Descriptions of items that were skipped or fields that were wrong. */
   problems: string[];
+  /** Actions to dispatch after `action` (the group tips a MESSAGE_RECEIVED carries). */
+  also?: UnknownAction[];
 }
 
 /** A table entry. */
@@ -134,7 +137,11 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
 
   MESSAGE_RECEIVED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
-    return ok(records.length ? A.messagesReceived(records) : null, problems);
+    // Group tips also change members: the SDKs apply them in onNewGroupTips right after emitting
+    // MESSAGE_RECEIVED (2.27.6 tim-js.js handleMessageList, 3.6.6 index.js _handleTips).
+    const tips = groupTipsOf(records, Math.floor(Date.now() / 1000));
+    const result = ok(records.length ? A.messagesReceived(records) : null, problems);
+    return tips.length ? { ...result, also: [A.groupTipsReceived(tips)] } : result;
   },
   MESSAGE_MODIFIED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);

@@ -6,7 +6,7 @@ import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxj
 import { detachTim, eventFailed, messagesReceived, unhandledEvent } from './actions';
 import { asContextAnswer, getTimContext, type TimContext } from './context';
 import { TIM_REDUX_ERROR, TimReduxError } from './errors';
-import { EVENT_TABLE, type EventContext } from './eventTable';
+import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
 import { isSafeKey, toPlain } from './normalize/plain';
@@ -153,7 +153,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       try {
         if (key === 'SDK_READY') ready = true;
         if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
-        const result = handler
+        const result: EventResult = handler
           ? handler(data, eventContext)
           : isSafeKey(name)
             ? { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] }
@@ -166,6 +166,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
             queueMicrotask(flush);
           }
         } else if (result.action) api.dispatch(result.action);
+        for (const action of result.also ?? []) api.dispatch(action);
       } catch (e) {
         problems = [...problems, `${name}: ${e instanceof Error ? e.message : String(e)}`];
       }

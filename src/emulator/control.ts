@@ -6,9 +6,11 @@ import type { EmulatorCore } from './context';
 import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
+import { muteMember, setMemberRole } from './handlers/groupMembers';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
 import type { CommandLogEntry, Router } from './router';
+import type { GroupState } from './store';
 import type {
   C2CMessageRecord,
   ConversationRecord,
@@ -54,8 +56,16 @@ export interface EmulatorControl {
   }): GroupRecord;
   /** Adds users to a group, pushing the join tip to the members. */
   addGroupMembers(groupID: string, userIDs: string[]): void;
-  /** Removes a user from a group, pushing the quit tip to the members. */
+  /** Removes a user from a group as its owner would (a kick), pushing the kicked tip to the members and to that user. */
   removeGroupMember(groupID: string, userID: string): void;
+  /** The user joins a group themselves, pushing the join tip (operator: the user). */
+  joinGroup(groupID: string, userID: string): void;
+  /** The user quits a group, pushing the quit tip to the members. */
+  quitGroup(groupID: string, userID: string): void;
+  /** The owner makes a member an Admin or a Member again, pushing the set-admin / cancel-admin tip. */
+  setGroupMemberRole(groupID: string, userID: string, role: 'Admin' | 'Member'): void;
+  /** The owner mutes a member for `seconds` (0 unmutes), pushing the member-info tip. */
+  muteGroupMember(groupID: string, userID: string, seconds: number): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
@@ -107,6 +117,11 @@ function elementsOf(content: InjectContent): MessageElement[] {
 export function createControl(core: EmulatorCore, router: Router, pendingWaits: Set<() => void>): EmulatorControl {
   const { store } = core;
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const groupNamed = (groupID: string): GroupState => {
+    const group = store.groups.get(groupID);
+    if (!group || group.dismissed) throw new Error(`no group ${groupID}`);
+    return group;
+  };
   return {
     injectC2CMessage: (input) =>
       copy(
@@ -142,10 +157,17 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (!group) throw new Error(`no group ${groupID}`);
       addMembers(core, group, userIDs, group.ownerID);
     },
-    removeGroupMember: (groupID, userID) => {
-      const group = store.groups.get(groupID);
-      if (!group) throw new Error(`no group ${groupID}`);
-      removeMember(core, group, userID, group.ownerID);
+    removeGroupMember: (groupID, userID) =>
+      removeMember(core, groupNamed(groupID), userID, groupNamed(groupID).ownerID),
+    joinGroup: (groupID, userID) => void addMembers(core, groupNamed(groupID), [userID], userID),
+    quitGroup: (groupID, userID) => removeMember(core, groupNamed(groupID), userID, userID),
+    setGroupMemberRole: (groupID, userID, role) => {
+      const group = groupNamed(groupID);
+      setMemberRole(core, group, userID, role, group.ownerID);
+    },
+    muteGroupMember: (groupID, userID, seconds) => {
+      const group = groupNamed(groupID);
+      muteMember(core, group, userID, seconds, group.ownerID);
     },
     updateProfile: (userID, profile) => {
       const items: Array<{ tag: string; value: string }> = [];

@@ -6,6 +6,7 @@ import { createControl, type EmulatorControl } from './control';
 import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
+import { groupMemberCommands } from './handlers/groupMembers';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
 import { Pusher } from './push';
@@ -43,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (user.avatar !== undefined) state.profile[TAG.avatar] = user.avatar;
   }
   const router = new Router(core);
-  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands]) {
+  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands, groupMemberCommands]) {
     router.register(table);
   }
   const transport = await startTransport(resolved.port, {

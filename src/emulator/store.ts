@@ -177,6 +177,7 @@ export class Store {
       joinTime: nowSeconds(),
       readSequence: group.nextSequence - 1,
       nameCard: '',
+      muteUntil: 0,
     });
     return true;
   }

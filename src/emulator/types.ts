@@ -69,6 +69,8 @@ export interface GroupMemberRecord {
   /** The highest group sequence this member has read. */
   readSequence: number;
   nameCard: string;
+  /** Muted until this time (unix seconds); 0 when never muted. */
+  muteUntil: number;
 }
 
 /** A group held by the emulator. */

@@ -7,10 +7,9 @@ import { num, objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
-import { groupInfoOf, groupItem, groupProfileItem, groupTipItem, sdkMessageID } from '../wire';
+import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID } from '../wire';
+import { addTip, pushToMembers, TIP } from './groupTips';
 
-/** Group tip operation types (the SDK's `TIM.TYPES.GRP_TIP_*`). */
-export const TIP = { join: 1, quit: 2, kicked: 3 } as const;
 /** Group system notice type for a dismissed group (`TIM.TYPES.GRP_SYS_NOTICE`... operationType 5). */
 const NOTICE_DISMISSED = 5;
 
@@ -24,47 +23,6 @@ function groupOf(ctx: CommandContext, groupID = str(ctx.body.GroupId)): GroupSta
   const group = ctx.core.store.groups.get(groupID);
   if (!group || group.dismissed) throw new CommandError(ERR_GROUP_NOT_FOUND, `group ${groupID} not found`);
   return group;
-}
-
-/** Pushes events to every member of a group (except one socket). */
-function pushToMembers(core: EmulatorCore, group: GroupState, events: JsonObject[], except?: Connection): void {
-  for (const member of group.members.keys()) core.push.toUser(member, events, except);
-}
-
-/** Stores a group tip (join, quit, kicked) in the history and pushes it (GroupTips, Event 4) to the members. */
-function addTip(
-  core: EmulatorCore,
-  group: GroupState,
-  tipType: number,
-  operator: string,
-  userIDs: string[],
-  extraRecipients: string[] = [],
-): void {
-  const time = nowSeconds();
-  const random = randomUint32();
-  const tip = core.store.addGroupMessage(group, {
-    sdkMessageID: sdkMessageID(core.store.user(operator).tinyID, time, random),
-    from: operator,
-    random,
-    time,
-    clientTime: time,
-    elements: [
-      {
-        MsgType: 'TIMGroupTipElem',
-        MsgContent: { OpType: tipType, Operator_Account: operator, List_Account: [...userIDs] },
-      },
-    ],
-    cloudCustomData: '',
-    nick: '',
-    avatar: '',
-    isRevoked: false,
-    revoker: '',
-    tipType,
-    tipUserIDs: [...userIDs],
-  });
-  const events = [{ Event: 4, GroupTips: [groupTipItem(group, tip)] }];
-  pushToMembers(core, group, events);
-  for (const userID of extraRecipients) if (!group.members.has(userID)) core.push.toUser(userID, events);
 }
 
 /** Creates a group as `ownerID` with members (used by `create_group` and the control API). */
@@ -100,7 +58,7 @@ export function addMembers(core: EmulatorCore, group: GroupState, userIDs: strin
 /** Removes a user from a group and pushes the quit (or kicked) tip to the members and to that user. */
 export function removeMember(core: EmulatorCore, group: GroupState, userID: string, operator: string): void {
   if (!group.members.delete(userID)) return;
-  addTip(core, group, operator === userID ? TIP.quit : TIP.kicked, operator, [userID], [userID]);
+  addTip(core, group, operator === userID ? TIP.quit : TIP.kicked, operator, [userID], { extraRecipients: [userID] });
 }
 
 /** Stores a group message and pushes it (Event 3) to every member's sockets except `senderConn`. */
@@ -224,7 +182,7 @@ function memberList(ctx: CommandContext): JsonObject {
       Role: m.role,
       JoinTime: m.joinTime,
       NameCard: m.nameCard,
-      ShutUpUntil: 0,
+      ShutUpUntil: m.muteUntil,
       MsgSeq: m.readSequence,
     })),
     NextOffset: offset + page.length < members.length ? offset + page.length : 0,
@@ -243,7 +201,7 @@ function memberInfo(ctx: CommandContext): JsonObject {
         Role: m.role,
         JoinTime: m.joinTime,
         NameCard: m.nameCard,
-        ShutUpUntil: 0,
+        ShutUpUntil: m.muteUntil,
       })),
   };
 }

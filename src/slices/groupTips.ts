@@ -1,0 +1,72 @@
+/**
+ * Group tips applied to `state.tim.groups`: the loaded member list of a group follows joins, quits,
+ * kicks, role changes and mutes, and the group's `memberCount` follows the tip's `memberNum`, as
+ * each SDK updates its own member cache and group profile from the same tips.
+ */
+import { tableGet, tableRemove, tableSet } from '../entities/table';
+import type { GroupTipRecord } from '../normalize/groupTip';
+import type { GroupMemberRecord, Table, TimState } from '../types';
+
+type GroupsState = TimState['groups'];
+
+function withRole(members: Table<GroupMemberRecord>, userID: string, role: string): Table<GroupMemberRecord> {
+  const prev = tableGet(members, userID);
+  return prev && prev.role !== role ? tableSet(members, userID, { ...prev, role }) : members;
+}
+
+function applyToMembers(members: Table<GroupMemberRecord>, tip: GroupTipRecord): Table<GroupMemberRecord> {
+  let next = members;
+  switch (tip.operationType) {
+    case 1:
+      for (const userID of tip.userIDList) {
+        if (tableGet(next, userID)) continue;
+        next = tableSet(next, userID, {
+          userID,
+          nick: '',
+          avatar: '',
+          nameCard: '',
+          role: 'Member',
+          joinTime: tip.time,
+          muteUntil: 0,
+          memberCustomField: {},
+        });
+      }
+      return next;
+    case 2:
+    case 3:
+      for (const userID of tip.userIDList) next = tableRemove(next, userID);
+      return next;
+    case 4:
+    case 5:
+      for (const userID of tip.userIDList) next = withRole(next, userID, tip.operationType === 4 ? 'Admin' : 'Member');
+      return next;
+    case 6:
+      if (tip.newOwnerID === null) return next;
+      for (const m of members.values)
+        if (m.role === 'Owner' && m.userID !== tip.newOwnerID) next = withRole(next, m.userID, 'Member');
+      return withRole(next, tip.newOwnerID, 'Owner');
+    case 7:
+      for (const [userID, muteUntil] of Object.entries(tip.muteUntil)) {
+        const prev = tableGet(next, userID);
+        if (prev && prev.muteUntil !== muteUntil) next = tableSet(next, userID, { ...prev, muteUntil });
+      }
+      return next;
+    default:
+      return next;
+  }
+}
+
+/** The groups state after `tips`; the same object when nothing changed. */
+export function applyGroupTips(state: GroupsState, tips: readonly GroupTipRecord[]): GroupsState {
+  let { table, members } = state;
+  for (const tip of tips) {
+    const group = tableGet(table, tip.groupID);
+    if (group && tip.memberNum !== null && group.memberCount !== tip.memberNum)
+      table = tableSet(table, tip.groupID, { ...group, memberCount: tip.memberNum });
+    const page = tableGet(members, tip.groupID);
+    if (!page) continue; // members never loaded: nothing to keep in step
+    const next = applyToMembers(page.members, tip);
+    if (next !== page.members) members = tableSet(members, tip.groupID, { ...page, members: next });
+  }
+  return table === state.table && members === state.members ? state : { table, members };
+}
