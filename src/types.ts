@@ -291,6 +291,11 @@ export interface MessagesState {
   revokedIDs: readonly string[];
   /** Per-conversation caps: conversation subtype (`AVChatRoom`, ...) or `default` → max records (0 = none). */
   caps: Readonly<Record<string, number>>;
+  /**
+   * Group conversation → its group's type (`AVChatRoom`, ...), learned from the group list, group
+   * profiles and joined groups: received messages carry no type of their own, and caps go by it.
+   */
+  groupTypes: Readonly<Record<string, string>>;
   /** Failures of message thunks, by messageID (send, revoke, ...). */
   errors: Readonly<Record<string, TimError>>;
 }

@@ -44,7 +44,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (user.avatar !== undefined) state.profile[TAG.avatar] = user.avatar;
   }
   const router = new Router(core);
-  for (const table of [sessionCommands, profileCommands, c2cCommands, conversationCommands, groupCommands, groupMemberCommands]) {
+  for (const table of [
+    sessionCommands,
+    profileCommands,
+    c2cCommands,
+    conversationCommands,
+    groupCommands,
+    groupMemberCommands,
+  ]) {
     router.register(table);
   }
   const transport = await startTransport(resolved.port, {

@@ -140,7 +140,9 @@ function join(ctx: CommandContext): JsonObject {
   if (group.type === 'Private' || group.joinOption === 'DisableApply')
     throw new CommandError(ERR_PERMISSION, 'this group cannot be joined');
   if (!group.members.has(ctx.userID)) addMembers(ctx.core, group, [ctx.userID], ctx.userID);
-  return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: 0 };
+  // HugeGroupFlag (avChatRoomFlag) 1 without LongPollingKey: the SDK joins a live room without long
+  // polling and takes its messages from the socket's group push (3.6.6 index.js _handleJoinResult).
+  return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: group.type === 'AVChatRoom' ? 1 : 0 };
 }
 
 function quit(ctx: CommandContext): JsonObject {
