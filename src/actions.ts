@@ -12,6 +12,7 @@ import type {
   MessageRecord,
   NetState,
   PlainObject,
+  PinnedGroupMessageRecord,
   PlainValue,
   ProfileRecord,
 } from './types';
@@ -117,10 +118,18 @@ export const groupAttributesUpdated = eventAction<{ groupID: string; groupAttrib
 export const groupCounterUpdated = eventAction<{ groupID: string; key: string; value: number }>(
   'tim/groupCounterUpdated',
 );
-/** PINNED_GROUP_MESSAGE_UPDATED (3.x). */
-export const pinnedGroupMessageUpdated = eventAction<{ groupID: string; pinnedMessageList: PlainObject[] }>(
-  'tim/pinnedGroupMessageUpdated',
-);
+/**
+ * PINNED_GROUP_MESSAGE_UPDATED (3.x): one message pinned (with the whole message) or unpinned
+ * (with its ID and sequence only); `operatorInfo` is who did it.
+ */
+export const pinnedGroupMessageUpdated = eventAction<{
+  groupID: string;
+  isPinned: boolean;
+  ID: string;
+  sequence: number;
+  message: PinnedGroupMessageRecord | null;
+  operatorInfo: PlainObject;
+}>('tim/pinnedGroupMessageUpdated');
 /** TOPIC_CREATED and TOPIC_UPDATED. */
 export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>(
   'tim/topicUpdated',

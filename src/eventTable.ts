@@ -8,6 +8,7 @@ import * as A from './actions';
 import type { TimEventKey } from './events';
 import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage } from './normalize/message';
+import { normalizePinnedMessage } from './normalize/pinned';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
@@ -266,12 +267,30 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (!isSafeKey(d.groupID) || !isSafeKey(d.key)) return bad('group counter event has no usable groupID or key');
     return ok(A.groupCounterUpdated({ groupID: d.groupID, key: d.key, value: num(d.value) }));
   },
+  // 3.6.6 index.js onPinnedMessageNotify: emitOEvt(PINNED_GROUP_MESSAGE_UPDATED, {groupID, message,
+  // isPinned, operatorInfo}): a delta. Pinned: the whole message (with pinnerInfo); unpinned: only
+  // {ID, sequence, random, time, clientTime}.
   PINNED_GROUP_MESSAGE_UPDATED: (data) => {
     const d = objectOf(data, 'PINNED_GROUP_MESSAGE_UPDATED');
     if (typeof d === 'string') return bad(d);
     if (!isSafeKey(d.groupID)) return bad('pinned message event has no usable groupID');
-    const list = Array.isArray(d.pinnedMessageList) ? d.pinnedMessageList.map(toPlainObject) : [];
-    return ok(A.pinnedGroupMessageUpdated({ groupID: d.groupID, pinnedMessageList: list }));
+    if (typeof d.isPinned !== 'boolean') return bad('pinned message event has no isPinned');
+    const m = isObject(d.message) ? d.message : {};
+    const ID = str(m.ID);
+    const sequence = num(m.sequence);
+    if (ID === '' && sequence === 0) return bad('pinned message event names no message');
+    let message = null;
+    if (d.isPinned) {
+      try {
+        message = normalizePinnedMessage(d.message);
+      } catch (e) {
+        return bad(`pinned message: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const operatorInfo = toPlainObject(d.operatorInfo);
+    return ok(
+      A.pinnedGroupMessageUpdated({ groupID: d.groupID, isPinned: d.isPinned, ID, sequence, message, operatorInfo }),
+    );
   },
   TOPIC_CREATED: topicUpsert,
   TOPIC_UPDATED: topicUpsert,

@@ -11,6 +11,7 @@ export { getTimContext, timContextOf, type TimContext } from './context';
 export { TIM_REDUX_ERROR, toTimError } from './errors';
 export type * from './sdk';
 export type * from './types';
+export type { GroupTipRecord } from './normalize/groupTip';
 
 // Actions
 export * from './actions';
@@ -187,6 +188,9 @@ export {
   type TopicChange,
   type CreateTopicArgs,
 } from './thunks/topics';
+
+/** Pinned group messages (3.x). */
+export { pinGroupMessage, getPinnedGroupMessageList, type LoadedPinnedMessages } from './thunks/pinned';
 
 /** The escape hatch: any SDK method, its result made plain. */
 export { callTim, type TimMethodName } from './thunks/call';

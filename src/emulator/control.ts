@@ -7,6 +7,7 @@ import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { muteMember, setMemberRole } from './handlers/groupMembers';
+import { setPinned } from './handlers/groupPins';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
 import type { CommandLogEntry, Router } from './router';
@@ -66,6 +67,8 @@ export interface EmulatorControl {
   setGroupMemberRole(groupID: string, userID: string, role: 'Admin' | 'Member'): void;
   /** The owner mutes a member for `seconds` (0 unmutes), pushing the member-info tip. */
   muteGroupMember(groupID: string, userID: string, seconds: number): void;
+  /** Pins (or unpins) the group message at `sequence` as `operator` (default: the owner), pushing PINNED_GROUP_MESSAGE_UPDATED (3.x). */
+  pinGroupMessage(groupID: string, sequence: number, isPinned: boolean, operator?: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
   /** Terminates a user's sockets (every socket when `userID` is absent), as a network failure would. Returns how many. */
@@ -164,6 +167,10 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
     setGroupMemberRole: (groupID, userID, role) => {
       const group = groupNamed(groupID);
       setMemberRole(core, group, userID, role, group.ownerID);
+    },
+    pinGroupMessage: (groupID, sequence, isPinned, operator) => {
+      const group = groupNamed(groupID);
+      setPinned(core, group, sequence, isPinned, operator ?? group.ownerID);
     },
     muteGroupMember: (groupID, userID, seconds) => {
       const group = groupNamed(groupID);

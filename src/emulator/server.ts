@@ -7,6 +7,7 @@ import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { groupMemberCommands } from './handlers/groupMembers';
+import { groupPinCommands } from './handlers/groupPins';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
 import { Pusher } from './push';
@@ -51,6 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     conversationCommands,
     groupCommands,
     groupMemberCommands,
+    groupPinCommands,
   ]) {
     router.register(table);
   }

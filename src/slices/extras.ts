@@ -4,6 +4,7 @@ import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';
 import * as C from '../thunks/conversations';
 import * as G from '../thunks/groups';
+import * as P from '../thunks/pinned';
 import * as T from '../thunks/topics';
 import type { ExtrasState } from '../types';
 import { isUserDataReset } from './reset';
@@ -74,7 +75,18 @@ const extrasSlice = createSlice({
         state.conversationsInGroup[payload.groupName] = payload.conversationIDs;
       })
       .addCase(A.pinnedGroupMessageUpdated, (state, { payload }) => {
-        state.pinnedGroupMessages[payload.groupID] = payload.pinnedMessageList;
+        const { groupID, isPinned, ID, sequence, message } = payload;
+        const kept = (state.pinnedGroupMessages[groupID] ?? []).filter(
+          (m) => m.sequence !== sequence && (ID === '' || m.ID !== ID),
+        );
+        if (isPinned && message) {
+          kept.push(message);
+          kept.sort((a, b) => a.sequence - b.sequence);
+        }
+        state.pinnedGroupMessages[groupID] = kept;
+      })
+      .addCase(P.getPinnedGroupMessageList.fulfilled, (state, { payload }) => {
+        if (isSafeKey(payload.groupID)) state.pinnedGroupMessages[payload.groupID] = payload.messages;
       })
       .addCase(A.groupSystemNoticeReceived, (state, { payload }) => {
         state.groupSystemNotices = [...state.groupSystemNotices, payload].slice(-NOTICE_MEMORY);

@@ -3,7 +3,7 @@
  * reports, and the group tips that tell members of joins and leaves.
  */
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
-import { num, objects, str, strings, type JsonObject } from '../json';
+import { arr, num, objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
@@ -231,6 +231,12 @@ function send(ctx: CommandContext): JsonObject {
 /** `group_msg_get`: up to ReqMsgNumber messages at or below ReqMsgSeq, newest first; IsFinished 2 when none remain below, NextReqMsgSeq otherwise. */
 function history(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
+  // GetType 3 + ReqMsgSeqList: those messages only (3.6.6 index.js _getMessagesBySequences, for pins).
+  const wanted = arr(ctx.body.ReqMsgSeqList).map((v) => num(v));
+  if (wanted.length > 0) {
+    const found = group.messages.filter((m) => wanted.includes(m.sequence));
+    return { GroupId: group.groupID, IsFinished: 1, RspMsgList: found.map((m) => groupItem(ctx.core.store, group, m)) };
+  }
   const top = num(ctx.body.ReqMsgSeq, group.nextSequence - 1) || group.nextSequence - 1;
   const count = Math.max(1, Math.min(num(ctx.body.ReqMsgNumber, 20), 100));
   const cleared = ctx.core.store.marksOf(ctx.userID, `GROUP${group.groupID}`).historyClearedAt;
