@@ -66,9 +66,10 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     const { sdk, tim } = setup();
     sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: 'g', groupAttributes: { seat1: 'bob' } });
     sdk.emit('GROUP_COUNTER_UPDATED', { groupID: 'g', key: 'likes', value: 3 });
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t1', topicName: 'news' } });
-    sdk.emit('TOPIC_UPDATED', { groupID: 'c', topicInfo: { topicID: 'c@t1', topicName: 'News' } });
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t2', topicName: 'chat' } });
+    // The shapes of onTopicCreated ({groupID, topicID}) and onTopicProfileUpdated ({groupID, topic}).
+    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t1' });
+    sdk.emit('TOPIC_UPDATED', { groupID: 'c', topic: { topicID: 'c@t1', topicName: 'News' } });
+    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t2' });
     sdk.emit('TOPIC_DELETED', { groupID: 'c', topicIDList: ['c@t2'] });
     sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', ['family']);
     sdk.emit('CONVERSATION_IN_GROUP_UPDATED', {

@@ -109,11 +109,16 @@ function objectEvent(what: string, apply: (data: PlainObject) => UnknownAction):
   };
 }
 
+/**
+ * TOPIC_CREATED carries `{groupID, topicID}` only (2.27.6 tim-js.js / 3.6.6 index.js onTopicCreated,
+ * from the topic system notice): the topic is recorded by its ID, and the middleware loads the rest.
+ * TOPIC_UPDATED carries `{groupID, topic}`, the SDK's whole local topic (onTopicProfileUpdated).
+ */
 function topicUpsert(data: unknown): EventResult {
   const d = objectOf(data, 'topic');
   if (typeof d === 'string') return bad(d);
-  const topic = toPlainObject(d.topicInfo ?? d.topic);
-  const topicID = topic.topicID;
+  const topic = isObject(d.topic) ? toPlainObject(d.topic) : {};
+  const topicID = topic.topicID ?? d.topicID;
   if (!isSafeKey(d.groupID) || !isSafeKey(topicID)) return bad('topic event has no usable groupID or topicID');
   return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }

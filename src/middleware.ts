@@ -3,7 +3,7 @@
  * `EVENT_TABLE`, hands the SDK to thunks, and keeps a bad payload from ever throwing out.
  */
 import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
-import { detachTim, eventFailed, messagesReceived, unhandledEvent } from './actions';
+import { detachTim, eventFailed, messagesReceived, topicUpserted, unhandledEvent } from './actions';
 import { asContextAnswer, getTimContext, type TimContext } from './context';
 import { TIM_REDUX_ERROR, TimReduxError } from './errors';
 import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
@@ -14,6 +14,9 @@ import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
 import { getMyProfile } from './thunks/profiles';
+import { invoke } from './thunks/call';
+import { dataOf } from './thunks/create';
+import { topicsOf } from './thunks/topics';
 import type { EventError, MessageRecord } from './types';
 
 /** Options of `createTimMiddleware`. */
@@ -24,6 +27,8 @@ export interface TimMiddlewareOptions {
   onError?: (error: EventError) => void;
   /** Load my own profile when the SDK becomes ready (no event brings it). Default true. */
   loadProfileOnReady?: boolean;
+  /** Load a topic that TOPIC_CREATED names (the event carries only its ID) with `getTopicList`. Default true. */
+  loadTopicOnCreate?: boolean;
   /** How many of my own SDK messages the registry keeps for thunks (resend, revoke). Default 20,000. */
   registryLimit?: number;
   /**
@@ -150,6 +155,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     const handle = (key: string, name: string, data: unknown) => {
       const handler = EVENT_TABLE[key as TimEventKey];
       let problems: string[] = [];
+      let createdTopic: { groupID: string; topic: { topicID: string } } | null = null;
       try {
         if (key === 'SDK_READY') ready = true;
         if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
@@ -159,6 +165,8 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
             ? { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] }
             : { action: null, problems: [`event name ${JSON.stringify(name)} cannot key the state`] };
         problems = result.problems;
+        if (key === 'TOPIC_CREATED' && result.action && topicUpserted.match(result.action))
+          createdTopic = result.action.payload;
         if (options.coalesce && result.action && messagesReceived.match(result.action)) {
           for (const m of result.action.payload) pending.push(m);
           if (!flushQueued) {
@@ -176,6 +184,19 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         if (options.loadProfileOnReady !== false) {
           (api.dispatch as (a: unknown) => unknown)(getMyProfile());
         }
+      }
+      // TOPIC_CREATED names the topic only: load it (the SDK fetches it, its topic cache was reset).
+      // Not through the getTopicList thunk: its answer must be dropped if this session ends first.
+      if (key === 'TOPIC_CREATED' && createdTopic && options.loadTopicOnCreate !== false) {
+        const { groupID } = createdTopic;
+        const at = epoch;
+        invoke(sdk, 'getTopicList', { groupID, topicIDList: [createdTopic.topic.topicID] }).then(
+          (response) => {
+            if (epoch !== at) return;
+            for (const topic of topicsOf(dataOf(response))) api.dispatch(topicUpserted({ groupID, topic }));
+          },
+          () => undefined, // the topic stays as its ID; a later TOPIC_UPDATED or getTopicList fills it
+        );
       }
       if (key === 'KICKED_OUT') settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'kicked out'));
     };

@@ -65,7 +65,7 @@ async function aliceEverywhere() {
   sdk.emit('MY_FOLLOWERS_LIST_UPDATED', [{ userID: `${MARK}-follower` }]);
   sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: `${MARK}-group`, groupAttributes: { k: `${MARK} attr` } });
   sdk.emit('GROUP_COUNTER_UPDATED', { groupID: `${MARK}-group`, key: `${MARK}-counter`, value: 3 });
-  sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicInfo: { topicID: `${MARK}-topic` } });
+  sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicID: `${MARK}-topic` });
   sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', [`${MARK} folder`]);
   sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
     groupID: `${MARK}-group`,

@@ -8,6 +8,7 @@ import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { muteMember, setMemberRole } from './handlers/groupMembers';
 import { setPinned } from './handlers/groupPins';
+import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
 import type { CommandLogEntry, Router } from './router';
@@ -67,6 +68,19 @@ export interface EmulatorControl {
   setGroupMemberRole(groupID: string, userID: string, role: 'Admin' | 'Member'): void;
   /** The owner mutes a member for `seconds` (0 unmutes), pushing the member-info tip. */
   muteGroupMember(groupID: string, userID: string, seconds: number): void;
+  /** Creates a topic in a community as `operator` (default: the owner), pushing TOPIC_CREATED. Returns its ID. */
+  createTopic(groupID: string, topic: { topicName: string; topicID?: string }, operator?: string): string;
+  /** Changes a topic's profile, pushing TOPIC_UPDATED (to SDKs that hold the topic). */
+  updateTopic(
+    groupID: string,
+    topicID: string,
+    change: Partial<Omit<TopicState, 'topicID' | 'createTime'>>,
+    operator?: string,
+  ): void;
+  /** Deletes topics of a community, pushing TOPIC_DELETED. */
+  deleteTopics(groupID: string, topicIDs: string[], operator?: string): void;
+  /** A community's topics. */
+  topics(groupID: string): TopicState[];
   /** Pins (or unpins) the group message at `sequence` as `operator` (default: the owner), pushing PINNED_GROUP_MESSAGE_UPDATED (3.x). */
   pinGroupMessage(groupID: string, sequence: number, isPinned: boolean, operator?: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
@@ -168,6 +182,19 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       const group = groupNamed(groupID);
       setMemberRole(core, group, userID, role, group.ownerID);
     },
+    createTopic: (groupID, topic, operator) => {
+      const group = groupNamed(groupID);
+      return createTopic(core, group, topic, operator ?? group.ownerID);
+    },
+    updateTopic: (groupID, topicID, change, operator) => {
+      const group = groupNamed(groupID);
+      updateTopic(core, group, topicID, change, operator ?? group.ownerID);
+    },
+    deleteTopics: (groupID, topicIDs, operator) => {
+      const group = groupNamed(groupID);
+      deleteTopics(core, group, topicIDs, operator ?? group.ownerID);
+    },
+    topics: (groupID) => copy([...topics(groupNamed(groupID)).values()]),
     pinGroupMessage: (groupID, sequence, isPinned, operator) => {
       const group = groupNamed(groupID);
       setPinned(core, group, sequence, isPinned, operator ?? group.ownerID);

@@ -8,6 +8,7 @@ import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { groupMemberCommands } from './handlers/groupMembers';
 import { groupPinCommands } from './handlers/groupPins';
+import { communityCommands } from './handlers/topics';
 import { profileCommands } from './handlers/profile';
 import { sessionCommands } from './handlers/session';
 import { Pusher } from './push';
@@ -53,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupCommands,
     groupMemberCommands,
     groupPinCommands,
+    communityCommands({ ...groupCommands, ...groupMemberCommands, ...groupPinCommands }),
   ]) {
     router.register(table);
   }

@@ -59,7 +59,9 @@ const extrasSlice = createSlice({
         (state.groupCounters[payload.groupID] ??= {})[payload.key] = payload.value;
       })
       .addCase(A.topicUpserted, (state, { payload }) => {
-        (state.topics[payload.groupID] ??= {})[payload.topic.topicID] = payload.topic;
+        // Merged: TOPIC_CREATED brings only the ID, and must not blank a topic already loaded.
+        const topics = (state.topics[payload.groupID] ??= {});
+        topics[payload.topic.topicID] = { ...topics[payload.topic.topicID], ...payload.topic };
       })
       .addCase(A.topicsDeleted, (state, { payload }) => {
         const topics = state.topics[payload.groupID];

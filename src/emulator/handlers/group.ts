@@ -41,7 +41,13 @@ export function createGroupAs(
   },
 ): GroupState {
   if (input.groupID && core.store.groups.has(input.groupID)) throw new CommandError(10021, 'group ID already used');
-  const group = core.store.createGroup(input);
+  // The SDKs know a community by its `@TGS#_` ID (3.6.6 index.js `Ut`, `bt`).
+  let groupID = input.groupID;
+  while (!groupID && input.type === 'Community') {
+    const candidate = `@TGS#_emu${randomUint32()}`;
+    if (!core.store.groups.has(candidate)) groupID = candidate;
+  }
+  const group = core.store.createGroup({ ...input, groupID });
   const others = (input.memberIDs ?? []).filter((id) => id !== input.ownerID);
   for (const id of others) core.store.addMember(group, id);
   if (others.length > 0) addTip(core, group, TIP.join, input.ownerID, others);
@@ -126,7 +132,8 @@ function groupInfo(ctx: CommandContext): JsonObject {
 }
 
 function joinedGroups(ctx: CommandContext): JsonObject {
-  const groups = ctx.core.store.groupsOf(ctx.userID);
+  // Communities are listed by million_group_open_http_svc (see topics.ts).
+  const groups = ctx.core.store.groupsOf(ctx.userID).filter((g) => g.type !== 'Community');
   const offset = num(ctx.body.Offset);
   const limit = num(ctx.body.Limit, groups.length) || groups.length;
   return {
@@ -343,7 +350,6 @@ export const groupCommands: CommandTable = {
   'group_open_http_svc.get_group_self_member_info': { handle: groupInfo },
   'group_open_http_svc.get_group_public_info': { handle: groupInfo },
   'group_open_http_svc.get_joined_group_list': { handle: joinedGroups },
-  'million_group_open_http_svc.get_joined_group_list': { handle: () => ({}) },
   'group_open_http_svc.apply_join_group': { handle: join },
   'group_open_http_svc.quit_group': { handle: quit },
   'group_open_http_svc.destroy_group': { handle: destroy },
