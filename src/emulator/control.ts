@@ -7,6 +7,7 @@ import { deliverC2C, revokeC2C } from './handlers/c2c';
 import { conversationsOf } from './handlers/conversation';
 import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './handlers/group';
 import { muteMember, setMemberRole } from './handlers/groupMembers';
+import { changeGroupProfile, type GroupProfileChange } from './handlers/groupTips';
 import { setPinned } from './handlers/groupPins';
 import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
@@ -58,12 +59,14 @@ export interface EmulatorControl {
   }): GroupRecord;
   /** Adds users to a group, pushing the join tip to the members. */
   addGroupMembers(groupID: string, userIDs: string[]): void;
-  /** Removes a user from a group as its owner would (a kick), pushing the kicked tip to the members and to that user. */
+  /** Removes a user from a group as its owner would (a kick): the kicked tip to the members, the kicked system notice to that user. */
   removeGroupMember(groupID: string, userID: string): void;
   /** The user joins a group themselves, pushing the join tip (operator: the user). */
   joinGroup(groupID: string, userID: string): void;
-  /** The user quits a group, pushing the quit tip to the members. */
+  /** The user quits a group (say, on another device): the quit tip to the members, the quit system notice to that user. */
   quitGroup(groupID: string, userID: string): void;
+  /** Changes a group's profile as `operator` (default: the owner), pushing the profile tip (GROUP_LIST_UPDATED on 2.x and 3.x). */
+  updateGroupProfile(groupID: string, change: GroupProfileChange, operator?: string): void;
   /** The owner makes a member an Admin or a Member again, pushing the set-admin / cancel-admin tip. */
   setGroupMemberRole(groupID: string, userID: string, role: 'Admin' | 'Member'): void;
   /** The owner mutes a member for `seconds` (0 unmutes), pushing the member-info tip. */
@@ -178,6 +181,10 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       removeMember(core, groupNamed(groupID), userID, groupNamed(groupID).ownerID),
     joinGroup: (groupID, userID) => void addMembers(core, groupNamed(groupID), [userID], userID),
     quitGroup: (groupID, userID) => removeMember(core, groupNamed(groupID), userID, userID),
+    updateGroupProfile: (groupID, change, operator) => {
+      const group = groupNamed(groupID);
+      changeGroupProfile(core, group, change, operator ?? group.ownerID);
+    },
     setGroupMemberRole: (groupID, userID, role) => {
       const group = groupNamed(groupID);
       setMemberRole(core, group, userID, role, group.ownerID);

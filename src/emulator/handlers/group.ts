@@ -8,10 +8,7 @@ import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
 import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID } from '../wire';
-import { addTip, pushToMembers, TIP } from './groupTips';
-
-/** Group system notice type for a dismissed group (`TIM.TYPES.GRP_SYS_NOTICE`... operationType 5). */
-const NOTICE_DISMISSED = 5;
+import { addTip, changeGroupProfile, NOTICE, pushSystemNotice, pushToMembers, TIP } from './groupTips';
 
 const ERR_GROUP_NOT_FOUND = 10010;
 const ERR_NOT_MEMBER = 10007;
@@ -61,10 +58,22 @@ export function addMembers(core: EmulatorCore, group: GroupState, userIDs: strin
   return added;
 }
 
-/** Removes a user from a group and pushes the quit (or kicked) tip to the members and to that user. */
-export function removeMember(core: EmulatorCore, group: GroupState, userID: string, operator: string): void {
+/**
+ * Removes a user from a group: the quit (or kicked) tip to the members, and the quit (kicked) system
+ * notice to that user's sockets (except `except`, the socket that asked to quit).
+ */
+export function removeMember(
+  core: EmulatorCore,
+  group: GroupState,
+  userID: string,
+  operator: string,
+  except?: Connection,
+): void {
   if (!group.members.delete(userID)) return;
-  addTip(core, group, operator === userID ? TIP.quit : TIP.kicked, operator, [userID], { extraRecipients: [userID] });
+  const kicked = operator !== userID;
+  addTip(core, group, kicked ? TIP.kicked : TIP.quit, operator, [userID]);
+  // The user who left hears of it by a system notice (their SDKs then drop the group).
+  pushSystemNotice(core, group, kicked ? NOTICE.kicked : NOTICE.quit, operator, [userID], except);
 }
 
 /** Stores a group message and pushes it (Event 3) to every member's sockets except `senderConn`. */
@@ -156,24 +165,14 @@ function quit(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (!group.members.has(ctx.userID)) throw new CommandError(ERR_NOT_MEMBER, 'not a member');
   if (group.ownerID === ctx.userID && group.type !== 'Private') throw new CommandError(10009, 'the owner cannot quit');
-  removeMember(ctx.core, group, ctx.userID, ctx.userID);
+  removeMember(ctx.core, group, ctx.userID, ctx.userID, ctx.conn);
   return {};
 }
 
 function destroy(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (group.ownerID !== ctx.userID) throw new CommandError(ERR_PERMISSION, 'only the owner can dismiss');
-  const time = nowSeconds();
-  const notice = {
-    From_Account: ctx.userID,
-    GroupInfo: groupInfoOf(group),
-    ToGroupId: group.groupID,
-    MsgSeq: randomUint32(),
-    MsgRandom: randomUint32(),
-    MsgTimeStamp: time,
-    MsgBody: { ReportType: NOTICE_DISMISSED, Operator_Account: ctx.userID },
-  };
-  pushToMembers(ctx.core, group, [{ Event: 5, GroupTips: [notice] }], ctx.conn);
+  pushSystemNotice(ctx.core, group, NOTICE.dismissed, ctx.userID, [...group.members.keys()], ctx.conn);
   group.dismissed = true;
   return {};
 }
@@ -337,10 +336,18 @@ function deleteMemberCommand(ctx: CommandContext): JsonObject {
 
 function modify(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
-  if (ctx.body.Name !== undefined) group.name = str(ctx.body.Name);
-  if (ctx.body.Introduction !== undefined) group.introduction = str(ctx.body.Introduction);
-  if (ctx.body.Notification !== undefined) group.notification = str(ctx.body.Notification);
-  if (ctx.body.FaceUrl !== undefined) group.avatar = str(ctx.body.FaceUrl);
+  const text = (key: string): string | undefined => (ctx.body[key] === undefined ? undefined : str(ctx.body[key]));
+  changeGroupProfile(
+    ctx.core,
+    group,
+    {
+      name: text('Name'),
+      introduction: text('Introduction'),
+      notification: text('Notification'),
+      avatar: text('FaceUrl'),
+    },
+    ctx.userID,
+  );
   return {};
 }
 

@@ -69,3 +69,61 @@ export function addTip(
   pushToMembers(core, group, events);
   for (const userID of options.extraRecipients ?? []) if (!group.members.has(userID)) core.push.toUser(userID, events);
 }
+
+/** Group system notice types (`MsgBody.ReportType`; the SDKs' `payload.operationType` of a TIMGroupSystemNoticeElem). */
+export const NOTICE = { kicked: 4, dismissed: 5, quit: 8 } as const;
+
+/**
+ * Pushes a group system notice (GroupTips, Event 5) to `recipients`. Both SDKs turn it into a
+ * MESSAGE_RECEIVED of type TIMGroupSystemNoticeElem in `@TIM#SYSTEM` and, for 4 (kicked), 5
+ * (dismissed) and 8 (quit), drop the group from their list (2.27.6 tim-js.js / 3.6.6 index.js
+ * `_onReceivedGroupSystemNotice` → `deleteLocalGroupAndConversation`, then GROUP_LIST_UPDATED).
+ * 2.27.6 never emits GROUP_SYSTEM_NOTICE_RECEIVED itself (the name is in its table only).
+ */
+export function pushSystemNotice(
+  core: EmulatorCore,
+  group: GroupState,
+  reportType: number,
+  operator: string,
+  recipients: string[],
+  except?: Connection,
+): void {
+  const notice: JsonObject = {
+    From_Account: operator,
+    GroupInfo: { GroupId: group.groupID, GroupType: group.type, GroupName: group.name, From_AccountNick: '' },
+    ToGroupId: group.groupID,
+    MsgSeq: randomUint32(),
+    MsgRandom: randomUint32(),
+    MsgTimeStamp: nowSeconds(),
+    MsgBody: { ReportType: reportType, Operator_Account: operator },
+  };
+  for (const userID of recipients) core.push.toUser(userID, [{ Event: 5, GroupTips: [notice] }], except);
+}
+
+/** A change of a group's profile, in the SDK's field names. */
+export interface GroupProfileChange {
+  name?: string;
+  avatar?: string;
+  introduction?: string;
+  notification?: string;
+}
+
+/**
+ * Changes a group's profile and pushes the profile tip (OpType 6). Its `MsgGroupNewInfo` becomes
+ * the tip's `newGroupProfile`, which both SDKs copy onto their group (`groupName` → `name`) and
+ * then emit GROUP_LIST_UPDATED (3.6.6 index.js `_onGroupProfileModified`, 2.27.6 the same).
+ */
+export function changeGroupProfile(
+  core: EmulatorCore,
+  group: GroupState,
+  change: GroupProfileChange,
+  operator: string,
+): void {
+  const info: JsonObject = {};
+  if (change.name !== undefined) info.GroupName = group.name = change.name;
+  if (change.avatar !== undefined) info.GroupFaceUrl = group.avatar = change.avatar;
+  if (change.introduction !== undefined) info.GroupIntroduction = group.introduction = change.introduction;
+  if (change.notification !== undefined) info.GroupNotification = group.notification = change.notification;
+  if (Object.keys(info).length === 0) return;
+  addTip(core, group, TIP.profile, operator, [], { body: { MsgGroupNewInfo: info } });
+}
