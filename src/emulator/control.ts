@@ -9,6 +9,7 @@ import { deliverGroupMessage, addMembers, removeMember, createGroupAs } from './
 import { muteMember, setMemberRole } from './handlers/groupMembers';
 import { changeGroupProfile, type GroupProfileChange } from './handlers/groupTips';
 import { setPinned } from './handlers/groupPins';
+import { ATTRIBUTE_OP, changeAttributes, groupAttributes } from './handlers/groupAttributes';
 import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
@@ -84,6 +85,12 @@ export interface EmulatorControl {
   deleteTopics(groupID: string, topicIDs: string[], operator?: string): void;
   /** A community's topics. */
   topics(groupID: string): TopicState[];
+  /** Sets (adds or changes) group attributes as `operator` (default: the owner), pushing GROUP_ATTRIBUTES_UPDATED to the members. */
+  setGroupAttributes(groupID: string, attributes: Record<string, string>, operator?: string): void;
+  /** Deletes group attributes by key, pushing GROUP_ATTRIBUTES_UPDATED to the members. */
+  deleteGroupAttributes(groupID: string, keys: string[], operator?: string): void;
+  /** A group's attributes. */
+  groupAttributes(groupID: string): Record<string, string>;
   /** Pins (or unpins) the group message at `sequence` as `operator` (default: the owner), pushing PINNED_GROUP_MESSAGE_UPDATED (3.x). */
   pinGroupMessage(groupID: string, sequence: number, isPinned: boolean, operator?: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
@@ -202,6 +209,22 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       deleteTopics(core, group, topicIDs, operator ?? group.ownerID);
     },
     topics: (groupID) => copy([...topics(groupNamed(groupID)).values()]),
+    setGroupAttributes: (groupID, attributes, operator) => {
+      const group = groupNamed(groupID);
+      const entries = Object.entries(attributes).map(([key, value]) => ({ key, value }));
+      changeAttributes(core, group, ATTRIBUTE_OP.modify, entries, operator ?? group.ownerID);
+    },
+    deleteGroupAttributes: (groupID, keys, operator) => {
+      const group = groupNamed(groupID);
+      changeAttributes(
+        core,
+        group,
+        ATTRIBUTE_OP.delete,
+        keys.map((key) => ({ key })),
+        operator ?? group.ownerID,
+      );
+    },
+    groupAttributes: (groupID) => groupAttributes(groupNamed(groupID)),
     pinGroupMessage: (groupID, sequence, isPinned, operator) => {
       const group = groupNamed(groupID);
       setPinned(core, group, sequence, isPinned, operator ?? group.ownerID);

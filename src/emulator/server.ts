@@ -7,6 +7,7 @@ import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { groupMemberCommands } from './handlers/groupMembers';
+import { groupAttributeCommands } from './handlers/groupAttributes';
 import { groupPinCommands } from './handlers/groupPins';
 import { communityCommands } from './handlers/topics';
 import { profileCommands } from './handlers/profile';
@@ -54,7 +55,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupCommands,
     groupMemberCommands,
     groupPinCommands,
-    communityCommands({ ...groupCommands, ...groupMemberCommands, ...groupPinCommands }),
+    groupAttributeCommands,
+    communityCommands({ ...groupCommands, ...groupMemberCommands, ...groupPinCommands, ...groupAttributeCommands }),
   ]) {
     router.register(table);
   }
