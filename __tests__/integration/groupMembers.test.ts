@@ -5,7 +5,15 @@
  * SDKs against the emulator: after each change the store's member list equals what the SDK's own
  * `getGroupMemberList` answers, and the group's member count equals the SDK's.
  */
-import { getGroupMemberList, selectGroupById, selectGroupMembers, selectGroupMemberListState } from '../../src';
+import {
+  deleteGroupMember,
+  getGroupMemberList,
+  selectGroupById,
+  selectGroupMembers,
+  selectGroupMemberListState,
+  setGroupMemberMuteTime,
+  setGroupMemberRole,
+} from '../../src';
 import type { Emulator } from '../../src/emulator';
 import { until } from '../emulator/sdk';
 import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
@@ -79,6 +87,21 @@ describe.each(kinds)('group members on %s follow the group tips', (kind) => {
     emu.quitGroup(groupID, 'carol');
     await agree(groupID, 'carol quit');
     emu.removeGroupMember(groupID, 'dave');
+    await agree(groupID, 'dave kicked');
+  });
+
+  it("the owner's own role, mute and kick calls (modify_group_member_info, delete_group_member) agree too", async () => {
+    const { groupID } = emu.createGroup({ type: 'Public', name: 'mine', ownerID: 'bob', memberIDs: ['carol', 'dave'] });
+    await binding.loginBob();
+    await inGroupList(groupID);
+    await store.dispatch(getGroupMemberList({ groupID, count: 100 })).unwrap();
+    await agree(groupID, 'loaded');
+    await store.dispatch(setGroupMemberRole({ groupID, userID: 'carol', role: 'Admin' })).unwrap();
+    expect(emu.groups()[0].members.find((m) => m.userID === 'carol')?.role).toBe('Admin');
+    await agree(groupID, 'carol admin');
+    await store.dispatch(setGroupMemberMuteTime({ groupID, userID: 'dave', muteTime: 300 })).unwrap();
+    await agree(groupID, 'dave muted');
+    await store.dispatch(deleteGroupMember({ groupID, userIDList: ['dave'] })).unwrap();
     await agree(groupID, 'dave kicked');
   });
 
