@@ -18,10 +18,15 @@ import type { Emulator } from '../../src/emulator';
 import { until } from '../emulator/sdk';
 import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
 
-type Row = [userID: string, role: string, muted: boolean];
+type Row = [userID: string, role: string, muted: boolean, nick: string];
 
 describe.each(kinds)('group members on %s follow the group tips', (kind) => {
-  const binding = useBindingOnEmulator(kind);
+  const binding = useBindingOnEmulator(kind, {
+    users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((userID) => ({
+      userID,
+      nick: userID[0].toUpperCase() + userID.slice(1),
+    })),
+  });
   let emu: Emulator;
   let store: EmulatorStoreContext['store'];
   beforeEach(() => {
@@ -30,12 +35,12 @@ describe.each(kinds)('group members on %s follow the group tips', (kind) => {
 
   const storeRows = (groupID: string): Row[] =>
     selectGroupMembers(store.getState(), groupID)
-      .map((m): Row => [m.userID, m.role, m.muteUntil > Date.now() / 1000])
+      .map((m): Row => [m.userID, m.role, m.muteUntil > Date.now() / 1000, m.nick])
       .sort((a, b) => a[0].localeCompare(b[0]));
   const sdkRows = async (groupID: string): Promise<Row[]> => {
     const { data } = await binding.ctx.bob.getGroupMemberList({ groupID, count: 100 });
-    return (data.memberList as Array<{ userID: string; role: string; muteUntil?: number }>)
-      .map((m): Row => [m.userID, m.role, (m.muteUntil ?? 0) > Date.now() / 1000])
+    return (data.memberList as Array<{ userID: string; role: string; muteUntil?: number; nick?: string }>)
+      .map((m): Row => [m.userID, m.role, (m.muteUntil ?? 0) > Date.now() / 1000, m.nick ?? ''])
       .sort((a, b) => a[0].localeCompare(b[0]));
   };
   /** Waits until the store's members equal the SDK's, then checks the member count too. */

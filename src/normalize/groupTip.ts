@@ -5,7 +5,7 @@
  * admin, 6 group profile, 7 member info), read `payload.memberNum` into the group's `memberCount`
  * and `payload.memberList[].muteTime` into `updateMuteUntil`.
  */
-import { isObject, num, str, strArray } from './plain';
+import { isObject, isSafeKey, num, str, strArray } from './plain';
 import type { MessageRecord } from '../types';
 
 /** One member change a group tip announces. */
@@ -20,6 +20,8 @@ export interface GroupTipRecord {
   memberNum: number | null;
   /** Mutes (operationType 7): member → muted until (unix seconds, 0 = not muted). */
   muteUntil: Record<string, number>;
+  /** Joined members' nick and avatar, when the tip carries them (`memberList` of a join). */
+  profiles: Record<string, { nick: string; avatar: string }>;
   /** A new owner (operationType 6 with `newGroupProfile.ownerID`), else null. */
   newOwnerID: string | null;
   /** The tip's time (unix seconds): a joined member's join time. */
@@ -40,10 +42,14 @@ export function groupTipsOf(records: readonly MessageRecord[], nowSeconds: numbe
     const operationType = num(p.operationType);
     if (groupID === '' || operationType === 0) continue;
     const muteUntil: Record<string, number> = {};
+    const profiles: Record<string, { nick: string; avatar: string }> = {};
     for (const member of Array.isArray(p.memberList) ? p.memberList : []) {
-      if (!isObject(member) || typeof member.userID !== 'string' || typeof member.muteTime !== 'number') continue;
+      if (!isObject(member) || !isSafeKey(member.userID)) continue;
       // The SDK's updateMuteUntil: now + muteTime. An unmute (0) is 0 here, as the server's ShutUpUntil says.
-      muteUntil[member.userID] = member.muteTime > 0 ? nowSeconds + member.muteTime : 0;
+      if (typeof member.muteTime === 'number')
+        muteUntil[member.userID] = member.muteTime > 0 ? nowSeconds + member.muteTime : 0;
+      if (typeof member.nick === 'string' || typeof member.avatar === 'string')
+        profiles[member.userID] = { nick: str(member.nick), avatar: str(member.avatar) };
     }
     const newProfile = isObject(p.newGroupProfile) ? p.newGroupProfile : {};
     (tips ??= []).push({
@@ -52,6 +58,7 @@ export function groupTipsOf(records: readonly MessageRecord[], nowSeconds: numbe
       userIDList: strArray(p.userIDList),
       memberNum: typeof p.memberNum === 'number' ? p.memberNum : null,
       muteUntil,
+      profiles,
       newOwnerID: typeof newProfile.ownerID === 'string' && newProfile.ownerID !== '' ? newProfile.ownerID : null,
       time: m.time,
     });

@@ -20,10 +20,11 @@ function applyToMembers(members: Table<GroupMemberRecord>, tip: GroupTipRecord):
     case 1:
       for (const userID of tip.userIDList) {
         if (tableGet(next, userID)) continue;
+        const profile = Object.prototype.hasOwnProperty.call(tip.profiles, userID) ? tip.profiles[userID] : undefined;
         next = tableSet(next, userID, {
           userID,
-          nick: '',
-          avatar: '',
+          nick: profile?.nick ?? '',
+          avatar: profile?.avatar ?? '',
           nameCard: '',
           role: 'Member',
           joinTime: tip.time,

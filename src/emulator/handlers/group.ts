@@ -7,7 +7,7 @@ import { arr, num, objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
-import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID } from '../wire';
+import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID, TAG } from '../wire';
 import { addTip, changeGroupProfile, NOTICE, pushSystemNotice, pushToMembers, TIP } from './groupTips';
 
 const ERR_GROUP_NOT_FOUND = 10010;
@@ -20,6 +20,20 @@ function groupOf(ctx: CommandContext, groupID = str(ctx.body.GroupId)): GroupSta
   const group = ctx.core.store.groups.get(groupID);
   if (!group || group.dismissed) throw new CommandError(ERR_GROUP_NOT_FOUND, `group ${groupID} not found`);
   return group;
+}
+
+/**
+ * The joined members' nick and avatar, as a join tip carries them: `MsgMemberExtraInfo` becomes the
+ * tip's `memberList` (3.6.6 index.js tip element: `case"memberInfoList"` → `_updateMemberList`;
+ * `setGroupTipElement` reads the first one's nick for a join).
+ */
+function memberExtraInfo(core: EmulatorCore, userIDs: string[]): JsonObject {
+  return {
+    MsgMemberExtraInfo: userIDs.map((id) => {
+      const profile = core.store.user(id).profile;
+      return { User_Account: id, NickName: str(profile[TAG.nick]), ImageUrl: str(profile[TAG.avatar]) };
+    }),
+  };
 }
 
 /** Creates a group as `ownerID` with members (used by `create_group` and the control API). */
@@ -47,14 +61,14 @@ export function createGroupAs(
   const group = core.store.createGroup({ ...input, groupID });
   const others = (input.memberIDs ?? []).filter((id) => id !== input.ownerID);
   for (const id of others) core.store.addMember(group, id);
-  if (others.length > 0) addTip(core, group, TIP.join, input.ownerID, others);
+  if (others.length > 0) addTip(core, group, TIP.join, input.ownerID, others, { body: memberExtraInfo(core, others) });
   return group;
 }
 
 /** Adds users to a group and pushes the join tip. */
 export function addMembers(core: EmulatorCore, group: GroupState, userIDs: string[], operator: string): string[] {
   const added = userIDs.filter((id) => core.store.addMember(group, id));
-  if (added.length > 0) addTip(core, group, TIP.join, operator, added);
+  if (added.length > 0) addTip(core, group, TIP.join, operator, added, { body: memberExtraInfo(core, added) });
   return added;
 }
 
