@@ -6,7 +6,13 @@
  * the group and delivers the notice as a message of `@TIM#SYSTEM`; 2.27.6 never emits
  * GROUP_SYSTEM_NOTICE_RECEIVED). The store's groups equal `getGroupList()` after each.
  */
-import { selectGroupById, selectGroupList, selectMessagesByConversationID } from '../../src';
+import {
+  getGroupMemberList,
+  selectGroupById,
+  selectGroupList,
+  selectGroupMemberListState,
+  selectMessagesByConversationID,
+} from '../../src';
 import { until } from '../emulator/sdk';
 import { kinds, useBindingOnEmulator } from '../helpers/emulatorStore';
 
@@ -45,8 +51,12 @@ describe.each(kinds)('group notices on %s', (kind) => {
     await binding.loginBob();
     await until(async () => (await sdkGroups()).length === 2, 4000, 'the groups in the SDK');
     await until(() => storeGroups().length === 2, listWait, 'the groups in store');
+    await store.dispatch(getGroupMemberList({ groupID, count: 100 })).unwrap();
+    expect(selectGroupMemberListState(store.getState(), groupID)?.members.keys).toEqual(['alice', 'bob']);
     emu.removeGroupMember(groupID, 'bob');
     await until(async () => (await sdkGroups()).length === 1, 3000, 'the SDK dropped the group');
+    // The SDK drops the group's member list with the group (_deleteLocalGroup): so does the store.
+    await until(() => selectGroupMemberListState(store.getState(), groupID) === undefined, 3000, 'members dropped');
     // 2.27.6 keeps the kicked group's conversation (deleteLocalGroupAndConversation deletes it for an
     // AVChatRoom only), and the groups reducer upserts the group embedded in it back: issue 11 item 6,
     // fixed on another branch of this round. Drop this exception once that lands.

@@ -8,8 +8,14 @@
 import { isObject, isSafeKey, num, str, strArray } from './plain';
 import type { MessageRecord } from '../types';
 
-/** One member change a group tip announces. */
+/** One member change a group tip (or a group system notice) announces. */
 export interface GroupTipRecord {
+  /**
+   * `tip` (TIMGroupTipElem, to every member) or `systemNotice` (TIMGroupSystemNoticeElem, to me: 4
+   * kicked, 5 dismissed, 8 quit make both SDKs drop the group and its member list in
+   * `deleteLocalGroupAndConversation` → `_deleteLocalGroup`).
+   */
+  source: 'tip' | 'systemNotice';
   /** The group (a topic's tip names its community). */
   groupID: string;
   /** The SDK's `TIM.TYPES.GRP_TIP_*`: 1 join, 2 quit, 3 kicked, 4 set admin, 5 cancel admin, 6 profile, 7 member info. */
@@ -30,12 +36,14 @@ export interface GroupTipRecord {
 
 /** The SDK's tip element type. */
 export const GROUP_TIP_TYPE = 'TIMGroupTipElem';
+/** The SDK's group system notice element type. */
+export const GROUP_SYSTEM_NOTICE_TYPE = 'TIMGroupSystemNoticeElem';
 
 /** The member changes of the group tips among `records` (none for other messages). */
 export function groupTipsOf(records: readonly MessageRecord[], nowSeconds: number): GroupTipRecord[] {
   let tips: GroupTipRecord[] | null = null;
   for (const m of records) {
-    if (m.type !== GROUP_TIP_TYPE) continue;
+    if (m.type !== GROUP_TIP_TYPE && m.type !== GROUP_SYSTEM_NOTICE_TYPE) continue;
     const p = m.payload;
     const profile = isObject(p.groupProfile) ? p.groupProfile : {};
     const groupID = str(profile.groupID) || (m.conversationID.startsWith('GROUP') ? m.conversationID.slice(5) : '');
@@ -53,6 +61,7 @@ export function groupTipsOf(records: readonly MessageRecord[], nowSeconds: numbe
     }
     const newProfile = isObject(p.newGroupProfile) ? p.newGroupProfile : {};
     (tips ??= []).push({
+      source: m.type === GROUP_TIP_TYPE ? 'tip' : 'systemNotice',
       groupID,
       operationType,
       userIDList: strArray(p.userIDList),

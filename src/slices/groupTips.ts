@@ -1,13 +1,17 @@
 /**
  * Group tips applied to `state.tim.groups`: the loaded member list of a group follows joins, quits,
  * kicks, role changes and mutes, and the group's `memberCount` follows the tip's `memberNum`, as
- * each SDK updates its own member cache and group profile from the same tips.
+ * each SDK updates its own member cache and group profile from the same tips. A system notice that
+ * I was kicked, or that the group was dismissed or quit, drops the group's member list.
  */
 import { tableGet, tableRemove, tableSet } from '../entities/table';
 import type { GroupTipRecord } from '../normalize/groupTip';
 import type { GroupMemberRecord, Table, TimState } from '../types';
 
 type GroupsState = TimState['groups'];
+
+/** Group system notices after which I am no longer in the group: 4 kicked, 5 dismissed, 8 quit. */
+const LEFT_NOTICES: ReadonlySet<number> = new Set([4, 5, 8]);
 
 function withRole(members: Table<GroupMemberRecord>, userID: string, role: string): Table<GroupMemberRecord> {
   const prev = tableGet(members, userID);
@@ -61,6 +65,11 @@ function applyToMembers(members: Table<GroupMemberRecord>, tip: GroupTipRecord):
 export function applyGroupTips(state: GroupsState, tips: readonly GroupTipRecord[]): GroupsState {
   let { table, members } = state;
   for (const tip of tips) {
+    if (tip.source === 'systemNotice') {
+      // Kicked, dismissed, quit: the SDK drops the group's member list with the group.
+      if (LEFT_NOTICES.has(tip.operationType)) members = tableRemove(members, tip.groupID);
+      continue;
+    }
     const group = tableGet(table, tip.groupID);
     if (group && tip.memberNum !== null && group.memberCount !== tip.memberNum)
       table = tableSet(table, tip.groupID, { ...group, memberCount: tip.memberNum });
