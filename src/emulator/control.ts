@@ -10,6 +10,7 @@ import { muteMember, setMemberRole } from './handlers/groupMembers';
 import { changeGroupProfile, type GroupProfileChange } from './handlers/groupTips';
 import { setPinned } from './handlers/groupPins';
 import { ATTRIBUTE_OP, changeAttributes, groupAttributes } from './handlers/groupAttributes';
+import { groupCounters, updateCounters } from './handlers/groupCounters';
 import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
 import { kickConnection } from './handlers/session';
@@ -91,6 +92,10 @@ export interface EmulatorControl {
   deleteGroupAttributes(groupID: string, keys: string[], operator?: string): void;
   /** A group's attributes. */
   groupAttributes(groupID: string): Record<string, string>;
+  /** Sets group counters as `operator` (default: the owner), pushing GROUP_COUNTER_UPDATED (one per key) to the members. */
+  setGroupCounters(groupID: string, counters: Record<string, number>, operator?: string): void;
+  /** A group's counters. */
+  groupCounters(groupID: string): Record<string, number>;
   /** Pins (or unpins) the group message at `sequence` as `operator` (default: the owner), pushing PINNED_GROUP_MESSAGE_UPDATED (3.x). */
   pinGroupMessage(groupID: string, sequence: number, isPinned: boolean, operator?: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
@@ -225,6 +230,12 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       );
     },
     groupAttributes: (groupID) => groupAttributes(groupNamed(groupID)),
+    setGroupCounters: (groupID, values, operator) => {
+      const group = groupNamed(groupID);
+      const entries = Object.entries(values).map(([key, value]) => ({ key, value }));
+      updateCounters(core, group, 'Set', entries, operator ?? group.ownerID);
+    },
+    groupCounters: (groupID) => groupCounters(groupNamed(groupID)),
     pinGroupMessage: (groupID, sequence, isPinned, operator) => {
       const group = groupNamed(groupID);
       setPinned(core, group, sequence, isPinned, operator ?? group.ownerID);

@@ -7,6 +7,7 @@ export { startEmulator, type Emulator } from './server';
 export type { EmulatorOptions, MultiInstancePolicy } from './context';
 export type { EmulatorControl, InjectContent, ConnectionInfo } from './control';
 export type { CommandLogEntry } from './router';
+export { GROUP_COUNTER_PURCHASE_BITS } from './handlers/groupCounters';
 export type { Json, JsonObject } from './json';
 export type {
   C2CMessageRecord,

@@ -8,6 +8,7 @@ import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { groupMemberCommands } from './handlers/groupMembers';
 import { groupAttributeCommands } from './handlers/groupAttributes';
+import { groupCounterCommands } from './handlers/groupCounters';
 import { groupPinCommands } from './handlers/groupPins';
 import { communityCommands } from './handlers/topics';
 import { profileCommands } from './handlers/profile';
@@ -56,7 +57,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupMemberCommands,
     groupPinCommands,
     groupAttributeCommands,
-    communityCommands({ ...groupCommands, ...groupMemberCommands, ...groupPinCommands, ...groupAttributeCommands }),
+    groupCounterCommands,
+    communityCommands({
+      ...groupCommands,
+      ...groupMemberCommands,
+      ...groupPinCommands,
+      ...groupAttributeCommands,
+      ...groupCounterCommands,
+    }),
   ]) {
     router.register(table);
   }

@@ -111,7 +111,11 @@ export const sessionCommands: CommandTable = {
   },
   'im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2': {
     auth: false,
-    handle: () => ({ int32_error_code: 0, str_purchase_bits: '', uint32_expired_time: 3600 }),
+    handle: (ctx) => ({
+      int32_error_code: 0,
+      str_purchase_bits: ctx.core.options.purchaseBits,
+      uint32_expired_time: 3600,
+    }),
   },
   'imopenstat.tim_web_report_v2': { auth: false, handle: empty },
   'openim.authkey': { handle: () => ({ AuthKey: 'emulator', ExpireTime: 3600 }) },
