@@ -58,6 +58,8 @@ export interface EmulatorControl {
     ownerID: string;
     memberIDs?: string[];
     groupID?: string;
+    /** `FreeAccess` (default but for Work groups), `NeedPermission` (joins wait for an owner or admin), `DisableApply`. */
+    joinOption?: string;
   }): GroupRecord;
   /** Adds users to a group, pushing the join tip to the members. */
   addGroupMembers(groupID: string, userIDs: string[]): void;

@@ -7,6 +7,7 @@ import { c2cCommands } from './handlers/c2c';
 import { conversationCommands } from './handlers/conversation';
 import { groupCommands } from './handlers/group';
 import { groupMemberCommands } from './handlers/groupMembers';
+import { groupApplicationCommands } from './handlers/groupApplications';
 import { groupAttributeCommands } from './handlers/groupAttributes';
 import { groupCounterCommands } from './handlers/groupCounters';
 import { groupPinCommands } from './handlers/groupPins';
@@ -58,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     groupPinCommands,
     groupAttributeCommands,
     groupCounterCommands,
+    groupApplicationCommands,
     communityCommands({
       ...groupCommands,
       ...groupMemberCommands,

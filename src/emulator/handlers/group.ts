@@ -8,6 +8,7 @@ import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
 import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID, TAG } from '../wire';
+import { applyToJoin } from './groupApplications';
 import { addTip, changeGroupProfile, NOTICE, pushSystemNotice, pushToMembers, TIP } from './groupTips';
 
 const ERR_GROUP_NOT_FOUND = 10010;
@@ -169,7 +170,12 @@ function join(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (group.type === 'Private' || group.joinOption === 'DisableApply')
     throw new CommandError(ERR_PERMISSION, 'this group cannot be joined');
-  if (!group.members.has(ctx.userID)) addMembers(ctx.core, group, [ctx.userID], ctx.userID);
+  if (group.members.has(ctx.userID)) return { JoinedStatus: 'AlreadyInGroup', HugeGroupFlag: 0 };
+  if (group.joinOption === 'NeedPermission' && group.type !== 'AVChatRoom') {
+    applyToJoin(ctx.core, group, ctx.userID, str(ctx.body.ApplyMsg));
+    return { JoinedStatus: 'WaitAdminApproval', HugeGroupFlag: 0 };
+  }
+  addMembers(ctx.core, group, [ctx.userID], ctx.userID);
   // HugeGroupFlag (avChatRoomFlag) 1 without LongPollingKey: the SDK joins a live room without long
   // polling and takes its messages from the socket's group push (3.6.6 index.js _handleJoinResult).
   return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: group.type === 'AVChatRoom' ? 1 : 0 };

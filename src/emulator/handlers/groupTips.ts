@@ -71,7 +71,7 @@ export function addTip(
 }
 
 /** Group system notice types (`MsgBody.ReportType`; the SDKs' `payload.operationType` of a TIMGroupSystemNoticeElem). */
-export const NOTICE = { kicked: 4, dismissed: 5, quit: 8 } as const;
+export const NOTICE = { joinRequest: 1, joinAccepted: 2, joinRefused: 3, kicked: 4, dismissed: 5, quit: 8 } as const;
 
 /**
  * Pushes a group system notice (GroupTips, Event 5) to `recipients`. Both SDKs turn it into a
@@ -87,6 +87,7 @@ export function pushSystemNotice(
   operator: string,
   recipients: string[],
   except?: Connection,
+  extra: JsonObject = {},
 ): void {
   const notice: JsonObject = {
     From_Account: operator,
@@ -95,7 +96,7 @@ export function pushSystemNotice(
     MsgSeq: randomUint32(),
     MsgRandom: randomUint32(),
     MsgTimeStamp: nowSeconds(),
-    MsgBody: { ReportType: reportType, Operator_Account: operator },
+    MsgBody: { ReportType: reportType, Operator_Account: operator, ...extra },
   };
   for (const userID of recipients) core.push.toUser(userID, [{ Event: 5, GroupTips: [notice] }], except);
 }
