@@ -75,16 +75,45 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     const { sdk, tim } = setup();
     sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: 'g', groupAttributes: { seat1: 'bob' } });
     sdk.emit('GROUP_COUNTER_UPDATED', { groupID: 'g', key: 'likes', value: 3 });
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t1', topicName: 'news' } });
-    sdk.emit('TOPIC_UPDATED', { groupID: 'c', topicInfo: { topicID: 'c@t1', topicName: 'News' } });
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicInfo: { topicID: 'c@t2', topicName: 'chat' } });
+    // The shapes of onTopicCreated ({groupID, topicID}) and onTopicProfileUpdated ({groupID, topic}).
+    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t1' });
+    sdk.emit('TOPIC_UPDATED', { groupID: 'c', topic: { topicID: 'c@t1', topicName: 'News' } });
+    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t2' });
     sdk.emit('TOPIC_DELETED', { groupID: 'c', topicIDList: ['c@t2'] });
     sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', ['family']);
     sdk.emit('CONVERSATION_IN_GROUP_UPDATED', {
       groupName: 'family',
       conversationList: [{ conversationID: 'C2Cmom' }],
     });
-    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: 'g', pinnedMessageList: [{ ID: 'p1' }] });
+    // The shape of 3.6.6 index.js onPinnedMessageNotify: a pin carries the message, an unpin its identity.
+    const pinner = { userID: 'u', nick: '', avatar: '' };
+    const pinned = (ID: string, sequence: number) => ({
+      ID,
+      conversationID: 'GROUPg',
+      conversationType: 'GROUP',
+      sequence,
+      type: 'TIMTextElem',
+      payload: { text: ID },
+      pinnerInfo: pinner,
+    });
+    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
+      groupID: 'g',
+      message: pinned('p2', 2),
+      isPinned: true,
+      operatorInfo: pinner,
+    });
+    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
+      groupID: 'g',
+      message: pinned('p1', 1),
+      isPinned: true,
+      operatorInfo: pinner,
+    });
+    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
+      groupID: 'g',
+      message: { ID: 'p2', sequence: 2, random: 1, time: 1, clientTime: 1 },
+      isPinned: false,
+      operatorInfo: pinner,
+    });
     sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 4, message: { ID: 'n1' } });
     sdk.emit('SERVER_CONFIG_UPDATED', { a: 1 });
     sdk.emit('ALL_RECEIVE_MESSAGE_OPT_UPDATED', { allReceiveMessageOpt: 1 });
@@ -95,7 +124,7 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     expect(e.topics).toEqual({ c: { 'c@t1': { topicID: 'c@t1', topicName: 'News' } } });
     expect(e.conversationGroups).toEqual(['family']);
     expect(e.conversationsInGroup).toEqual({ family: ['C2Cmom'] });
-    expect(e.pinnedGroupMessages).toEqual({ g: [{ ID: 'p1' }] });
+    expect(e.pinnedGroupMessages.g.map((m) => [m.ID, m.sequence, m.pinnerInfo.userID])).toEqual([['p1', 1, 'u']]);
     expect(e.groupSystemNotices).toEqual([{ type: 4, message: { ID: 'n1' } }]);
     expect(e.serverConfig).toEqual({ a: 1 });
     expect(e.allReceiveMessageOpt).toEqual({ allReceiveMessageOpt: 1 });

@@ -4,6 +4,7 @@
  * events notifies subscribers once per tick with the default `configureStore` enhancers.
  */
 import { createAction, prepareAutoBatched } from '@reduxjs/toolkit';
+import type { GroupTipRecord } from './normalize/groupTip';
 import type {
   ConversationRecord,
   EventError,
@@ -12,6 +13,7 @@ import type {
   MessageRecord,
   NetState,
   PlainObject,
+  PinnedGroupMessageRecord,
   PlainValue,
   ProfileRecord,
 } from './types';
@@ -114,6 +116,11 @@ export const allReceiveMessageOptUpdated = eventAction<PlainObject>('tim/allRece
 
 /** GROUP_LIST_UPDATED: the whole list of joined groups. */
 export const groupListUpdated = eventAction<{ groups: GroupRecord[]; complete: boolean }>('tim/groupListUpdated');
+/**
+ * The group tips among the messages of a MESSAGE_RECEIVED (joins, quits, kicks, roles, mutes): the
+ * loaded member lists and member counts follow them, as the SDK's own caches do.
+ */
+export const groupTipsReceived = eventAction<GroupTipRecord[]>('tim/groupTipsReceived');
 /** GROUP_SYSTEM_NOTICE_RECEIVED (2.x). */
 export const groupSystemNoticeReceived = eventAction<PlainObject>('tim/groupSystemNoticeReceived');
 /** GROUP_ATTRIBUTES_UPDATED. */
@@ -124,10 +131,18 @@ export const groupAttributesUpdated = eventAction<{ groupID: string; groupAttrib
 export const groupCounterUpdated = eventAction<{ groupID: string; key: string; value: number }>(
   'tim/groupCounterUpdated',
 );
-/** PINNED_GROUP_MESSAGE_UPDATED (3.x). */
-export const pinnedGroupMessageUpdated = eventAction<{ groupID: string; pinnedMessageList: PlainObject[] }>(
-  'tim/pinnedGroupMessageUpdated',
-);
+/**
+ * PINNED_GROUP_MESSAGE_UPDATED (3.x): one message pinned (with the whole message) or unpinned
+ * (with its ID and sequence only); `operatorInfo` is who did it.
+ */
+export const pinnedGroupMessageUpdated = eventAction<{
+  groupID: string;
+  isPinned: boolean;
+  ID: string;
+  sequence: number;
+  message: PinnedGroupMessageRecord | null;
+  operatorInfo: PlainObject;
+}>('tim/pinnedGroupMessageUpdated');
 /** TOPIC_CREATED and TOPIC_UPDATED. */
 export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>(
   'tim/topicUpdated',

@@ -6,7 +6,9 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
+import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
+import { normalizePinnedMessage } from './normalize/pinned';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
@@ -39,6 +41,8 @@ export interface EventResult {
   action: UnknownAction | null;
   /** Descriptions of items that were skipped or fields that were wrong. */
   problems: string[];
+  /** Actions to dispatch after `action` (the group tips a MESSAGE_RECEIVED carries). */
+  also?: UnknownAction[];
 }
 
 /** A table entry. */
@@ -135,11 +139,16 @@ function objectEvent(what: string, apply: (data: PlainObject) => UnknownAction):
   };
 }
 
+/**
+ * TOPIC_CREATED carries `{groupID, topicID}` only (2.27.6 tim-js.js / 3.6.6 index.js onTopicCreated,
+ * from the topic system notice): the topic is recorded by its ID, and the middleware loads the rest.
+ * TOPIC_UPDATED carries `{groupID, topic}`, the SDK's whole local topic (onTopicProfileUpdated).
+ */
 function topicUpsert(data: unknown): EventResult {
   const d = objectOf(data, 'topic');
   if (typeof d === 'string') return bad(d);
-  const topic = toPlainObject(d.topicInfo ?? d.topic);
-  const topicID = topic.topicID;
+  const topic = isObject(d.topic) ? toPlainObject(d.topic) : {};
+  const topicID = topic.topicID ?? d.topicID;
   if (!isSafeKey(d.groupID) || !isSafeKey(topicID)) return bad('topic event has no usable groupID or topicID');
   return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
@@ -166,7 +175,11 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
 
   MESSAGE_RECEIVED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
-    return ok(records.length ? A.messagesReceived(records) : null, problems);
+    // Group tips also change members: the SDKs apply them in onNewGroupTips right after emitting
+    // MESSAGE_RECEIVED (2.27.6 tim-js.js handleMessageList, 3.6.6 index.js _handleTips).
+    const tips = groupTipsOf(records, Math.floor(Date.now() / 1000));
+    const result = ok(records.length ? A.messagesReceived(records) : null, problems);
+    return tips.length ? { ...result, also: [A.groupTipsReceived(tips)] } : result;
   },
   // Both bundles: onMessageModified emits MESSAGE_MODIFIED `[message]` (the SDK's own Message, version
   // bumped) after MsgListHandler.onMsgModified (push C2cMsgModNotifys / GroupMsgModNotifys, or the
@@ -313,12 +326,30 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     if (!isSafeKey(d.groupID) || !isSafeKey(d.key)) return bad('group counter event has no usable groupID or key');
     return ok(A.groupCounterUpdated({ groupID: d.groupID, key: d.key, value: num(d.value) }));
   },
+  // 3.6.6 index.js onPinnedMessageNotify: emitOEvt(PINNED_GROUP_MESSAGE_UPDATED, {groupID, message,
+  // isPinned, operatorInfo}): a delta. Pinned: the whole message (with pinnerInfo); unpinned: only
+  // {ID, sequence, random, time, clientTime}.
   PINNED_GROUP_MESSAGE_UPDATED: (data) => {
     const d = objectOf(data, 'PINNED_GROUP_MESSAGE_UPDATED');
     if (typeof d === 'string') return bad(d);
     if (!isSafeKey(d.groupID)) return bad('pinned message event has no usable groupID');
-    const list = Array.isArray(d.pinnedMessageList) ? d.pinnedMessageList.map(toPlainObject) : [];
-    return ok(A.pinnedGroupMessageUpdated({ groupID: d.groupID, pinnedMessageList: list }));
+    if (typeof d.isPinned !== 'boolean') return bad('pinned message event has no isPinned');
+    const m = isObject(d.message) ? d.message : {};
+    const ID = str(m.ID);
+    const sequence = num(m.sequence);
+    if (ID === '' && sequence === 0) return bad('pinned message event names no message');
+    let message = null;
+    if (d.isPinned) {
+      try {
+        message = normalizePinnedMessage(d.message);
+      } catch (e) {
+        return bad(`pinned message: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const operatorInfo = toPlainObject(d.operatorInfo);
+    return ok(
+      A.pinnedGroupMessageUpdated({ groupID: d.groupID, isPinned: d.isPinned, ID, sequence, message, operatorInfo }),
+    );
   },
   TOPIC_CREATED: topicUpsert,
   TOPIC_UPDATED: topicUpsert,

@@ -14,6 +14,7 @@ export { sdkNamespace, type CreateExtras, type TimSdkNamespace } from './sdkName
 export { timDevToolsOptions, createTimDevToolsOptions, sanitizeTimState, type TimDevToolsLimits } from './devtools';
 export type * from './sdk';
 export type * from './types';
+export type { GroupTipRecord } from './normalize/groupTip';
 
 // Actions
 export * from './actions';
@@ -205,6 +206,9 @@ export {
   type TopicChange,
   type CreateTopicArgs,
 } from './thunks/topics';
+
+/** Pinned group messages (3.x). */
+export { pinGroupMessage, getPinnedGroupMessageList, type LoadedPinnedMessages } from './thunks/pinned';
 
 /** The escape hatch: any SDK method, its result made plain. */
 export { callTim, type TimMethodName } from './thunks/call';

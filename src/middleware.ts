@@ -3,10 +3,10 @@
  * `EVENT_TABLE`, hands the SDK to thunks, and keeps a bad payload from ever throwing out.
  */
 import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
-import { detachTim, eventFailed, messagesReceived, unhandledEvent } from './actions';
+import { detachTim, eventFailed, messagesReceived, topicUpserted, unhandledEvent } from './actions';
 import { asContextAnswer, getTimContext, type TimContext } from './context';
 import { TIM_REDUX_ERROR, TimReduxError } from './errors';
-import { EVENT_TABLE, type EventContext } from './eventTable';
+import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
 import { isSafeKey, toPlain } from './normalize/plain';
@@ -15,6 +15,9 @@ import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
 import { sdkTotalUnread } from './thunks/call';
 import { getMyProfile } from './thunks/profiles';
+import { invoke } from './thunks/call';
+import { dataOf } from './thunks/create';
+import { topicsOf } from './thunks/topics';
 import type { EventError, MessageRecord } from './types';
 
 /** Options of `createTimMiddleware`. */
@@ -25,6 +28,8 @@ export interface TimMiddlewareOptions {
   onError?: (error: EventError) => void;
   /** Load my own profile when the SDK becomes ready (no event brings it). Default true. */
   loadProfileOnReady?: boolean;
+  /** Load a topic that TOPIC_CREATED names (the event carries only its ID) with `getTopicList`. Default true. */
+  loadTopicOnCreate?: boolean;
   /** How many of my own SDK messages the registry keeps for thunks (resend, revoke). Default 20,000. */
   registryLimit?: number;
   /**
@@ -183,15 +188,18 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     const handle = (key: string, name: string, data: unknown) => {
       const handler = EVENT_TABLE[key as TimEventKey];
       let problems: string[] = [];
+      let createdTopic: { groupID: string; topic: { topicID: string } } | null = null;
       try {
         if (key === 'SDK_READY') ready = true;
         if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
-        const result = handler
+        const result: EventResult = handler
           ? handler(data, eventContext)
           : isSafeKey(name)
             ? { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] }
             : { action: null, problems: [`event name ${JSON.stringify(name)} cannot key the state`] };
         problems = result.problems;
+        if (key === 'TOPIC_CREATED' && result.action && topicUpserted.match(result.action))
+          createdTopic = result.action.payload;
         if (options.coalesce && result.action && messagesReceived.match(result.action)) {
           for (const m of result.action.payload) pending.push(m);
           if (!flushQueued) {
@@ -199,6 +207,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
             queueMicrotask(flush);
           }
         } else if (result.action) api.dispatch(result.action);
+        for (const action of result.also ?? []) api.dispatch(action);
       } catch (e) {
         problems = [...problems, `${name}: ${e instanceof Error ? e.message : String(e)}`];
       }
@@ -208,6 +217,19 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         if (options.loadProfileOnReady !== false) {
           (api.dispatch as (a: unknown) => unknown)(getMyProfile());
         }
+      }
+      // TOPIC_CREATED names the topic only: load it (the SDK fetches it, its topic cache was reset).
+      // Not through the getTopicList thunk: its answer must be dropped if this session ends first.
+      if (key === 'TOPIC_CREATED' && createdTopic && options.loadTopicOnCreate !== false) {
+        const { groupID } = createdTopic;
+        const at = epoch;
+        invoke(sdk, 'getTopicList', { groupID, topicIDList: [createdTopic.topic.topicID] }).then(
+          (response) => {
+            if (epoch !== at) return;
+            for (const topic of topicsOf(dataOf(response))) api.dispatch(topicUpserted({ groupID, topic }));
+          },
+          () => undefined, // the topic stays as its ID; a later TOPIC_UPDATED or getTopicList fills it
+        );
       }
       if (key === 'KICKED_OUT') settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'kicked out'));
     };

@@ -355,6 +355,11 @@ export interface MessagesState {
   revokedIDs: readonly string[];
   /** Per-conversation caps: conversation subtype (`AVChatRoom`, ...) or `default` → max records (0 = none). */
   caps: Readonly<Record<string, number>>;
+  /**
+   * Group conversation → its group's type (`AVChatRoom`, ...), learned from the group list, group
+   * profiles and joined groups: received messages carry no type of their own, and caps go by it.
+   */
+  groupTypes: Readonly<Record<string, string>>;
   /** Failures of message thunks, by messageID (send, revoke, ...). */
   errors: Readonly<Record<string, TimError>>;
 }
@@ -400,6 +405,12 @@ export interface RelationsState {
   follow: { followers: readonly PlainObject[]; following: readonly PlainObject[]; mutual: readonly PlainObject[] };
 }
 
+/** A pinned group message (3.x): the message, and who pinned it. */
+export interface PinnedGroupMessageRecord extends MessageRecord {
+  /** Who pinned it. */
+  pinnerInfo: { userID: string; nick: string; avatar: string };
+}
+
 /** Everything else the events carry that a chat app may read. */
 export interface ExtrasState {
   /** Group attributes by groupID. */
@@ -412,8 +423,8 @@ export interface ExtrasState {
   conversationGroups: readonly string[];
   /** Conversation IDs in each conversation group, by group name. */
   conversationsInGroup: Record<string, string[]>;
-  /** Pinned group messages by groupID (3.x). */
-  pinnedGroupMessages: Record<string, PlainObject[]>;
+  /** Pinned group messages by groupID (3.x), by sequence. */
+  pinnedGroupMessages: Record<string, PinnedGroupMessageRecord[]>;
   /** Group system notices (2.x), newest last, capped. */
   groupSystemNotices: readonly PlainObject[];
   /** The global receive option (3.x), as delivered. */

@@ -65,9 +65,19 @@ async function aliceEverywhere() {
   sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: `${MARK}-follower` }], isAdd: true });
   sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: `${MARK}-group`, groupAttributes: { k: `${MARK} attr` } });
   sdk.emit('GROUP_COUNTER_UPDATED', { groupID: `${MARK}-group`, key: `${MARK}-counter`, value: 3 });
-  sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicInfo: { topicID: `${MARK}-topic` } });
+  sdk.emit('TOPIC_CREATED', { groupID: `${MARK}-group`, topicID: `${MARK}-topic` });
   sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', [`${MARK} folder`]);
-  sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', { groupID: `${MARK}-group`, pinnedMessageList: [{ ID: `${MARK}-pinned` }] });
+  sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
+    groupID: `${MARK}-group`,
+    message: {
+      ID: `${MARK}-pinned`,
+      conversationID: `GROUP${MARK}-group`,
+      sequence: 1,
+      pinnerInfo: { userID: 'alice' },
+    },
+    isPinned: true,
+    operatorInfo: { userID: 'alice' },
+  });
   sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', `${MARK} room`);
   sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 1, message: `${MARK} notice` });
   sdk.emit('MESSAGE_RECEIVED', [{ ID: `${MARK}-broken` }]); // an error entry naming alice's data

@@ -2,6 +2,7 @@
  * What every command handler gets: the store, the pusher, the options, and the request at hand.
  */
 import type { JsonObject } from './json';
+import { PURCHASE_BITS } from './purchaseBits';
 import type { Store } from './store';
 import type { Connection, FrameHead } from './transport';
 import type { Pusher } from './push';
@@ -28,6 +29,12 @@ export interface EmulatorOptions {
   users?: Array<{ userID: string; nick?: string; avatar?: string }>;
   /** Receives one line per frame in and out, for debugging. Default: silent. */
   log?: (line: string) => void;
+  /**
+   * The purchased-feature bits given to the SDK (`fetch_imsdk_purchase_bitsv2`), a binary string with
+   * bit 0 last; the SDKs refuse gated APIs without them. Default `PURCHASE_BITS` (user status, conversation
+   * marks and groups, extensions, reactions, follow). Group counters need bit 15 too (`GROUP_COUNTER_PURCHASE_BITS`).
+   */
+  purchaseBits?: string;
 }
 
 /** The options with defaults applied. */
@@ -38,6 +45,7 @@ export interface ResolvedOptions {
   multiInstanceKickType: 1 | 2;
   helloIntervalSeconds: number;
   log: ((line: string) => void) | undefined;
+  purchaseBits: string;
 }
 
 /** Applies defaults. */
@@ -49,6 +57,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     multiInstanceKickType: options.multiInstanceKickType ?? 1,
     helloIntervalSeconds: options.helloIntervalSeconds ?? 30,
     log: options.log,
+    purchaseBits: options.purchaseBits ?? PURCHASE_BITS,
   };
 }
 

@@ -28,11 +28,18 @@ import {
   type FriendRecord,
   type PendencyRecord,
 } from './handlers/friends';
+import { muteMember, setMemberRole } from './handlers/groupMembers';
+import { changeGroupProfile, type GroupProfileChange } from './handlers/groupTips';
+import { setPinned } from './handlers/groupPins';
+import { ATTRIBUTE_OP, changeAttributes, groupAttributes } from './handlers/groupAttributes';
+import { groupCounters, updateCounters } from './handlers/groupCounters';
+import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
 import { pushRoomCustomData } from './handlers/room';
 import { kickConnection } from './handlers/session';
 import type { Json } from './json';
 import type { CommandLogEntry, Router } from './router';
+import type { GroupState } from './store';
 import type {
   C2CMessageRecord,
   ConversationRecord,
@@ -106,11 +113,48 @@ export interface EmulatorControl {
     ownerID: string;
     memberIDs?: string[];
     groupID?: string;
+    /** `FreeAccess` (default but for Work groups), `NeedPermission` (joins wait for an owner or admin), `DisableApply`. */
+    joinOption?: string;
   }): GroupRecord;
   /** Adds users to a group, pushing the join tip to the members. */
   addGroupMembers(groupID: string, userIDs: string[]): void;
-  /** Removes a user from a group, pushing the quit tip to the members. */
+  /** Removes a user from a group as its owner would (a kick): the kicked tip to the members, the kicked system notice to that user. */
   removeGroupMember(groupID: string, userID: string): void;
+  /** The user joins a group themselves, pushing the join tip (operator: the user). */
+  joinGroup(groupID: string, userID: string): void;
+  /** The user quits a group (say, on another device): the quit tip to the members, the quit system notice to that user. */
+  quitGroup(groupID: string, userID: string): void;
+  /** Changes a group's profile as `operator` (default: the owner), pushing the profile tip (GROUP_LIST_UPDATED on 2.x and 3.x). */
+  updateGroupProfile(groupID: string, change: GroupProfileChange, operator?: string): void;
+  /** The owner makes a member an Admin or a Member again, pushing the set-admin / cancel-admin tip. */
+  setGroupMemberRole(groupID: string, userID: string, role: 'Admin' | 'Member'): void;
+  /** The owner mutes a member for `seconds` (0 unmutes), pushing the member-info tip. */
+  muteGroupMember(groupID: string, userID: string, seconds: number): void;
+  /** Creates a topic in a community as `operator` (default: the owner), pushing TOPIC_CREATED. Returns its ID. */
+  createTopic(groupID: string, topic: { topicName: string; topicID?: string }, operator?: string): string;
+  /** Changes a topic's profile, pushing TOPIC_UPDATED (to SDKs that hold the topic). */
+  updateTopic(
+    groupID: string,
+    topicID: string,
+    change: Partial<Omit<TopicState, 'topicID' | 'createTime'>>,
+    operator?: string,
+  ): void;
+  /** Deletes topics of a community, pushing TOPIC_DELETED. */
+  deleteTopics(groupID: string, topicIDs: string[], operator?: string): void;
+  /** A community's topics. */
+  topics(groupID: string): TopicState[];
+  /** Sets (adds or changes) group attributes as `operator` (default: the owner), pushing GROUP_ATTRIBUTES_UPDATED to the members. */
+  setGroupAttributes(groupID: string, attributes: Record<string, string>, operator?: string): void;
+  /** Deletes group attributes by key, pushing GROUP_ATTRIBUTES_UPDATED to the members. */
+  deleteGroupAttributes(groupID: string, keys: string[], operator?: string): void;
+  /** A group's attributes. */
+  groupAttributes(groupID: string): Record<string, string>;
+  /** Sets group counters as `operator` (default: the owner), pushing GROUP_COUNTER_UPDATED (one per key) to the members. */
+  setGroupCounters(groupID: string, counters: Record<string, number>, operator?: string): void;
+  /** A group's counters. */
+  groupCounters(groupID: string): Record<string, number>;
+  /** Pins (or unpins) the group message at `sequence` as `operator` (default: the owner), pushing PINNED_GROUP_MESSAGE_UPDATED (3.x). */
+  pinGroupMessage(groupID: string, sequence: number, isPinned: boolean, operator?: string): void;
   /** Sets a user's nick and/or avatar, pushing PROFILE_UPDATED to them and their peers. */
   updateProfile(userID: string, profile: { nick?: string; avatar?: string }): void;
   /**
@@ -214,6 +258,11 @@ function elementsOf(content: InjectContent): MessageElement[] {
 export function createControl(core: EmulatorCore, router: Router, pendingWaits: Set<() => void>): EmulatorControl {
   const { store } = core;
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const groupNamed = (groupID: string): GroupState => {
+    const group = store.groups.get(groupID);
+    if (!group || group.dismissed) throw new Error(`no group ${groupID}`);
+    return group;
+  };
   return {
     injectC2CMessage: (input) =>
       copy(
@@ -287,10 +336,60 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
       if (!group) throw new Error(`no group ${groupID}`);
       addMembers(core, group, userIDs, group.ownerID);
     },
-    removeGroupMember: (groupID, userID) => {
-      const group = store.groups.get(groupID);
-      if (!group) throw new Error(`no group ${groupID}`);
-      removeMember(core, group, userID, group.ownerID);
+    removeGroupMember: (groupID, userID) =>
+      removeMember(core, groupNamed(groupID), userID, groupNamed(groupID).ownerID),
+    joinGroup: (groupID, userID) => void addMembers(core, groupNamed(groupID), [userID], userID),
+    quitGroup: (groupID, userID) => removeMember(core, groupNamed(groupID), userID, userID),
+    updateGroupProfile: (groupID, change, operator) => {
+      const group = groupNamed(groupID);
+      changeGroupProfile(core, group, change, operator ?? group.ownerID);
+    },
+    setGroupMemberRole: (groupID, userID, role) => {
+      const group = groupNamed(groupID);
+      setMemberRole(core, group, userID, role, group.ownerID);
+    },
+    createTopic: (groupID, topic, operator) => {
+      const group = groupNamed(groupID);
+      return createTopic(core, group, topic, operator ?? group.ownerID);
+    },
+    updateTopic: (groupID, topicID, change, operator) => {
+      const group = groupNamed(groupID);
+      updateTopic(core, group, topicID, change, operator ?? group.ownerID);
+    },
+    deleteTopics: (groupID, topicIDs, operator) => {
+      const group = groupNamed(groupID);
+      deleteTopics(core, group, topicIDs, operator ?? group.ownerID);
+    },
+    topics: (groupID) => copy([...topics(groupNamed(groupID)).values()]),
+    setGroupAttributes: (groupID, attributes, operator) => {
+      const group = groupNamed(groupID);
+      const entries = Object.entries(attributes).map(([key, value]) => ({ key, value }));
+      changeAttributes(core, group, ATTRIBUTE_OP.modify, entries, operator ?? group.ownerID);
+    },
+    deleteGroupAttributes: (groupID, keys, operator) => {
+      const group = groupNamed(groupID);
+      changeAttributes(
+        core,
+        group,
+        ATTRIBUTE_OP.delete,
+        keys.map((key) => ({ key })),
+        operator ?? group.ownerID,
+      );
+    },
+    groupAttributes: (groupID) => groupAttributes(groupNamed(groupID)),
+    setGroupCounters: (groupID, values, operator) => {
+      const group = groupNamed(groupID);
+      const entries = Object.entries(values).map(([key, value]) => ({ key, value }));
+      updateCounters(core, group, 'Set', entries, operator ?? group.ownerID);
+    },
+    groupCounters: (groupID) => groupCounters(groupNamed(groupID)),
+    pinGroupMessage: (groupID, sequence, isPinned, operator) => {
+      const group = groupNamed(groupID);
+      setPinned(core, group, sequence, isPinned, operator ?? group.ownerID);
+    },
+    muteGroupMember: (groupID, userID, seconds) => {
+      const group = groupNamed(groupID);
+      muteMember(core, group, userID, seconds, group.ownerID);
     },
     updateProfile: (userID, profile) => {
       const items: Array<{ tag: string; value: string }> = [];

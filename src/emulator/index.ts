@@ -9,6 +9,7 @@ export type { EmulatorOptions, MultiInstancePolicy } from './context';
 export type { EmulatorControl, InjectContent, ConnectionInfo } from './control';
 export type { CommandLogEntry } from './router';
 export type { FriendRecord, PendencyRecord } from './handlers/friends';
+export { GROUP_COUNTER_PURCHASE_BITS } from './handlers/groupCounters';
 export type { Json, JsonObject } from './json';
 export type {
   C2CMessageRecord,

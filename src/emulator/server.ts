@@ -14,6 +14,12 @@ import { conversationSettingsCommands } from './handlers/conversationSettings';
 import { groupCommands } from './handlers/group';
 import { extensionCommands } from './handlers/extensions';
 import { modifyCommands } from './handlers/modify';
+import { groupMemberCommands } from './handlers/groupMembers';
+import { groupApplicationCommands } from './handlers/groupApplications';
+import { groupAttributeCommands } from './handlers/groupAttributes';
+import { groupCounterCommands } from './handlers/groupCounters';
+import { groupPinCommands } from './handlers/groupPins';
+import { communityCommands } from './handlers/topics';
 import { profileCommands } from './handlers/profile';
 import { reactionCommands } from './handlers/reactions';
 import { receiptCommands } from './handlers/receipts';
@@ -71,6 +77,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     conversationSettingsCommands,
     conversationMarkCommands,
     conversationGroupCommands,
+    groupMemberCommands,
+    groupPinCommands,
+    groupAttributeCommands,
+    groupCounterCommands,
+    groupApplicationCommands,
+    communityCommands({
+      ...groupCommands,
+      ...groupMemberCommands,
+      ...groupPinCommands,
+      ...groupAttributeCommands,
+      ...groupCounterCommands,
+    }),
   ]) {
     router.register(table);
   }

@@ -213,6 +213,7 @@ export class Store {
       joinTime: nowSeconds(),
       readSequence: group.nextSequence - 1,
       nameCard: '',
+      muteUntil: 0,
     });
     return true;
   }

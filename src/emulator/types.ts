@@ -108,6 +108,8 @@ export interface GroupMemberRecord {
   nameCard: string;
   /** The member's own mute setting for the group (`MsgFlag`); absent means `AcceptAndNotify`. */
   messageRemindType?: string;
+  /** Muted until this time (unix seconds); 0 when never muted. */
+  muteUntil: number;
 }
 
 /** A group held by the emulator. */

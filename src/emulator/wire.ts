@@ -82,6 +82,13 @@ export function groupItem(store: Store, group: GroupState, m: GroupMessageRecord
   };
 }
 
+/** The tip's body as stored with it (its first element's content), or one built from its type and users. */
+function tipBody(m: GroupMessageRecord): JsonObject {
+  const content = m.elements[0]?.MsgContent;
+  if (content !== null && typeof content === 'object' && !Array.isArray(content)) return clone(content);
+  return { OpType: m.tipType ?? 0, Operator_Account: m.from, List_Account: [...(m.tipUserIDs ?? [])] };
+}
+
 /** A group tip item (GroupTips event 4): the tip's body is an object, not an element array. */
 export function groupTipItem(group: GroupState, m: GroupMessageRecord): JsonObject {
   return {
@@ -91,7 +98,7 @@ export function groupTipItem(group: GroupState, m: GroupMessageRecord): JsonObje
     MsgSeq: m.sequence,
     MsgRandom: m.random,
     MsgTimeStamp: m.time,
-    MsgBody: { OpType: m.tipType ?? 0, Operator_Account: m.from, List_Account: [...(m.tipUserIDs ?? [])] },
+    MsgBody: tipBody(m),
   };
 }
 

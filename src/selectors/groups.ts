@@ -1,6 +1,12 @@
 /** Group member, attribute, counter and topic selectors. */
 import { tableGet } from '../entities/table';
-import type { GroupMemberRecord, GroupMembersState, PlainObject, RootStateWithTim } from '../types';
+import type {
+  GroupMemberRecord,
+  GroupMembersState,
+  PinnedGroupMessageRecord,
+  PlainObject,
+  RootStateWithTim,
+} from '../types';
 
 const NO_MEMBERS: readonly GroupMemberRecord[] = Object.freeze([]);
 const NO_STRINGS: Readonly<Record<string, string>> = Object.freeze({});
@@ -40,3 +46,14 @@ export const selectGroupCounters = (state: RootStateWithTim, groupID: string): R
 /** Topics of a community, by topicID. */
 export const selectTopics = (state: RootStateWithTim, groupID: string): Readonly<Record<string, PlainObject>> =>
   Object.prototype.hasOwnProperty.call(state.tim.extras.topics, groupID) ? state.tim.extras.topics[groupID] : NO_TOPICS;
+
+const NO_PINNED: readonly PinnedGroupMessageRecord[] = Object.freeze([]);
+
+/** A group's pinned messages (3.x), by sequence: as `getPinnedGroupMessageList` loaded them and PINNED_GROUP_MESSAGE_UPDATED changed them. */
+export const selectPinnedGroupMessages = (
+  state: RootStateWithTim,
+  groupID: string,
+): readonly PinnedGroupMessageRecord[] =>
+  Object.prototype.hasOwnProperty.call(state.tim.extras.pinnedGroupMessages, groupID)
+    ? state.tim.extras.pinnedGroupMessages[groupID]
+    : NO_PINNED;

@@ -4,6 +4,7 @@ import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';
 import * as C from '../thunks/conversations';
 import * as G from '../thunks/groups';
+import * as P from '../thunks/pinned';
 import * as T from '../thunks/topics';
 import type { ExtrasState } from '../types';
 import { isUserDataReset } from './reset';
@@ -60,7 +61,9 @@ const extrasSlice = createSlice({
         (state.groupCounters[payload.groupID] ??= {})[payload.key] = payload.value;
       })
       .addCase(A.topicUpserted, (state, { payload }) => {
-        (state.topics[payload.groupID] ??= {})[payload.topic.topicID] = payload.topic;
+        // Merged: TOPIC_CREATED brings only the ID, and must not blank a topic already loaded.
+        const topics = (state.topics[payload.groupID] ??= {});
+        topics[payload.topic.topicID] = { ...topics[payload.topic.topicID], ...payload.topic };
       })
       .addCase(A.topicsDeleted, (state, { payload }) => {
         const topics = state.topics[payload.groupID];
@@ -76,7 +79,18 @@ const extrasSlice = createSlice({
         state.conversationsInGroup[payload.groupName] = payload.conversationIDs;
       })
       .addCase(A.pinnedGroupMessageUpdated, (state, { payload }) => {
-        state.pinnedGroupMessages[payload.groupID] = payload.pinnedMessageList;
+        const { groupID, isPinned, ID, sequence, message } = payload;
+        const kept = (state.pinnedGroupMessages[groupID] ?? []).filter(
+          (m) => m.sequence !== sequence && (ID === '' || m.ID !== ID),
+        );
+        if (isPinned && message) {
+          kept.push(message);
+          kept.sort((a, b) => a.sequence - b.sequence);
+        }
+        state.pinnedGroupMessages[groupID] = kept;
+      })
+      .addCase(P.getPinnedGroupMessageList.fulfilled, (state, { payload }) => {
+        if (isSafeKey(payload.groupID)) state.pinnedGroupMessages[payload.groupID] = payload.messages;
       })
       .addCase(A.groupSystemNoticeReceived, (state, { payload }) => {
         state.groupSystemNotices = [...state.groupSystemNotices, payload].slice(-NOTICE_MEMORY);

@@ -22,8 +22,8 @@ import { emptyPagedTable, pagedGet, pagedRemove, pagedSet, pagedUpsertMany } fro
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
 import * as More from '../thunks/messagesMore';
-import { clearHistoryMessage, deleteConversation } from '../thunks/conversations';
-import { dismissGroup, quitGroup } from '../thunks/groups';
+import { clearHistoryMessage, deleteConversation, getConversationList } from '../thunks/conversations';
+import { createGroup, dismissGroup, getGroupList, getGroupProfile, joinGroup, quitGroup } from '../thunks/groups';
 import { plainEqual } from '../normalize/plain';
 import { mergeReactions, withMyReaction } from '../entities/reactions';
 import type { HistoryState, MessageList, MessageReaction, MessageRecord, MessagesState, TimError } from '../types';
@@ -41,6 +41,7 @@ const initialState: MessagesState = {
   history: emptyPagedTable(),
   revokedIDs: [],
   caps: DEFAULT_MESSAGE_CAPS,
+  groupTypes: {},
   errors: {},
 };
 
@@ -98,8 +99,30 @@ function locate(state: MessagesState, id: string): string | null {
   return null;
 }
 
+/**
+ * The cap of a message's conversation, by its group's type. Received messages carry no
+ * `conversationSubType`: the Message constructor (3.6.6 index.js `Lo`, 2.27.6 tim-js.js `Wa`:
+ * `this.conversationSubType=t.conversationSubType`) copies it from its options, and a pushed item
+ * has none (its type is in `groupProfile.groupType`). So the type comes from what the SDK said of
+ * the group itself (`groupTypes`).
+ */
 function capFor(state: MessagesState, m: MessageRecord): number {
-  return state.caps[m.conversationSubType] ?? state.caps.default ?? 0;
+  const type = state.groupTypes[m.conversationID] || m.conversationSubType;
+  return state.caps[type] ?? state.caps.default ?? 0;
+}
+
+/** Remembers the type of each group (the group list, a group profile, a joined group, a conversation's group). */
+function learnGroupTypes(
+  state: MessagesState,
+  groups: ReadonlyArray<{ groupID: string; type: string }>,
+): MessagesState {
+  let groupTypes: Record<string, string> | null = null;
+  for (const { groupID, type } of groups) {
+    const conversationID = `GROUP${groupID}`;
+    if (type === '' || (groupTypes ?? state.groupTypes)[conversationID] === type) continue;
+    (groupTypes ??= { ...state.groupTypes })[conversationID] = type;
+  }
+  return groupTypes ? { ...state, groupTypes } : state;
 }
 
 /** Records with the revokes remembered for messages that were not stored when revoked. */
@@ -276,8 +299,18 @@ function on<P, M = unknown>(
 
 type ArgMeta<Arg> = { arg: Arg; requestId: string; condition?: boolean };
 
+const learnFrom = (state: MessagesState, payload: { groups: ReadonlyArray<{ groupID: string; type: string }> }) =>
+  learnGroupTypes(state, payload.groups);
+
 const handlers = new Map<string, Handler>([
   on(A.messagesReceived, receive),
+  on(A.groupListUpdated, learnFrom),
+  on(A.conversationListUpdated, learnFrom),
+  on(getConversationList.fulfilled, learnFrom),
+  on(getGroupList.fulfilled, learnFrom),
+  on(getGroupProfile.fulfilled, learnFrom),
+  on(createGroup.fulfilled, learnFrom),
+  on(joinGroup.fulfilled, learnFrom),
   on(A.messageCreated, (state, record) => receive(withoutError(state, record.ID), [record])),
   on(sendMessage.fulfilled, (state, record) => receive(withoutError(state, record.ID), [record])),
   on(sendMessage.rejected, (state, error, action: { meta: ArgMeta<{ messageID: string; conversationID: string }> }) => {

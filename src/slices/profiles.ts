@@ -1,6 +1,6 @@
 /** `state.tim.profiles` and `state.tim.groups`: user profiles and groups, keyed by ID. */
 import type { UnknownAction } from '@reduxjs/toolkit';
-import { conversationListUpdated, groupListUpdated, profilesUpdated } from '../actions';
+import { conversationListUpdated, groupListUpdated, groupTipsReceived, profilesUpdated } from '../actions';
 import { emptyTable, tableGet, tableRemove, tableReplaceAll, tableSet, tableUpsertMany } from '../entities/table';
 import { plainEqual } from '../normalize/plain';
 import { getConversationList, getConversationProfile, setMessageRemindType } from '../thunks/conversations';
@@ -10,6 +10,7 @@ import * as G from '../thunks/groups';
 import { getMyProfile } from '../thunks/profiles';
 import * as R from '../thunks/relations';
 import type { GroupMembersState, GroupRecord, ProfileRecord, TimState } from '../types';
+import { applyGroupTips } from './groupTips';
 import { isUserDataReset } from './reset';
 import { isThunkAction } from './thunkAction';
 
@@ -196,14 +197,16 @@ function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimS
     };
   }
   if (M.getGroupMemberList.fulfilled.match(action)) {
-    const { groupID, members, nextOffset, isCompleted } = action.payload;
+    const { groupID, members, nextOffset, isCompleted, replace } = action.payload;
     const page = tableGet(state.members, groupID);
     if (!page || page.requestId !== action.meta.requestId) return state; // stale: a reset, a quit or a newer request
-    const table = tableUpsertMany(
-      page.members,
-      members.map((m) => [m.userID, m] as const),
-      keepIfEqual,
-    );
+    const table = replace
+      ? tableReplaceAll(page.members, members, (m) => m.userID, keepIfEqual)
+      : tableUpsertMany(
+          page.members,
+          members.map((m) => [m.userID, m] as const),
+          keepIfEqual,
+        );
     return {
       ...state,
       members: tableSet(state.members, groupID, {
@@ -250,6 +253,7 @@ function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimS
 /** The groups reducer. GROUP_LIST_UPDATED is the whole list of joined groups. */
 export function groupsReducer(state = initialGroups, action: UnknownAction): TimState['groups'] {
   if (isUserDataReset(action)) return initialGroups;
+  if (groupTipsReceived.match(action)) return applyGroupTips(state, action.payload);
   const more = applyGroupThunk(state, action);
   if (more) return more;
   let table = state.table;

@@ -40,10 +40,18 @@ export interface MemberPage {
   nextOffset: number | string;
   /** No member is left to load. */
   isCompleted: boolean;
+  /** A reload's first page: it replaces the members loaded before. */
+  replace: boolean;
 }
 
-/** Arguments of `getGroupMemberList`: a groupID, or `{ groupID, count?, role? }`. */
-export type GetGroupMemberListArgs = string | { groupID: string; count?: number; role?: GroupMemberRole };
+/**
+ * Arguments of `getGroupMemberList`: a groupID, or `{ groupID, count?, role?, reload? }`.
+ * `reload: true` starts again from the first page, which replaces the members loaded so far.
+ */
+export type GetGroupMemberListArgs =
+  string | { groupID: string; count?: number; role?: GroupMemberRole; reload?: boolean };
+
+const isReload = (args: GetGroupMemberListArgs): boolean => isObject(args) && args.reload === true;
 
 const groupIDOf = (args: GetGroupMemberListArgs): unknown =>
   typeof args === 'string' ? args : isObject(args) ? args.groupID : undefined;
@@ -51,7 +59,9 @@ const groupIDOf = (args: GetGroupMemberListArgs): unknown =>
 /**
  * Loads the next page of a group's members (15 by default, at most 100) into
  * `state.tim.groups.members`. A call while a page is in flight, or after the last page, does
- * nothing; a page that arrives after a reset or after leaving the group is dropped.
+ * nothing, unless it is a `reload` (which loads the first page again, replacing the members loaded
+ * and outdating a page in flight); a page that arrives after a reset or after leaving the group is
+ * dropped.
  */
 export const getGroupMemberList = createTimThunk<MemberPage, GetGroupMemberListArgs>(
   'tim/getGroupMemberList',
@@ -63,7 +73,8 @@ export const getGroupMemberList = createTimThunk<MemberPage, GetGroupMemberListA
       requireArg(Number.isInteger(count) && count > 0 && count <= 100, 'getGroupMemberList: count must be 1..100');
       const role = isObject(args) ? args.role : undefined;
       requireArg(role === undefined || isId(role), 'getGroupMemberList: role must be a string');
-      const offset = tableGet(api.getState().tim.groups.members, groupID)?.nextOffset ?? 0;
+      const replace = isReload(args);
+      const offset = replace ? 0 : (tableGet(api.getState().tim.groups.members, groupID)?.nextOffset ?? 0);
       const data = dataOf(
         await invoke(sdk, 'getGroupMemberList', role ? { groupID, count, offset, role } : { groupID, count, offset }),
       );
@@ -84,13 +95,13 @@ export const getGroupMemberList = createTimThunk<MemberPage, GetGroupMemberListA
           : (typeof offset === 'number' ? offset : 0) + list.length;
       const isCompleted =
         cursor === 0 || cursor === '' || (cursor === undefined && list.length < count) || list.length === 0;
-      return { groupID, members, nextOffset, isCompleted };
+      return { groupID, members, nextOffset, isCompleted, replace };
     }),
   {
     condition: (args, { getState }) => {
       const groupID = groupIDOf(args);
       const page = typeof groupID === 'string' ? tableGet(getState().tim.groups.members, groupID) : undefined;
-      return !page || (!page.loading && !page.isCompleted);
+      return !page || isReload(args) || (!page.loading && !page.isCompleted);
     },
   },
 );

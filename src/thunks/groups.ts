@@ -228,7 +228,9 @@ function attributesThunk(type: string, method: string, mode: 'init' | 'set' | 'd
         args.keyList === undefined || (Array.isArray(args.keyList) && args.keyList.every(isId)),
         `${method}: keyList must be strings`,
       );
-      const data = dataOf(await invoke(sdk, method, { ...args }));
+      // Both SDKs validate keyList as a required array for get and delete ("Params validate failed" without it).
+      const keyed = mode === 'get' || mode === 'delete' ? { ...args, keyList: args.keyList ?? [] } : { ...args };
+      const data = dataOf(await invoke(sdk, method, keyed));
       if (mode === 'delete') {
         const keys = Array.isArray(data.keyList) ? data.keyList.filter(isId) : (args.keyList ?? []);
         return { groupID: args.groupID, attributes: {}, deletedKeys: keys, replace: keys.length === 0 };

@@ -15,6 +15,17 @@ export interface LoadedTopics {
   topics: Array<PlainObject & { topicID: string }>;
 }
 
+/** The plain topics of a `getTopicList` answer's data (`successTopicList`), each with its `topicID`. */
+export function topicsOf(data: Record<string, unknown>): LoadedTopics['topics'] {
+  const topics: LoadedTopics['topics'] = [];
+  for (const item of Array.isArray(data.successTopicList) ? data.successTopicList : []) {
+    const topic = toPlain(isObject(item) && isObject(item.topic) ? item.topic : item);
+    if (isObject(topic) && !Array.isArray(topic) && isSafeKey(topic.topicID))
+      topics.push(topic as PlainObject & { topicID: string });
+  }
+  return topics;
+}
+
 /** Loads the topics of a community (all, or `topicIDList`) into `extras.topics`. */
 export const getTopicList = createTimThunk<LoadedTopics, { groupID: string; topicIDList?: string[] }>(
   'tim/getTopicList',
@@ -23,13 +34,7 @@ export const getTopicList = createTimThunk<LoadedTopics, { groupID: string; topi
       requireObject(args, 'getTopicList needs { groupID }');
       requireId(args.groupID, 'getTopicList needs a groupID');
       const data = dataOf(await invoke(sdk, 'getTopicList', { ...args }));
-      const topics: LoadedTopics['topics'] = [];
-      for (const item of Array.isArray(data.successTopicList) ? data.successTopicList : []) {
-        const topic = toPlain(isObject(item) && isObject(item.topic) ? item.topic : item);
-        if (isObject(topic) && !Array.isArray(topic) && isSafeKey(topic.topicID))
-          topics.push(topic as PlainObject & { topicID: string });
-      }
-      return { groupID: args.groupID, topics };
+      return { groupID: args.groupID, topics: topicsOf(data) };
     }),
 );
 

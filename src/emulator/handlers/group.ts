@@ -3,16 +3,13 @@
  * reports, and the group tips that tell members of joins and leaves.
  */
 import { CommandError, type CommandContext, type CommandTable, type EmulatorCore } from '../context';
-import { num, objects, str, strings, type JsonObject } from '../json';
+import { arr, num, objects, str, strings, type JsonObject } from '../json';
 import { nowSeconds, randomUint32, type GroupState } from '../store';
 import type { Connection } from '../transport';
 import type { GroupMessageRecord, GroupType, MessageElement } from '../types';
-import { groupInfoOf, groupItem, groupProfileItem, groupTipItem, sdkMessageID } from '../wire';
-
-/** Group tip operation types (the SDK's `TIM.TYPES.GRP_TIP_*`). */
-export const TIP = { join: 1, quit: 2, kicked: 3 } as const;
-/** Group system notice type for a dismissed group (`TIM.TYPES.GRP_SYS_NOTICE`... operationType 5). */
-const NOTICE_DISMISSED = 5;
+import { groupInfoOf, groupItem, groupProfileItem, sdkMessageID, TAG } from '../wire';
+import { applyToJoin } from './groupApplications';
+import { addTip, changeGroupProfile, NOTICE, pushSystemNotice, pushToMembers, TIP } from './groupTips';
 
 const ERR_GROUP_NOT_FOUND = 10010;
 const ERR_NOT_MEMBER = 10007;
@@ -26,45 +23,18 @@ function groupOf(ctx: CommandContext, groupID = str(ctx.body.GroupId)): GroupSta
   return group;
 }
 
-/** Pushes events to every member of a group (except one socket). */
-function pushToMembers(core: EmulatorCore, group: GroupState, events: JsonObject[], except?: Connection): void {
-  for (const member of group.members.keys()) core.push.toUser(member, events, except);
-}
-
-/** Stores a group tip (join, quit, kicked) in the history and pushes it (GroupTips, Event 4) to the members. */
-function addTip(
-  core: EmulatorCore,
-  group: GroupState,
-  tipType: number,
-  operator: string,
-  userIDs: string[],
-  extraRecipients: string[] = [],
-): void {
-  const time = nowSeconds();
-  const random = randomUint32();
-  const tip = core.store.addGroupMessage(group, {
-    sdkMessageID: sdkMessageID(core.store.user(operator).tinyID, time, random),
-    from: operator,
-    random,
-    time,
-    clientTime: time,
-    elements: [
-      {
-        MsgType: 'TIMGroupTipElem',
-        MsgContent: { OpType: tipType, Operator_Account: operator, List_Account: [...userIDs] },
-      },
-    ],
-    cloudCustomData: '',
-    nick: '',
-    avatar: '',
-    isRevoked: false,
-    revoker: '',
-    tipType,
-    tipUserIDs: [...userIDs],
-  });
-  const events = [{ Event: 4, GroupTips: [groupTipItem(group, tip)] }];
-  pushToMembers(core, group, events);
-  for (const userID of extraRecipients) if (!group.members.has(userID)) core.push.toUser(userID, events);
+/**
+ * The joined members' nick and avatar, as a join tip carries them: `MsgMemberExtraInfo` becomes the
+ * tip's `memberList` (3.6.6 index.js tip element: `case"memberInfoList"` → `_updateMemberList`;
+ * `setGroupTipElement` reads the first one's nick for a join).
+ */
+function memberExtraInfo(core: EmulatorCore, userIDs: string[]): JsonObject {
+  return {
+    MsgMemberExtraInfo: userIDs.map((id) => {
+      const profile = core.store.user(id).profile;
+      return { User_Account: id, NickName: str(profile[TAG.nick]), ImageUrl: str(profile[TAG.avatar]) };
+    }),
+  };
 }
 
 /** Creates a group as `ownerID` with members (used by `create_group` and the control API). */
@@ -83,24 +53,42 @@ export function createGroupAs(
   },
 ): GroupState {
   if (input.groupID && core.store.groups.has(input.groupID)) throw new CommandError(10021, 'group ID already used');
-  const group = core.store.createGroup(input);
+  // The SDKs know a community by its `@TGS#_` ID (3.6.6 index.js `Ut`, `bt`).
+  let groupID = input.groupID;
+  while (!groupID && input.type === 'Community') {
+    const candidate = `@TGS#_emu${randomUint32()}`;
+    if (!core.store.groups.has(candidate)) groupID = candidate;
+  }
+  const group = core.store.createGroup({ ...input, groupID });
   const others = (input.memberIDs ?? []).filter((id) => id !== input.ownerID);
   for (const id of others) core.store.addMember(group, id);
-  if (others.length > 0) addTip(core, group, TIP.join, input.ownerID, others);
+  if (others.length > 0) addTip(core, group, TIP.join, input.ownerID, others, { body: memberExtraInfo(core, others) });
   return group;
 }
 
 /** Adds users to a group and pushes the join tip. */
 export function addMembers(core: EmulatorCore, group: GroupState, userIDs: string[], operator: string): string[] {
   const added = userIDs.filter((id) => core.store.addMember(group, id));
-  if (added.length > 0) addTip(core, group, TIP.join, operator, added);
+  if (added.length > 0) addTip(core, group, TIP.join, operator, added, { body: memberExtraInfo(core, added) });
   return added;
 }
 
-/** Removes a user from a group and pushes the quit (or kicked) tip to the members and to that user. */
-export function removeMember(core: EmulatorCore, group: GroupState, userID: string, operator: string): void {
+/**
+ * Removes a user from a group: the quit (or kicked) tip to the members, and the quit (kicked) system
+ * notice to that user's sockets (except `except`, the socket that asked to quit).
+ */
+export function removeMember(
+  core: EmulatorCore,
+  group: GroupState,
+  userID: string,
+  operator: string,
+  except?: Connection,
+): void {
   if (!group.members.delete(userID)) return;
-  addTip(core, group, operator === userID ? TIP.quit : TIP.kicked, operator, [userID], [userID]);
+  const kicked = operator !== userID;
+  addTip(core, group, kicked ? TIP.kicked : TIP.quit, operator, [userID]);
+  // The user who left hears of it by a system notice (their SDKs then drop the group).
+  pushSystemNotice(core, group, kicked ? NOTICE.kicked : NOTICE.quit, operator, [userID], except);
 }
 
 /** Stores a group message and pushes it (Event 3) to every member's sockets except `senderConn`. */
@@ -172,7 +160,8 @@ function groupInfo(ctx: CommandContext): JsonObject {
 }
 
 function joinedGroups(ctx: CommandContext): JsonObject {
-  const groups = ctx.core.store.groupsOf(ctx.userID);
+  // Communities are listed by million_group_open_http_svc (see topics.ts).
+  const groups = ctx.core.store.groupsOf(ctx.userID).filter((g) => g.type !== 'Community');
   const offset = num(ctx.body.Offset);
   const limit = num(ctx.body.Limit, groups.length) || groups.length;
   return {
@@ -185,32 +174,29 @@ function join(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (group.type === 'Private' || group.joinOption === 'DisableApply')
     throw new CommandError(ERR_PERMISSION, 'this group cannot be joined');
-  if (!group.members.has(ctx.userID)) addMembers(ctx.core, group, [ctx.userID], ctx.userID);
-  return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: 0 };
+  if (group.members.has(ctx.userID)) return { JoinedStatus: 'AlreadyInGroup', HugeGroupFlag: 0 };
+  if (group.joinOption === 'NeedPermission' && group.type !== 'AVChatRoom') {
+    applyToJoin(ctx.core, group, ctx.userID, str(ctx.body.ApplyMsg));
+    return { JoinedStatus: 'WaitAdminApproval', HugeGroupFlag: 0 };
+  }
+  addMembers(ctx.core, group, [ctx.userID], ctx.userID);
+  // HugeGroupFlag (avChatRoomFlag) 1 without LongPollingKey: the SDK joins a live room without long
+  // polling and takes its messages from the socket's group push (3.6.6 index.js _handleJoinResult).
+  return { JoinedStatus: 'JoinedSuccess', HugeGroupFlag: group.type === 'AVChatRoom' ? 1 : 0 };
 }
 
 function quit(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (!group.members.has(ctx.userID)) throw new CommandError(ERR_NOT_MEMBER, 'not a member');
   if (group.ownerID === ctx.userID && group.type !== 'Private') throw new CommandError(10009, 'the owner cannot quit');
-  removeMember(ctx.core, group, ctx.userID, ctx.userID);
+  removeMember(ctx.core, group, ctx.userID, ctx.userID, ctx.conn);
   return {};
 }
 
 function destroy(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
   if (group.ownerID !== ctx.userID) throw new CommandError(ERR_PERMISSION, 'only the owner can dismiss');
-  const time = nowSeconds();
-  const notice = {
-    From_Account: ctx.userID,
-    GroupInfo: groupInfoOf(group),
-    ToGroupId: group.groupID,
-    MsgSeq: randomUint32(),
-    MsgRandom: randomUint32(),
-    MsgTimeStamp: time,
-    MsgBody: { ReportType: NOTICE_DISMISSED, Operator_Account: ctx.userID },
-  };
-  pushToMembers(ctx.core, group, [{ Event: 5, GroupTips: [notice] }], ctx.conn);
+  pushSystemNotice(ctx.core, group, NOTICE.dismissed, ctx.userID, [...group.members.keys()], ctx.conn);
   group.dismissed = true;
   return {};
 }
@@ -228,7 +214,7 @@ function memberList(ctx: CommandContext): JsonObject {
       Role: m.role,
       JoinTime: m.joinTime,
       NameCard: m.nameCard,
-      ShutUpUntil: 0,
+      ShutUpUntil: m.muteUntil,
       MsgSeq: m.readSequence,
     })),
     NextOffset: offset + page.length < members.length ? offset + page.length : 0,
@@ -247,7 +233,7 @@ function memberInfo(ctx: CommandContext): JsonObject {
         Role: m.role,
         JoinTime: m.joinTime,
         NameCard: m.nameCard,
-        ShutUpUntil: 0,
+        ShutUpUntil: m.muteUntil,
       })),
   };
 }
@@ -277,6 +263,12 @@ function send(ctx: CommandContext): JsonObject {
 /** `group_msg_get`: up to ReqMsgNumber messages at or below ReqMsgSeq, newest first; IsFinished 2 when none remain below, NextReqMsgSeq otherwise. */
 function history(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
+  // GetType 3 + ReqMsgSeqList: those messages only (3.6.6 index.js _getMessagesBySequences, for pins).
+  const wanted = arr(ctx.body.ReqMsgSeqList).map((v) => num(v));
+  if (wanted.length > 0) {
+    const found = group.messages.filter((m) => wanted.includes(m.sequence));
+    return { GroupId: group.groupID, IsFinished: 1, RspMsgList: found.map((m) => groupItem(ctx.core.store, group, m)) };
+  }
   const top = num(ctx.body.ReqMsgSeq, group.nextSequence - 1) || group.nextSequence - 1;
   const count = Math.max(1, Math.min(num(ctx.body.ReqMsgNumber, 20), 100));
   const cleared = ctx.core.store.marksOf(ctx.userID, `GROUP${group.groupID}`).historyClearedAt;
@@ -370,10 +362,18 @@ function deleteMemberCommand(ctx: CommandContext): JsonObject {
 
 function modify(ctx: CommandContext): JsonObject {
   const group = groupOf(ctx);
-  if (ctx.body.Name !== undefined) group.name = str(ctx.body.Name);
-  if (ctx.body.Introduction !== undefined) group.introduction = str(ctx.body.Introduction);
-  if (ctx.body.Notification !== undefined) group.notification = str(ctx.body.Notification);
-  if (ctx.body.FaceUrl !== undefined) group.avatar = str(ctx.body.FaceUrl);
+  const text = (key: string): string | undefined => (ctx.body[key] === undefined ? undefined : str(ctx.body[key]));
+  changeGroupProfile(
+    ctx.core,
+    group,
+    {
+      name: text('Name'),
+      introduction: text('Introduction'),
+      notification: text('Notification'),
+      avatar: text('FaceUrl'),
+    },
+    ctx.userID,
+  );
   return {};
 }
 
@@ -383,7 +383,6 @@ export const groupCommands: CommandTable = {
   'group_open_http_svc.get_group_self_member_info': { handle: groupInfo },
   'group_open_http_svc.get_group_public_info': { handle: groupInfo },
   'group_open_http_svc.get_joined_group_list': { handle: joinedGroups },
-  'million_group_open_http_svc.get_joined_group_list': { handle: () => ({}) },
   'group_open_http_svc.apply_join_group': { handle: join },
   'group_open_http_svc.quit_group': { handle: quit },
   'group_open_http_svc.destroy_group': { handle: destroy },

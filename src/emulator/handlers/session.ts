@@ -95,21 +95,6 @@ function login(ctx: CommandContext): Record<string, string | number> {
 
 const empty = (): Record<string, never> => ({});
 
-/**
- * The purchased features the SDKs read from `str_purchase_bits`: a string of 0/1, bit N counted from
- * the right (3.6.6 index.js and 2.27.6 tim-js.js `PurchasedFeatureHandler.parsePurchaseBits`). Bit 7
- * is USER_STATUS (both SDKs reject getUserStatus/subscribeUserStatus without it) and bit 52 is FOLLOW
- * (3.x `FollowModule.followUser` ... `canIUse(FOLLOW)`, `new ee(Math.pow(2,20))` = high word bit 20).
- * Bits 9 CONV_MARK and 10 CONV_GROUP: without them both SDKs refuse `markConversation` and the
- * conversation-group calls (`canIUse`, CANNOT_USE_COMMERCIAL_ABILITY).
- * Bit 13 is MSG_EXT (both SDKs: setMessageExtensions ... `canIUse(MSG_EXT)`) and bit 48 is
- * MSG_REACTION (3.x addMessageReaction ... `canIUse(MSG_REACTION)`, `new ee(Math.pow(2,16))`).
- */
-export const PURCHASE_BITS = [7, 9, 10, 13, 48, 52].reduce((bits, n) => {
-  const i = bits.length - 1 - n;
-  return `${bits.slice(0, i)}1${bits.slice(i + 1)}`;
-}, '0'.repeat(64));
-
 /** The session commands. */
 export const sessionCommands: CommandTable = {
   'im_open_status.wslogin': { auth: false, handle: login },
@@ -133,7 +118,11 @@ export const sessionCommands: CommandTable = {
   },
   'im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2': {
     auth: false,
-    handle: () => ({ int32_error_code: 0, str_purchase_bits: PURCHASE_BITS, uint32_expired_time: 3600 }),
+    handle: (ctx) => ({
+      int32_error_code: 0,
+      str_purchase_bits: ctx.core.options.purchaseBits,
+      uint32_expired_time: 3600,
+    }),
   },
   'imopenstat.tim_web_report_v2': { auth: false, handle: empty },
   'openim.authkey': { handle: () => ({ AuthKey: 'emulator', ExpireTime: 3600 }) },
