@@ -140,20 +140,6 @@ function getC2CMute(ctx: CommandContext): JsonObject {
 }
 
 /**
- * `group_open_http_svc.modify_group_member_info`: only the member's own `MsgFlag` (what
- * `setMessageRemindType({groupID})` sends on both SDKs) is kept here.
- */
-function modifyMember(ctx: CommandContext): JsonObject {
-  const group = ctx.core.store.groups.get(str(ctx.body.GroupId));
-  if (!group || group.dismissed) throw new CommandError(10010, 'group not found');
-  const member = group.members.get(str(ctx.body.Member_Account) || ctx.userID);
-  if (!member) throw new CommandError(ERR_NOT_MEMBER, 'not a member');
-  const flag = str(ctx.body.MsgFlag);
-  if (flag !== '') member.messageRemindType = flag;
-  return {};
-}
-
-/**
  * `openim.read_all_unread_msg {C2CReadAllMsg, GroupReadInfo:[{GroupId, MsgSeq}]}` (`setAllMessageRead`
  * on both SDKs). The reply is what the SDK applies (2.27.6 / 3.6.6 `_handleAllMsgRead`):
  * `C2CReadAllMsg` 1 clears every C2C count; each `GroupReadInfoArray` item `{GroupId, MsgSeq, RetCode}`
@@ -183,5 +169,4 @@ export const conversationSettingsCommands: CommandTable = {
   'openim.read_all_unread_msg': { handle: readAll },
   'openim.set_c2c_peer_mute_notifications': { handle: setC2CMute },
   'openim.get_c2c_peer_mute_notifications': { handle: getC2CMute },
-  'group_open_http_svc.modify_group_member_info': { handle: modifyMember },
 };

@@ -48,10 +48,15 @@ export function muteMember(
   });
 }
 
+/**
+ * `modify_group_member_info`: role, mute and name card by a manager, and the member's own mute setting
+ * of the group (`MsgFlag`, what `setMessageRemindType({groupID})` sends on both SDKs, without
+ * `Member_Account`).
+ */
 function modifyMember(ctx: CommandContext): JsonObject {
   const group = ctx.core.store.groups.get(str(ctx.body.GroupId));
   if (!group || group.dismissed) throw new CommandError(ERR_GROUP_NOT_FOUND, 'group not found');
-  const userID = str(ctx.body.Member_Account);
+  const userID = str(ctx.body.Member_Account) || ctx.userID;
   const member = group.members.get(userID);
   if (!member) throw new CommandError(ERR_NOT_MEMBER, `${userID} is not a member`);
   const self = group.members.get(ctx.userID);
@@ -68,6 +73,11 @@ function modifyMember(ctx: CommandContext): JsonObject {
   if (ctx.body.NameCard !== undefined) {
     if (userID !== ctx.userID && !isManager) throw new CommandError(ERR_PERMISSION, 'not allowed');
     member.nameCard = str(ctx.body.NameCard);
+  }
+  const flag = str(ctx.body.MsgFlag);
+  if (flag !== '') {
+    if (userID !== ctx.userID) throw new CommandError(ERR_PERMISSION, 'a member sets only their own MsgFlag');
+    member.messageRemindType = flag;
   }
   return {};
 }
