@@ -114,42 +114,58 @@ function topicUpsert(data: unknown): EventResult {
   return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
 
-/** Every known SDK event and what it becomes. */
+/**
+ * Every known SDK event and what it becomes. Each entry cites where its shape comes from: the emit
+ * site in the bundles (function name, greppable in the minified code) and, where the emulator can
+ * make it, the recording scenario (`__tests__/fixtures/recorded/<sdk>/<EVENT>.json`, `npm run record`).
+ */
 export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
+  // 2.27.6 tim-js.js / 3.6.6 index.js: emit(SDK_READY) with no data in _onModuleReady; recorded: login-ready
   SDK_READY: () => ok(A.sdkReady()),
+  // both bundles: emit(SDK_NOT_READY) with no data in reset (after a kick or logout); recorded: kicked-*
   SDK_NOT_READY: () => ok(A.sdkNotReady()),
+  // both bundles: emit(SDK_DESTROY) in destroy; recorded: logout-destroy
   SDK_DESTROY: () => ok(A.sdkDestroyed()),
+  // 2.27.6 tim-js.js: declared in TIM.EVENT (sdkReload) but emitted nowhere; not in 3.x
   SDK_RELOAD: () => ok(A.sdkReloaded()),
+  // both: emitOuterEvent/emitOEvt(KICKED_OUT, { type }) in onMultipleAccountKickedOut, onMultipleDeviceKickedOut, onUserSigExpired, onRestApiKickedOut; recorded: kicked-*
   KICKED_OUT: (data) => ok(A.kickedOut({ type: str(isObject(data) ? data.type : undefined, 'unknown') })),
+  // both: emit(NET_STATE_CHANGE, { state }) in _emitNetStateChangeEvent; recorded: network-dropped
   NET_STATE_CHANGE: (data) => {
     const state = isObject(data) ? data.state : undefined;
     return typeof state === 'string'
       ? ok(A.netStateChanged({ state }))
       : bad('NET_STATE_CHANGE without a state string');
   },
+  // both: emit(ERROR, { code, message }) in onError (the SDK's own failures; no server cause). Shape copied from onError
   ERROR: (data) => {
     const d = isObject(data) ? data : {};
     return ok(A.sdkErrorReceived({ code: num(d.code, 9000), message: str(d.message, 'SDK error') }));
   },
 
+  // 2.27.6: emitOuterEvent(MESSAGE_RECEIVED, Message[]) in onNewC2CMessage / onNewGroupMessage / onNewGroupTips / onNewGroupSystemNotice; 3.6.6: emitOEvt in onNewMessage; recorded: c2c-receive, group-*
   MESSAGE_RECEIVED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesReceived(records) : null, problems);
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_MODIFIED, Message[]) in onMessageModified; 3.6.6: emitOEvt in onMessageModified (emulator cannot modify yet)
   MESSAGE_MODIFIED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesModified(records) : null, problems);
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_REVOKED, Message[]) in onC2CMessageRevoked / onGroupMessageRevoked; 3.6.6: emitOEvt in onMsgRevoked / handleMessageRevokedNotice (a message not in the SDK cache comes as a stub { conversationID, sequence, ID?, revoker, revokerInfo }); recorded: c2c-revoke, group-revoke
   MESSAGE_REVOKED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     const revoked = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID, revoker: m.revoker }));
     return ok(revoked.length ? A.messagesRevoked(revoked) : null, problems);
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_READ_BY_PEER, Message[]) in updateMessageIsPeerReadProperty; 3.6.6: emitOEvt in updateMsgIsPeerReadProp; recorded: c2c-read-receipt
   MESSAGE_READ_BY_PEER: (data) => {
     const { records, problems } = normalizeMany(data, normalizeMessage, 'message');
     const read = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID }));
     return ok(read.length ? A.messagesReadByPeer(read) : null, problems);
   },
+  // both: emit(MESSAGE_READ_RECEIPT_RECEIVED, [...]) in updateReadReceiptInfo (not recorded yet: emulator has no group receipts)
   MESSAGE_READ_RECEIPT_RECEIVED: (data) => {
     const { records, problems } = normalizeMany(
       data,
@@ -178,6 +194,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     );
     return ok(records.length ? A.readReceiptsReceived(records) : null, problems);
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_EXTENSIONS_UPDATED, { messageID, extensions }) in onMessageExtensionNotify; 3.6.6: emitOEvt in onMsgExtNotify (not recorded yet)
   MESSAGE_EXTENSIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -188,12 +205,14 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     }
     return ok(A.messageExtensionsUpdated({ messageID: d.messageID, extensions }));
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_EXTENSIONS_DELETED, { messageID, keyList }) in onMessageExtensionNotify; 3.6.6: emitOEvt in onMsgExtNotify (not recorded yet)
   MESSAGE_EXTENSIONS_DELETED: (data) => {
     const d = objectOf(data, 'MESSAGE_EXTENSIONS_DELETED');
     if (typeof d === 'string') return bad(d);
     if (typeof d.messageID !== 'string') return bad('extensions event has no messageID');
     return ok(A.messageExtensionsDeleted({ messageID: d.messageID, keyList: strArray(d.keyList) }));
   },
+  // 3.6.6 index.js: emitOEvt(MESSAGE_REACTIONS_UPDATED, { messageID, reactionList }) in onReactionNotify / onReactionNotifyList (not recorded yet)
   MESSAGE_REACTIONS_UPDATED: (data) => {
     const d = objectOf(data, 'MESSAGE_REACTIONS_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -207,6 +226,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     return ok(A.messageReactionsUpdated({ messageID: d.messageID, reactions }));
   },
 
+  // 2.27.6: emitOuterEvent(CONVERSATION_LIST_UPDATED) in emitConversationUpdate, data from _getEventData; 3.6.6: emitOEvt in emitConvUpdate (only changed ones with partialUpdatedConversations); recorded: login-ready, c2c-*, conversation-*
   CONVERSATION_LIST_UPDATED: (data, ctx) => {
     if (!Array.isArray(data)) return bad(`conversation list is ${data === null ? 'null' : typeof data}, not an array`);
     // Embedded profiles and groups come back only for conversations that changed: the slices
@@ -216,10 +236,12 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const complete = problems.length === 0;
     return ok(A.conversationListUpdated({ conversations, profiles, groups, complete }), problems);
   },
+  // 2.27.6: emitOuterEvent(TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, number) in emitTotalUnreadMessageCountUpdate; 3.6.6: emitOEvt in onTotalUnreadCountUpdate; recorded: c2c-read, conversation-*
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)
       ? ok(A.totalUnreadCountUpdated(Math.max(0, data)))
       : bad(`total unread count is ${typeof data}, not a number`),
+  // both: emit(CONVERSATION_GROUP_LIST_UPDATED, string[]) in _emitConvGroupListUpdate (not recorded yet)
   CONVERSATION_GROUP_LIST_UPDATED: (data) =>
     wholeList(
       data,
@@ -230,6 +252,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       'conversation group',
       (names, complete) => A.conversationGroupListUpdated({ names, complete }),
     ),
+  // both: emit(CONVERSATION_IN_GROUP_UPDATED, { groupName, conversationList }) in _emitConvInGroupUpdate (not recorded yet)
   CONVERSATION_IN_GROUP_UPDATED: (data) => {
     const d = objectOf(data, 'CONVERSATION_IN_GROUP_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -239,11 +262,15 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const conversationIDs = list.map((c) => (isObject(c) ? str(c.conversationID) : '')).filter(Boolean);
     return ok(A.conversationInGroupUpdated({ groupName: str(d.groupName), conversationIDs }));
   },
+  // 3.6.6 index.js: emitOEvt(ALL_RECEIVE_MESSAGE_OPT_UPDATED, {...}) in onAllRcvMsgOptNotify (not recorded yet)
   ALL_RECEIVE_MESSAGE_OPT_UPDATED: objectEvent('ALL_RECEIVE_MESSAGE_OPT_UPDATED', A.allReceiveMessageOptUpdated),
 
+  // both: emit(GROUP_LIST_UPDATED, Group[]) in emitGroupListUpdate; recorded: group-*
   GROUP_LIST_UPDATED: (data) =>
     wholeList(data, normalizeGroup, 'group', (groups, complete) => A.groupListUpdated({ groups, complete })),
+  // 2.27.6 tim-js.js: declared (receiveGroupSystemNotice) but emitted nowhere: notices arrive as MESSAGE_RECEIVED (onNewGroupSystemNotice); not in 3.x
   GROUP_SYSTEM_NOTICE_RECEIVED: objectEvent('GROUP_SYSTEM_NOTICE_RECEIVED', A.groupSystemNoticeReceived),
+  // both: emit(GROUP_ATTRIBUTES_UPDATED, { groupID, groupAttributes }) in _emitGroupAttributesUpdated (not recorded yet)
   GROUP_ATTRIBUTES_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_ATTRIBUTES_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -253,12 +280,14 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       for (const [k, v] of Object.entries(d.groupAttributes)) if (isSafeKey(k)) attrs[k] = str(v);
     return ok(A.groupAttributesUpdated({ groupID: d.groupID, groupAttributes: attrs }));
   },
+  // both: emit(GROUP_COUNTER_UPDATED, { groupID, key, value }) in _onGroupCountersUpdated (not recorded yet)
   GROUP_COUNTER_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_COUNTER_UPDATED');
     if (typeof d === 'string') return bad(d);
     if (!isSafeKey(d.groupID) || !isSafeKey(d.key)) return bad('group counter event has no usable groupID or key');
     return ok(A.groupCounterUpdated({ groupID: d.groupID, key: d.key, value: num(d.value) }));
   },
+  // 3.6.6 index.js: emitOEvt(PINNED_GROUP_MESSAGE_UPDATED, { groupID, message, isPinned, operatorInfo }) in onPinnedMessageNotify (not recorded yet)
   PINNED_GROUP_MESSAGE_UPDATED: (data) => {
     const d = objectOf(data, 'PINNED_GROUP_MESSAGE_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -266,14 +295,18 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const list = Array.isArray(d.pinnedMessageList) ? d.pinnedMessageList.map(toPlainObject) : [];
     return ok(A.pinnedGroupMessageUpdated({ groupID: d.groupID, pinnedMessageList: list }));
   },
+  // both: emit(TOPIC_CREATED, { groupID, topicID }) in onTopicCreated (not recorded yet)
   TOPIC_CREATED: topicUpsert,
+  // both: emit(TOPIC_UPDATED, { groupID, topic }) in onTopicProfileUpdated / onTopicMessageRemindTypeUpdated (not recorded yet)
   TOPIC_UPDATED: topicUpsert,
+  // both: emit(TOPIC_DELETED, { groupID, topicIDList }) in onTopicDeleted (not recorded yet)
   TOPIC_DELETED: (data) => {
     const d = objectOf(data, 'TOPIC_DELETED');
     if (typeof d === 'string') return bad(d);
     if (!isSafeKey(d.groupID)) return bad('topic event has no usable groupID');
     return ok(A.topicsDeleted({ groupID: d.groupID, topicIDList: strArray(d.topicIDList) }));
   },
+  // 3.6.6 index.js: emit(ROOM_CUSTOM_DATA_RECEIVED, ...) in onRoomCustomDataReceived (not recorded yet)
   ROOM_CUSTOM_DATA_RECEIVED: (data) => {
     const d = objectOf(data, 'ROOM_CUSTOM_DATA_RECEIVED');
     if (typeof d === 'string') return bad(d);
@@ -281,18 +314,23 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     return ok(A.roomCustomDataReceived({ groupID: d.groupID, customData: toPlain(d.customData ?? d.data) }));
   },
 
+  // both: emit(PROFILE_UPDATED, Profile[]) in updateMyProfile / onProfileModified; recorded: profile-update-mine
   PROFILE_UPDATED: (data) => {
     const { records, problems } = normalizeMany(data, normalizeProfile, 'profile');
     return ok(records.length ? A.profilesUpdated(records) : null, problems);
   },
+  // both: emit(USER_STATUS_UPDATED, [{ userID, statusType, customStatus }]) in onUserStatusUpdated (not recorded yet)
   USER_STATUS_UPDATED: (data) => {
     const { records, problems } = normalizeMany(data, userRow('user status'), 'user status');
     return ok(records.length ? A.userStatusUpdated(records) : null, problems);
   },
+  // both: emit(BLACKLIST_UPDATED, string[]) in getBlacklist / onAccountAdded / onAccountDeleted; recorded: blacklist-add-remove
   BLACKLIST_UPDATED: (data) =>
     wholeList(data, userIDOf, 'blacklist', (userIDs, complete) => A.blacklistUpdated({ userIDs, complete })),
+  // 2.27.6 tim-js-friendship.js: emitOuterEvent(FRIEND_LIST_UPDATED, Friend[]) in _onFriendListUpdated; 3.6.6: emitOEvt in _onFriendListUpdated / pagingGetFriendList; recorded (3.x): login-ready
   FRIEND_LIST_UPDATED: (data) =>
     wholeList(data, userRow('friend'), 'friend', (friends, complete) => A.friendListUpdated({ friends, complete })),
+  // 2.27.6 tim-js-friendship.js: _onFriendApplicationListUpdated; 3.6.6: emitOEvt(FRIEND_APPLICATION_LIST_UPDATED, { friendApplicationList, unreadCount }) in _onApplicationListUpdated; recorded (3.x): login-ready
   FRIEND_APPLICATION_LIST_UPDATED: (data) => {
     const d = objectOf(data, 'FRIEND_APPLICATION_LIST_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -304,10 +342,15 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       problems,
     );
   },
+  // 2.27.6 tim-js-friendship.js: _emitFriendGroupListUpdated; 3.6.6: emitOEvt(FRIEND_GROUP_LIST_UPDATED, FriendGroup[]) in _onGroupListUpdated (not recorded yet)
   FRIEND_GROUP_LIST_UPDATED: (data) =>
     wholeList(data, friendGroupRow, 'friend group', (groups) => A.friendGroupListUpdated(groups)),
+  // 3.6.6 index.js: emitOEvt(MY_FOLLOWERS_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MY_FOLLOWERS_LIST_UPDATED: followList('followers'),
+  // 3.6.6 index.js: emitOEvt(MY_FOLLOWING_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MY_FOLLOWING_LIST_UPDATED: followList('following'),
+  // 3.6.6 index.js: emitOEvt(MUTUAL_FOLLOWERS_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MUTUAL_FOLLOWERS_LIST_UPDATED: followList('mutual'),
+  // 3.6.6 index.js: emitOEvt(SERVER_CONFIG_UPDATED, {...}) in _parse (server config module); recorded (3.x): login-ready
   SERVER_CONFIG_UPDATED: objectEvent('SERVER_CONFIG_UPDATED', A.serverConfigUpdated),
 };

@@ -4,6 +4,7 @@
  */
 import { TIM_EVENTS, type TimEventKey } from '../../src/events';
 import type { TimEvent, TimListener } from '../../src/sdk';
+import { recorded, type RecordedChoice } from './recorded';
 
 let seq = 0;
 
@@ -481,6 +482,16 @@ export class FakeSdk {
     const name = (TIM_EVENTS as Record<string, string>)[key] ?? key;
     const event: TimEvent = { name, data };
     for (const handler of Array.from(this.listeners.get(name) ?? [])) handler(event);
+  }
+
+  /**
+   * Emits what the real SDK emitted for `key` in the recording `scenario` (see `helpers/recorded.ts`)
+   * and returns that data, so a test can read the IDs it carried.
+   */
+  emitRecorded<T = unknown>(key: TimEventKey, scenario: string, choice?: RecordedChoice): T {
+    const data = recorded<T>(key, scenario, choice);
+    this.emit(key, data);
+    return data;
   }
 
   becomeReady(): void {

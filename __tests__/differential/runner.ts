@@ -1,0 +1,112 @@
+/**
+ * Runs a list of commands on a fresh world and compares the store with the SDK after each step,
+ * at a quiet point. Divergences listed in `KNOWN_DIVERGENCES` are left out (and counted), so the
+ * test is green while their fixes are on other branches; remove an entry once its fix is merged.
+ */
+import { appendFileSync } from 'node:fs';
+import { sleep } from '../emulator/sdk';
+import { COMPARISONS, type Divergence } from './comparisons';
+import { runCommand, type Command } from './operations';
+import { startWorld, stopWorld, type World } from './world';
+import type { SdkKind } from '../emulator/sdk';
+
+/**
+ * TIM_DIFF_COLLECT=<file>: a survey, not a test: every divergence is appended to the file and the
+ * run goes on (to find many divergences in one go while developing).
+ */
+const COLLECT = process.env.TIM_DIFF_COLLECT;
+
+/** A divergence known and owned by an item of issue 11 that another branch fixes. */
+export interface KnownDivergence {
+  /** `what (issue 11 item N)`. */
+  id: string;
+  matches(d: Divergence, world: World): boolean;
+}
+
+/**
+ * Divergences found by this test that belong to items of issue 11 fixed elsewhere. Each entry is
+ * removed when its fix is merged; the test then checks that comparison again.
+ */
+export const KNOWN_DIVERGENCES: KnownDivergence[] = [
+  {
+    id: 'totalUnread after read or delete is lowered twice / counts muted conversations (#11 item 1)',
+    matches: (d) => d.comparison === 'totalUnread',
+  },
+  {
+    id: 'a group embedded in a conversation (pinned, or kept after quitting) is upserted into the group list (#11 item 6)',
+    matches: (d) => d.comparison === 'groups' && d.detail.startsWith('groupIDs:'),
+  },
+  {
+    id: 'group members do not follow joins and quits; a completed member list is not reloaded (#11 item 5)',
+    matches: (d) => d.comparison === 'members',
+  },
+  {
+    // Not in issue 11's list; reported (the relations helper's area).
+    id: 'blacklist: on 3.x the store keeps a user addToBlacklist added while getBlacklist answers [] (new, relations)',
+    matches: (d, world) => d.comparison === 'blacklist' && world.kind === '@tencentcloud/chat',
+  },
+];
+
+/** Known divergences met so far in this process, by id (reported by the test at the end). */
+export const knownHits = new Map<string, number>();
+
+/** A step's divergences that remain after a quiet wait, as readable lines. */
+async function divergences(world: World): Promise<string[]> {
+  const found: Divergence[] = [];
+  for (const c of COMPARISONS) found.push(...(await c.compare(world)));
+  const lines: string[] = [];
+  for (const d of found) {
+    const known = KNOWN_DIVERGENCES.find((k) => k.matches(d, world));
+    if (known) knownHits.set(known.id, (knownHits.get(known.id) ?? 0) + 1);
+    else lines.push(`${d.comparison}${d.subject ? ` ${d.subject}` : ''}: ${d.detail}`);
+  }
+  return lines;
+}
+
+/**
+ * Waits for a quiet point: the throttled list events (one a second per name on 2.x; 3.x runs with
+ * `eventThrottling: false`) have been emitted. Then compares, and while something differs retries
+ * for a little longer (a push may still be on its way) before calling it a divergence.
+ */
+async function quietCompare(world: World): Promise<string[]> {
+  const throttled = world.kind === 'tim-js-sdk';
+  await sleep(throttled ? 1150 : 150);
+  const deadline = Date.now() + (throttled ? 2500 : 1500);
+  let lines = await divergences(world);
+  while (lines.length > 0 && Date.now() < deadline) {
+    await sleep(throttled ? 500 : 200);
+    lines = await divergences(world);
+  }
+  return lines;
+}
+
+/** Runs `commands` on a fresh world of `kind`; throws with the path and the divergences on the first step that diverges. */
+export async function runDifferential(kind: SdkKind, commands: readonly Command[]): Promise<void> {
+  const world = await startWorld(kind);
+  try {
+    const errorsBefore = world.store.getState().tim.errors.events.length;
+    let step = 0;
+    const check = async (after: string): Promise<void> => {
+      const lines = await quietCompare(world);
+      const eventErrors = world.store.getState().tim.errors.events.slice(errorsBefore);
+      for (const e of eventErrors) lines.push(`event error: ${e.event} ${e.message}`);
+      if (lines.length > 0 && COLLECT) {
+        // Survey mode: note the divergences and go on, to see many in one run.
+        appendFileSync(COLLECT, `${kind} ${after}\n  ${lines.join('\n  ')}\n`);
+        return;
+      }
+      if (lines.length > 0)
+        throw new Error(
+          `store ≠ SDK on ${kind} after ${after}\n  path: ${JSON.stringify(commands.slice(0, step))}\n  ${lines.join('\n  ')}`,
+        );
+    };
+    await check('login');
+    for (const command of commands) {
+      step++;
+      await runCommand(world, command);
+      await check(`step ${step} ${JSON.stringify(command)}`);
+    }
+  } finally {
+    await stopWorld(world);
+  }
+}
