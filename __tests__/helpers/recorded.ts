@@ -66,3 +66,37 @@ export function allRecordings(
   for (const event of events) for (const r of load(sdk, event)?.recordings ?? []) out.push({ event, ...r });
   return out;
 }
+
+/** A real SDK object of one kind, as 2.27.6 emitted it in a recording. */
+export type TemplateKind =
+  'c2cMessage' | 'groupMessage' | 'c2cConversation' | 'groupConversation' | 'group' | 'profile';
+
+const TEMPLATE_SOURCES: Record<
+  TemplateKind,
+  { event: string; scenario: string; pick: (item: Record<string, unknown>) => boolean }
+> = {
+  c2cMessage: { event: 'MESSAGE_RECEIVED', scenario: 'c2c-receive', pick: (m) => m.type === 'TIMTextElem' },
+  groupMessage: { event: 'MESSAGE_RECEIVED', scenario: 'group-message-receive', pick: (m) => m.type === 'TIMTextElem' },
+  c2cConversation: { event: 'CONVERSATION_LIST_UPDATED', scenario: 'c2c-receive', pick: (c) => c.type === 'C2C' },
+  groupConversation: {
+    event: 'CONVERSATION_LIST_UPDATED',
+    scenario: 'group-message-receive',
+    pick: (c) => c.type === 'GROUP',
+  },
+  group: { event: 'GROUP_LIST_UPDATED', scenario: 'group-message-receive', pick: (g) => typeof g.groupID === 'string' },
+  profile: { event: 'PROFILE_UPDATED', scenario: 'profile-update-mine', pick: (p) => typeof p.userID === 'string' },
+};
+
+/**
+ * A fresh copy of a real SDK object (message, conversation, group, profile) from the 2.27.6
+ * recordings, for the fake SDK's classes to start from, so the fields they carry are the SDK's own.
+ */
+export function recordedTemplate(kind: TemplateKind): Record<string, unknown> {
+  const { event, scenario, pick } = TEMPLATE_SOURCES[kind];
+  for (const r of load('tim-js-sdk', event)?.recordings ?? []) {
+    if (r.scenario !== scenario || !Array.isArray(r.data)) continue;
+    const hit = (r.data as Array<Record<string, unknown>>).find((item) => item !== null && pick(item));
+    if (hit) return JSON.parse(JSON.stringify(hit)) as Record<string, unknown>;
+  }
+  throw new Error(`no recorded ${kind} (${event} in ${scenario}); run npm run record`);
+}
