@@ -11,10 +11,13 @@ export const relationScenarios: Scenario[] = [
     },
   },
   {
-    // a peer's change reaches bob because they have a conversation
+    // A change made on the server (as a REST call would): alice's own instance hears of it through
+    // onProfileModified. bob, not her friend, gets no PROFILE_UPDATED (the SDK emits it only for
+    // the user and their friends), which is what this scenario records for him.
     name: 'profile-update-peer',
     run: async ({ login, emulator, settle }) => {
       emulator.injectC2CMessage({ from: 'alice', to: 'bob', text: 'hi' });
+      await login('alice');
       const bob = await login('bob');
       await bob.getUserProfile({ userIDList: ['alice'] });
       await settle();
