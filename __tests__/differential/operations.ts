@@ -4,9 +4,11 @@
  * Bob's operations go through the binding's thunks; alice's, carol's and the server's through their
  * own SDKs and the emulator's control API. A new emulator capability adds a row here.
  *
- * Not yet possible on the emulator (add them when it can): mute (`setMessageRemindType`: no
- * `set_c2c_msg_remind`/group member option handler), modify (`modifyMessage`), friends and friend
- * applications, drafts (`setConversationDraft`, 3.x), group kicks by role/mute changes, reactions.
+ * Mute (`setMessageRemindType`) works although the emulator has no handler for it: it answers `{}`,
+ * which both SDKs take as success and apply locally (the server does not keep it across logins, nor
+ * does the store: both reload it). Not yet possible on the emulator (add them when it can): modify
+ * (`modifyMessage`), friends and friend applications, drafts (`setConversationDraft`, 3.x), member
+ * role/mute changes, reactions.
  */
 import fc from 'fast-check';
 import {
@@ -21,9 +23,10 @@ import {
   revokeMessage,
   sendTextMessage,
   setMessageRead,
+  setMessageRemindType,
   updateMyProfile,
 } from '../../src';
-import { sleep, until } from '../emulator/sdk';
+import { sleep, until, waitForEvent } from '../emulator/sdk';
 import { ensureBobReady, GROUPS, loginBob, USERS, type User, type World } from './world';
 
 /** One step of a run: plain data, printed on failure and pasted into `regressions`. */
@@ -39,6 +42,8 @@ export type Command =
   | { op: 'joinQuit'; join: boolean }
   | { op: 'members'; groupID: string }
   | { op: 'blacklist'; userID: User; add: boolean }
+  | { op: 'mute'; target: 'alice' | 'carol' | 'team'; messageRemindType: 'AcceptAndNotify' | 'AcceptNotNotify' }
+  | { op: 'memberChange'; add: boolean }
   | { op: 'kick'; kickType: 1 | 2 | 3 }
   | { op: 'drop' };
 
@@ -84,10 +89,11 @@ export const OPERATIONS: Operation[] = [
         return;
       }
       const tim = world.sdks[from];
-      const sent = await tim.sendMessage(
-        tim.createTextMessage({ to, conversationType: world.TYPES.CONV_C2C, payload: { text } }),
-      );
-      world.sent[from].push(sent.data.message);
+      // a peer's send may be refused (blacklisted); that is an outcome to compare too
+      const sent = await tim
+        .sendMessage(tim.createTextMessage({ to, conversationType: world.TYPES.CONV_C2C, payload: { text } }))
+        .catch(() => null);
+      if (sent) world.sent[from].push(sent.data.message);
     },
   }),
   op({
@@ -103,10 +109,13 @@ export const OPERATIONS: Operation[] = [
         return;
       }
       const tim = world.sdks[from];
-      const sent = await tim.sendMessage(
-        tim.createTextMessage({ to: GROUPS.team, conversationType: world.TYPES.CONV_GROUP, payload: { text } }),
-      );
-      world.sent[from].push(sent.data.message);
+      // carol may have been taken out of the team: her send is refused
+      const sent = await tim
+        .sendMessage(
+          tim.createTextMessage({ to: GROUPS.team, conversationType: world.TYPES.CONV_GROUP, payload: { text } }),
+        )
+        .catch(() => null);
+      if (sent) world.sent[from].push(sent.data.message);
     },
   }),
   op({
@@ -183,14 +192,61 @@ export const OPERATIONS: Operation[] = [
       ),
   }),
   op({
+    op: 'mute',
+    arbitrary: fc.record({
+      op: fc.constant('mute' as const),
+      target: fc.constantFrom<'alice' | 'carol' | 'team'>('alice', 'carol', 'team'),
+      messageRemindType: fc.constantFrom<'AcceptAndNotify' | 'AcceptNotNotify'>('AcceptAndNotify', 'AcceptNotNotify'),
+    }),
+    run: (world, { target, messageRemindType }) =>
+      settled(
+        world.store
+          .dispatch(
+            setMessageRemindType(
+              target === 'team'
+                ? { groupID: GROUPS.team, messageRemindType }
+                : { userIDList: [target], messageRemindType },
+            ),
+          )
+          .unwrap(),
+      ),
+  }),
+  op({
+    // the owner takes carol out of the team or brings her back (group tips to every member)
+    op: 'memberChange',
+    arbitrary: fc.record({ op: fc.constant('memberChange' as const), add: fc.boolean() }),
+    run: async (world, { add }) => {
+      const alice = world.sdks.alice as unknown as {
+        addGroupMember(o: { groupID: string; userIDList: string[] }): Promise<unknown>;
+        deleteGroupMember(o: { groupID: string; userIDList: string[] }): Promise<unknown>;
+      };
+      const change = { groupID: GROUPS.team, userIDList: ['carol'] };
+      await settled(add ? alice.addGroupMember(change) : alice.deleteGroupMember(change));
+    },
+  }),
+  op({
     op: 'kick',
     arbitrary: fc.record({ op: fc.constant('kick' as const), kickType: fc.constantFrom<1 | 2 | 3>(1, 2, 3) }),
     run: async (world, { kickType }) => {
-      world.emu.kick('bob', kickType);
-      await until(() => world.store.getState().tim.session.status === 'kickedOut', 4000, 'bob kicked out');
-      // a kick clears the store: the member lists are gone until loaded again
-      world.loadedMembers.clear();
-      await loginBob(world);
+      const kicked = waitForEvent(world.sdks.bob, world.EVENT.KICKED_OUT, () => true, 4000).then(
+        () => true,
+        () => false,
+      );
+      const sockets = world.emu.kick('bob', kickType);
+      if (sockets > 0 && (await kicked)) {
+        // the SDK was kicked: the store must say so
+        await until(
+          () => world.store.getState().tim.session.status === 'kickedOut',
+          2000,
+          'the store to follow KICKED_OUT',
+        );
+        // a kick clears the store: the member lists are gone until loaded again
+        world.loadedMembers.clear();
+        await loginBob(world);
+      } else {
+        world.log.push(`(kick ${kickType}: ${sockets} sockets, no KICKED_OUT from the SDK)`);
+        await ensureBobReady(world);
+      }
     },
   }),
   op({

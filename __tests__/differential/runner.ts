@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { sleep } from '../emulator/sdk';
 import { COMPARISONS, type Divergence } from './comparisons';
 import { runCommand, type Command } from './operations';
-import { startWorld, stopWorld, type World } from './world';
+import { GROUPS, startWorld, stopWorld, type World } from './world';
 import type { SdkKind } from '../emulator/sdk';
 
 /**
@@ -37,6 +37,23 @@ export const KNOWN_DIVERGENCES: KnownDivergence[] = [
     matches: (d) => d.comparison === 'groups' && d.detail.startsWith('groupIDs:'),
   },
   {
+    // Seen on 3.x (2.x re-adds it with the next whole list): related to item 6, reported.
+    id: 'the store drops the conversation of a group bob quit; the SDK keeps it (#11 item 6)',
+    matches: (d) =>
+      d.comparison === 'conversations' &&
+      d.detail.startsWith('conversationIDs:') &&
+      onlyMissingInStore(d).length > 0 &&
+      onlyMissingInStore(d).every((id) => id === `GROUP${GROUPS.club}`),
+  },
+  {
+    id: 'one-to-one messages of the same second are not in the SDK order (#11 item 15)',
+    matches: (d) =>
+      d.comparison === 'messages' &&
+      d.subject.startsWith('C2C') &&
+      (d.detail.startsWith('order:') || d.detail.startsWith('newest:')) &&
+      sameSecondSwap(d),
+  },
+  {
     id: 'group members do not follow joins and quits; a completed member list is not reloaded (#11 item 5)',
     matches: (d) => d.comparison === 'members',
   },
@@ -46,6 +63,36 @@ export const KNOWN_DIVERGENCES: KnownDivergence[] = [
     matches: (d, world) => d.comparison === 'blacklist' && world.kind === '@tencentcloud/chat',
   },
 ];
+
+/** The two values of a `field: store <json> ≠ sdk <json>` detail. */
+function sides(d: Divergence): { store: unknown; sdk: unknown } {
+  const m = /: store (.*) ≠ sdk (.*)$/.exec(d.detail);
+  try {
+    return m ? { store: JSON.parse(m[1]), sdk: JSON.parse(m[2]) } : { store: undefined, sdk: undefined };
+  } catch {
+    return { store: undefined, sdk: undefined };
+  }
+}
+
+/** Conversation IDs the SDK lists and the store does not (and none the other way round). */
+function onlyMissingInStore(d: Divergence): string[] {
+  const { store, sdk } = sides(d);
+  if (!Array.isArray(store) || !Array.isArray(sdk)) return [];
+  if (store.some((id) => !sdk.includes(id))) return [];
+  return sdk.filter((id) => !store.includes(id)) as string[];
+}
+
+/** The send second in a message ID (`tinyID-clientTime-random`). */
+const secondOf = (id: unknown): string => String(id).split('-')[1] ?? '';
+
+/** True when an order or newest divergence swaps only messages sent in the same second. */
+function sameSecondSwap(d: Divergence): boolean {
+  const { store, sdk } = sides(d);
+  if (typeof store === 'string' && typeof sdk === 'string') return secondOf(store) === secondOf(sdk);
+  if (!Array.isArray(store) || !Array.isArray(sdk) || store.length !== sdk.length) return false;
+  const moved = store.filter((id, i) => id !== sdk[i]);
+  return moved.length > 0 && moved.every((id) => secondOf(id) === secondOf(moved[0]));
+}
 
 /** Known divergences met so far in this process, by id (reported by the test at the end). */
 export const knownHits = new Map<string, number>();
@@ -80,8 +127,11 @@ async function quietCompare(world: World): Promise<string[]> {
   return lines;
 }
 
-/** Runs `commands` on a fresh world of `kind`; throws with the path and the divergences on the first step that diverges. */
-export async function runDifferential(kind: SdkKind, commands: readonly Command[]): Promise<void> {
+/**
+ * Runs `commands` on a fresh world of `kind`; throws with the path and the divergences on the first
+ * step that diverges. Resolves with the event keys bob's SDK emitted.
+ */
+export async function runDifferential(kind: SdkKind, commands: readonly Command[]): Promise<Set<string>> {
   const world = await startWorld(kind);
   try {
     const errorsBefore = world.store.getState().tim.errors.events.length;
@@ -92,7 +142,8 @@ export async function runDifferential(kind: SdkKind, commands: readonly Command[
       for (const e of eventErrors) lines.push(`event error: ${e.event} ${e.message}`);
       if (lines.length > 0 && COLLECT) {
         // Survey mode: note the divergences and go on, to see many in one run.
-        appendFileSync(COLLECT, `${kind} ${after}\n  ${lines.join('\n  ')}\n`);
+        const path = JSON.stringify(commands.slice(0, step));
+        appendFileSync(COLLECT, `${kind} ${after}\n  path: ${path}\n  ${lines.join('\n  ')}\n`);
         return;
       }
       if (lines.length > 0)
@@ -106,6 +157,7 @@ export async function runDifferential(kind: SdkKind, commands: readonly Command[
       await runCommand(world, command);
       await check(`step ${step} ${JSON.stringify(command)}`);
     }
+    return world.seen;
   } finally {
     await stopWorld(world);
   }

@@ -41,6 +41,8 @@ export interface World {
   loadedMembers: Set<string>;
   /** Things the run did, for the failure report. */
   log: string[];
+  /** The `TIM.EVENT` keys bob's SDK emitted during the run (so, that reached the binding). */
+  seen: Set<string>;
 }
 
 /** Logs bob in through the binding and waits out the login's message sync (see `loginReady`). */
@@ -76,7 +78,9 @@ export async function startWorld(kind: SdkKind): Promise<World> {
     sent: { alice: [], bob: [], carol: [] },
     loadedMembers: new Set(),
     log: [],
+    seen: new Set(),
   };
+  for (const [key, name] of Object.entries(EVENT)) sdks.bob.on(name, () => world.seen.add(key));
   await loginReady(kind, sdks.alice, 'alice', { emulator: emu });
   await loginReady(kind, sdks.carol, 'carol', { emulator: emu });
   await loginBob(world);

@@ -32,4 +32,24 @@ describe.each(kinds)('a revoke of an uncached message on %s', (kind) => {
     expect(revoked.items.map((list) => list.map((m) => m.ID))).toEqual(expected);
     expect(ctx.store.getState().tim.errors.events).toEqual([]);
   });
+
+  it('of a group message is applied without an event error, with the message ID', async () => {
+    ctx.emu.createGroup({ type: 'Private', name: 'team', ownerID: 'alice', memberIDs: ['bob'], groupID: 'team' });
+    await loginBob();
+    const alice = await peer('alice');
+    const received = waitForEvent(ctx.bob, ctx.EVENT.MESSAGE_RECEIVED);
+    const sent = await alice.sendMessage(
+      alice.createTextMessage({ to: 'team', conversationType: ctx.TYPES.CONV_GROUP, payload: { text: 'oops' } }),
+    );
+    await received;
+    ctx.emu.kick('bob', 3);
+    await sleep(300);
+    await loginBob();
+    const revoked = collect<Array<{ ID?: string }>>(ctx.bob, ctx.EVENT.MESSAGE_REVOKED);
+    await alice.revokeMessage(sent.data.message as SdkMessage);
+    await sleep(600);
+    revoked.stop();
+    for (const list of revoked.items) expect(list.map((m) => m.ID)).toEqual([sent.data.message.ID]);
+    expect(ctx.store.getState().tim.errors.events).toEqual([]);
+  });
 });
