@@ -58,9 +58,15 @@ export const KNOWN_DIVERGENCES: KnownDivergence[] = [
     matches: (d) => d.comparison === 'members',
   },
   {
-    // Not in issue 11's list; reported (the relations helper's area).
-    id: 'blacklist: on 3.x the store keeps a user addToBlacklist added while getBlacklist answers [] (new, relations)',
-    matches: (d, world) => d.comparison === 'blacklist' && world.kind === '@tencentcloud/chat',
+    // Not in issue 11's list; seen once in about 40 runs of 15 steps on 3.x and not reproduced alone
+    // (addToBlacklist then kick and re-login, or twice, agree); reported (the relations helper's area).
+    // Only this direction is excused: a user the SDK lists and the store lacks still fails.
+    id: 'blacklist: on 3.x the store kept a user addToBlacklist added while getBlacklist answered [] (new, relations)',
+    matches: (d, world) => {
+      if (d.comparison !== 'blacklist' || world.kind !== '@tencentcloud/chat') return false;
+      const { store, sdk } = sides(d);
+      return Array.isArray(store) && Array.isArray(sdk) && sdk.every((id) => store.includes(id));
+    },
   },
 ];
 
