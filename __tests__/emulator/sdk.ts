@@ -123,10 +123,19 @@ export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES
 
 let nextAppID = 1400000001;
 
-/** Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons). */
-export function createSdk(kind: SdkKind, url: string, sdkAppID = nextAppID++): Sdk {
+/**
+ * Creates a quiet SDK instance on its own SDKAppID (instances are per-SDKAppID singletons).
+ * `extra` adds create options (e.g. 3.x `partialUpdatedConversations`).
+ */
+export function createSdk(
+  kind: SdkKind,
+  url: string,
+  sdkAppID = nextAppID++,
+  extra: Record<string, unknown> = {},
+): Sdk {
   const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
   if (kind === '@tencentcloud/chat') options.eventThrottling = false;
+  Object.assign(options, extra);
   // The SDK logs a few lines inside create(), before setLogLevel can be called.
   return hushed(() => {
     const tim = factories[kind].create(options);

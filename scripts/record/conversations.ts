@@ -26,6 +26,23 @@ export const conversationScenarios: Scenario[] = [
     },
   },
   {
+    // 3.x created with partialUpdatedConversations: CONVERSATION_LIST_UPDATED then carries only the
+    // conversations that changed (issue 11 item 4); 2.x ignores the option.
+    name: 'conversation-partial-updates',
+    run: async ({ login, emulator, settle, TYPES }) => {
+      emulator.injectC2CMessage({ from: 'alice', to: 'bob', text: 'hi' });
+      emulator.injectC2CMessage({ from: 'carol', to: 'bob', text: 'hey' });
+      const bob = await login('bob', { partialUpdatedConversations: true });
+      const alice = await login('alice');
+      await settle();
+      await alice.sendMessage(
+        alice.createTextMessage({ to: 'bob', conversationType: TYPES.CONV_C2C, payload: { text: 'again' } }),
+      );
+      await settle();
+      await bob.pinConversation({ conversationID: 'C2Ccarol', isPinned: true });
+    },
+  },
+  {
     name: 'conversation-history',
     run: async ({ login, emulator }) => {
       for (let i = 0; i < 20; i++)

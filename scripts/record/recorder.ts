@@ -27,10 +27,13 @@ export interface RecordContext {
   EVENT: Record<string, string>;
   TYPES: Record<string, string>;
   emulator: Emulator;
-  /** A new recorded SDK instance logged in as `userID`, after SDK_READY and the login sync. */
-  login(userID: string): Promise<Sdk>;
+  /**
+   * A new recorded SDK instance logged in as `userID`, after SDK_READY and the login sync;
+   * `createOptions` are added to the SDK's create options.
+   */
+  login(userID: string, createOptions?: Record<string, unknown>): Promise<Sdk>;
   /** A new recorded SDK instance, not logged in. */
-  create(label: string): Sdk;
+  create(label: string, createOptions?: Record<string, unknown>): Sdk;
   /** Waits until throttled events (one a second per name on 2.x) have been emitted. */
   settle(): Promise<void>;
 }
@@ -90,8 +93,8 @@ export async function runScenario(kind: SdkKind, scenario: Scenario): Promise<Sc
       });
     }
   };
-  const create = (label: string): Sdk => {
-    const tim = createSdk(kind, emulator.url);
+  const create = (label: string, createOptions: Record<string, unknown> = {}): Sdk => {
+    const tim = createSdk(kind, emulator.url, undefined, createOptions);
     sdks.push(tim);
     recordOn(tim, () => label);
     return tim;
@@ -102,8 +105,8 @@ export async function runScenario(kind: SdkKind, scenario: Scenario): Promise<Sc
     TYPES,
     emulator,
     create,
-    login: async (userID) => {
-      const tim = create(userID);
+    login: async (userID, createOptions) => {
+      const tim = create(userID, createOptions);
       await loginReady(kind, tim, userID, { emulator });
       return tim;
     },
