@@ -95,7 +95,7 @@ describe('session state machine', () => {
     sdk.autoReady = false;
     const result = store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap();
     await flush();
-    sdk.emit('KICKED_OUT', { type: 'multipleAccount' });
+    sdk.emitRecorded('KICKED_OUT', 'kicked-multiple-account');
     await expect(result).rejects.toMatchObject({ code: TIM_REDUX_ERROR.NOT_READY });
     expect(selectSession(store.getState()).status).toBe('kickedOut');
   });
