@@ -94,6 +94,8 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_MODIFIED', [ghost]);
     sdk.emit('MESSAGE_REVOKED', [ghost]);
     sdk.emit('MESSAGE_READ_BY_PEER', [ghost]);
+    // Invented (the emulator cannot make these yet), copied from the emit sites cited in src/eventTable.ts:
+    // updateReadReceiptInfo, onMessageExtensionNotify / onMsgExtNotify, onReactionNotify.
     sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [{ userID: 'bob', messageID: 'ghost', isPeerRead: true }]);
     sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'ghost', extensions: [{ key: 'k', value: 'v' }] });
     sdk.emit('MESSAGE_REACTIONS_UPDATED', { messageID: 'ghost', reactionList: [] });
@@ -113,6 +115,7 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_MODIFIED', [m]);
     expect(selectMessageById(store.getState(), 'm')).toMatchObject({ payload: { text: 'v2' }, isModified: true });
     sdk.emit('MESSAGE_READ_BY_PEER', [m]);
+    // Invented: onMessageExtensionNotify / onMsgExtNotify and onReactionNotify (see src/eventTable.ts).
     sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'm', extensions: [{ key: 'like', value: '1' }] });
     sdk.emit('MESSAGE_EXTENSIONS_DELETED', { messageID: 'm', keyList: ['nothing'] });
     // The shape of 3.6.6 onReactionNotifyList → _handleReactionSummary.

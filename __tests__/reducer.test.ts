@@ -22,6 +22,7 @@ function populated(): TimState {
   sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('g')]);
   sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', 'Bob')]);
   sdk.emit('BLACKLIST_UPDATED', ['eve']);
+  // Invented: 2.27.6 / 3.6.6 _emitGroupAttributesUpdated (the emulator has no group attributes yet).
   sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: 'g', groupAttributes: { k: 'v' } });
   sdk.emit('NET_STATE_CHANGE', { state: 'disconnected' });
   sdk.emit('NO_SUCH_EVENT' as never, { x: 1 });

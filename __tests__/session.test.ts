@@ -1,6 +1,6 @@
 import { pagedKeys } from '../src/entities/pagedTable';
 import { login, logout, resetTim, selectIsReady, selectMyProfile, selectSession, TIM_REDUX_ERROR } from '../src';
-import { FakeConversation, FakeMessage, FakeSdk } from './helpers/fakeSdk';
+import { FakeMessage, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, flush, makeStore } from './helpers/store';
 
 failOnConsoleWarnings();
@@ -75,16 +75,23 @@ describe('session state machine', () => {
     expect(selectSession(store.getState())).toMatchObject({ status: 'idle', userID: null });
   });
 
-  it.each(['multipleAccount', 'multipleDevice', 'userSigExpired', 'REST_API_Kick'])(
+  // Recorded: each kick, the message and conversation list before it, and the SDK_NOT_READY after it.
+  it.each([
+    ['multipleAccount', 'kicked-multiple-account'],
+    ['multipleDevice', 'kicked-multiple-device'],
+    ['userSigExpired', 'kicked-usersig-expired'],
+    ['REST_API_Kick', 'kicked-rest-api'],
+  ])(
     'kick (%s) records the reason, clears user data, and a later SDK_NOT_READY keeps kickedOut',
-    async (reason) => {
+    async (reason, scenario) => {
       const { sdk, store, middleware } = setup();
-      await store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap();
-      sdk.emit('MESSAGE_RECEIVED', [new FakeMessage({ from: 'bob', to: 'alice', text: 'secret' })]);
-      sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('C2Cbob', 1)]);
+      await store.dispatch(login({ userID: 'bob', userSig: 's' })).unwrap();
+      sdk.emitRecorded('MESSAGE_RECEIVED', 'c2c-receive', { userID: 'bob' });
+      sdk.emitRecorded('CONVERSATION_LIST_UPDATED', 'c2c-receive', { userID: 'bob', index: -1 });
       expect(middleware.registry.size).toBe(1);
-      sdk.emit('KICKED_OUT', { type: reason });
-      sdk.emit('SDK_NOT_READY');
+      expect(store.getState().tim.conversations.table.keys).toEqual(['C2Calice']);
+      sdk.emitRecorded('KICKED_OUT', scenario);
+      sdk.emitRecorded('SDK_NOT_READY', scenario);
       const state = store.getState().tim;
       expect(state.session).toMatchObject({ status: 'kickedOut', kickedOutReason: reason, userID: null });
       expect(pagedKeys(state.messages.lists)).toEqual([]);
@@ -99,7 +106,7 @@ describe('session state machine', () => {
     sdk.autoReady = false;
     const result = store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap();
     await flush();
-    sdk.emit('KICKED_OUT', { type: 'multipleAccount' });
+    sdk.emitRecorded('KICKED_OUT', 'kicked-multiple-account');
     await expect(result).rejects.toMatchObject({ code: TIM_REDUX_ERROR.NOT_READY });
     expect(selectSession(store.getState()).status).toBe('kickedOut');
   });
@@ -129,7 +136,11 @@ describe('session state machine', () => {
     await store.dispatch(login({ userID: 'alice', userSig: 's' })).unwrap();
     await flush();
     expect(selectMyProfile(store.getState())).toMatchObject({ userID: 'alice', nick: 'alice nick' });
-    expect(selectMyProfile(store.getState())?.extra).toEqual({ gender: 'Gender_Type_Unknown' });
+    // the fields of a real 2.27.6 Profile (recorded), kept in extra
+    expect(selectMyProfile(store.getState())?.extra).toMatchObject({
+      gender: '',
+      allowType: 'AllowType_Type_AllowAny',
+    });
   });
 
   it('resetTim clears user data but keeps the network state', async () => {

@@ -153,13 +153,23 @@ function topicUpsert(data: unknown): EventResult {
   return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
 
-/** Every known SDK event and what it becomes. */
+/**
+ * Every known SDK event and what it becomes. Each entry cites where its shape comes from: the emit
+ * site in the bundles (function name, greppable in the minified code) and, where the emulator can
+ * make it, the recording scenario (`__tests__/fixtures/recorded/<sdk>/<EVENT>.json`, `npm run record`).
+ */
 export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
+  // 2.27.6 tim-js.js / 3.6.6 index.js: emit(SDK_READY) with no data in _onModuleReady; recorded: login-ready
   SDK_READY: () => ok(A.sdkReady()),
+  // both bundles: emit(SDK_NOT_READY) with no data in reset (after a kick or logout); recorded: kicked-*
   SDK_NOT_READY: () => ok(A.sdkNotReady()),
+  // both bundles: emit(SDK_DESTROY) in destroy; recorded: logout-destroy
   SDK_DESTROY: () => ok(A.sdkDestroyed()),
+  // 2.27.6 tim-js.js: declared in TIM.EVENT (sdkReload) but emitted nowhere; not in 3.x
   SDK_RELOAD: () => ok(A.sdkReloaded()),
+  // both: emitOuterEvent/emitOEvt(KICKED_OUT, { type }) in onMultipleAccountKickedOut, onMultipleDeviceKickedOut, onUserSigExpired, onRestApiKickedOut; recorded: kicked-*
   KICKED_OUT: (data) => ok(A.kickedOut({ type: str(isObject(data) ? data.type : undefined, 'unknown') })),
+  // both: emit(NET_STATE_CHANGE, { state }) in _emitNetStateChangeEvent; recorded: network-dropped
   NET_STATE_CHANGE: (data) => {
     const state = isObject(data) ? data.state : undefined;
     // 2.27.6 tim-js.js: emitOuterEvent(NET_STATE_CHANGE, {state:e}) in _emitNetStateChangeEvent (3.6.6 index.js:
@@ -168,11 +178,13 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       ? ok(A.netStateChanged({ state }))
       : bad('NET_STATE_CHANGE without a known state');
   },
+  // both: emit(ERROR, { code, message }) in onError (the SDK's own failures; no server cause). Shape copied from onError
   ERROR: (data) => {
     const d = isObject(data) ? data : {};
     return ok(A.sdkErrorReceived({ code: num(d.code, 9000), message: str(d.message, 'SDK error') }));
   },
 
+  // 2.27.6: emitOuterEvent(MESSAGE_RECEIVED, Message[]) in onNewC2CMessage / onNewGroupMessage / onNewGroupTips / onNewGroupSystemNotice; 3.6.6: emitOEvt in onNewMessage; recorded: c2c-receive, group-*
   MESSAGE_RECEIVED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     // Group tips also change members: the SDKs apply them in onNewGroupTips right after emitting
@@ -188,6 +200,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const { records, problems } = messages(data, ctx);
     return ok(records.length ? A.messagesModified(records) : null, problems);
   },
+  // 2.27.6: emitOuterEvent(MESSAGE_REVOKED, Message[]) in onC2CMessageRevoked / onGroupMessageRevoked; 3.6.6: emitOEvt in onMsgRevoked / handleMessageRevokedNotice (a message not in the SDK cache comes as a stub { conversationID, sequence, ID?, revoker, revokerInfo }); recorded: c2c-revoke, group-revoke
   MESSAGE_REVOKED: (data, ctx) => {
     const { records, problems } = messages(data, ctx);
     const revoked = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID, revoker: m.revoker }));
@@ -195,6 +208,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   },
   // Both bundles: emitOuterEvent(MESSAGE_READ_BY_PEER, messages) in updateMessageIsPeerReadProperty's
   // caller (2.x) / updateMsgIsPeerReadProp (3.6.6): the Message objects whose isPeerRead just turned true.
+  // Recorded: c2c-read-receipt.
   MESSAGE_READ_BY_PEER: (data) => {
     const { records, problems } = normalizeMany(data, normalizeMessage, 'message');
     const read = records.map((m) => ({ ID: m.ID, conversationID: m.conversationID }));
@@ -263,6 +277,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     );
   },
 
+  // 2.27.6: emitOuterEvent(CONVERSATION_LIST_UPDATED) in emitConversationUpdate, data from _getEventData; 3.6.6: emitOEvt in emitConvUpdate (only changed ones with partialUpdatedConversations); recorded: login-ready, c2c-*, conversation-*
   CONVERSATION_LIST_UPDATED: (data, ctx) => {
     if (!Array.isArray(data)) return bad(`conversation list is ${data === null ? 'null' : typeof data}, not an array`);
     // Embedded profiles and groups come back only for conversations that changed: the slices
@@ -283,10 +298,12 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       problems,
     );
   },
+  // 2.27.6: emitOuterEvent(TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, number) in emitTotalUnreadMessageCountUpdate; 3.6.6: emitOEvt in onTotalUnreadCountUpdate; recorded: c2c-read, conversation-*
   TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: (data) =>
     typeof data === 'number' && Number.isFinite(data)
       ? ok(A.totalUnreadCountUpdated(Math.max(0, data)))
       : bad(`total unread count is ${typeof data}, not a number`),
+  // both: emit(CONVERSATION_GROUP_LIST_UPDATED, string[]) in _emitConvGroupListUpdate (not recorded yet)
   CONVERSATION_GROUP_LIST_UPDATED: (data) =>
     wholeList(
       data,
@@ -297,6 +314,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       'conversation group',
       (names, complete) => A.conversationGroupListUpdated({ names, complete }),
     ),
+  // both: emit(CONVERSATION_IN_GROUP_UPDATED, { groupName, conversationList }) in _emitConvInGroupUpdate (not recorded yet)
   CONVERSATION_IN_GROUP_UPDATED: (data) => {
     const d = objectOf(data, 'CONVERSATION_IN_GROUP_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -306,11 +324,15 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
     const conversationIDs = list.map((c) => (isObject(c) ? str(c.conversationID) : '')).filter(Boolean);
     return ok(A.conversationInGroupUpdated({ groupName: str(d.groupName), conversationIDs }));
   },
+  // 3.6.6 index.js: emitOEvt(ALL_RECEIVE_MESSAGE_OPT_UPDATED, {...}) in onAllRcvMsgOptNotify (not recorded yet)
   ALL_RECEIVE_MESSAGE_OPT_UPDATED: objectEvent('ALL_RECEIVE_MESSAGE_OPT_UPDATED', A.allReceiveMessageOptUpdated),
 
+  // both: emit(GROUP_LIST_UPDATED, Group[]) in emitGroupListUpdate; recorded: group-*
   GROUP_LIST_UPDATED: (data) =>
     wholeList(data, normalizeGroup, 'group', (groups, complete) => A.groupListUpdated({ groups, complete })),
+  // 2.27.6 tim-js.js: declared (receiveGroupSystemNotice) but emitted nowhere: notices arrive as MESSAGE_RECEIVED (onNewGroupSystemNotice); not in 3.x
   GROUP_SYSTEM_NOTICE_RECEIVED: objectEvent('GROUP_SYSTEM_NOTICE_RECEIVED', A.groupSystemNoticeReceived),
+  // both: emit(GROUP_ATTRIBUTES_UPDATED, { groupID, groupAttributes }) in _emitGroupAttributesUpdated (not recorded yet)
   GROUP_ATTRIBUTES_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_ATTRIBUTES_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -320,6 +342,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       for (const [k, v] of Object.entries(d.groupAttributes)) if (isSafeKey(k)) attrs[k] = str(v);
     return ok(A.groupAttributesUpdated({ groupID: d.groupID, groupAttributes: attrs }));
   },
+  // both: emit(GROUP_COUNTER_UPDATED, { groupID, key, value }) in _onGroupCountersUpdated (not recorded yet)
   GROUP_COUNTER_UPDATED: (data) => {
     const d = objectOf(data, 'GROUP_COUNTER_UPDATED');
     if (typeof d === 'string') return bad(d);
@@ -351,8 +374,11 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
       A.pinnedGroupMessageUpdated({ groupID: d.groupID, isPinned: d.isPinned, ID, sequence, message, operatorInfo }),
     );
   },
+  // both: emit(TOPIC_CREATED, { groupID, topicID }) in onTopicCreated (not recorded yet)
   TOPIC_CREATED: topicUpsert,
+  // both: emit(TOPIC_UPDATED, { groupID, topic }) in onTopicProfileUpdated / onTopicMessageRemindTypeUpdated (not recorded yet)
   TOPIC_UPDATED: topicUpsert,
+  // both: emit(TOPIC_DELETED, { groupID, topicIDList }) in onTopicDeleted (not recorded yet)
   TOPIC_DELETED: (data) => {
     const d = objectOf(data, 'TOPIC_DELETED');
     if (typeof d === 'string') return bad(d);
@@ -371,6 +397,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
 
   // 3.6.6 index.js / 2.27.6 tim-js.js ProfileHandler.onProfileModified (ProfileDataMod push) and updateMyProfile:
   // emitOuterEvent(PROFILE_UPDATED, [Profile]) for my own profile and my friends' (a delta: only the changed users).
+  // Recorded: profile-update-mine.
   PROFILE_UPDATED: (data) => {
     const { records, problems } = normalizeMany(data, normalizeProfile, 'profile');
     return ok(records.length ? A.profilesUpdated(records) : null, problems);
@@ -383,6 +410,7 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   },
   // 3.6.6 index.js BlacklistHandler.onAccountAdded/onAccountDeleted/getBlacklist: emitOEvt(BLACKLIST_UPDATED,
   // [...this._blacklistMap.keys()]): the whole list of userIDs (2.27.6 tim-js.js the same).
+  // Recorded: blacklist-add-remove.
   BLACKLIST_UPDATED: (data) =>
     wholeList(data, userIDOf, 'blacklist', (userIDs, complete) => A.blacklistUpdated({ userIDs, complete })),
   // 3.6.6 index.js FriendHandler._onFriendListUpdated emits no data; the outer emitter fills it with
@@ -409,8 +437,12 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   // userIDList, count}]), the whole list (2.27.6 tim-js-friendship.js `_emitFriendGroupListUpdated` the same).
   FRIEND_GROUP_LIST_UPDATED: (data) =>
     wholeList(data, friendGroupRow, 'friend group', (groups) => A.friendGroupListUpdated(groups)),
+  // 3.6.6 index.js: emitOEvt(MY_FOLLOWERS_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MY_FOLLOWERS_LIST_UPDATED: followList('followers'),
+  // 3.6.6 index.js: emitOEvt(MY_FOLLOWING_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MY_FOLLOWING_LIST_UPDATED: followList('following'),
+  // 3.6.6 index.js: emitOEvt(MUTUAL_FOLLOWERS_LIST_UPDATED, { userInfoList, isAdd }) in _emitEvent (follow module; not recorded yet)
   MUTUAL_FOLLOWERS_LIST_UPDATED: followList('mutual'),
+  // 3.6.6 index.js: emitOEvt(SERVER_CONFIG_UPDATED, {...}) in _parse (server config module); recorded (3.x): login-ready
   SERVER_CONFIG_UPDATED: objectEvent('SERVER_CONFIG_UPDATED', A.serverConfigUpdated),
 };

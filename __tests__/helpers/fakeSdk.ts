@@ -1,9 +1,12 @@
 /**
  * A small double of the Tencent IM SDK: an event emitter with the promise methods, handing out
- * class instances with methods and `_`-private fields as the real SDK does.
+ * class instances with methods and `_`-private fields as the real SDK does. Its messages,
+ * conversations, groups and profiles start from real objects recorded from tim-js-sdk 2.27.6 against
+ * the emulator (`recordedTemplate`), so they carry the SDK's fields; a test sets only what it needs.
  */
 import { TIM_EVENTS, type TimEventKey } from '../../src/events';
 import type { TimEvent, TimListener } from '../../src/sdk';
+import { recorded, recordedTemplate, type RecordedChoice } from './recorded';
 
 let seq = 0;
 
@@ -12,7 +15,8 @@ export class FakeMessage {
   ID: string;
   conversationID: string;
   conversationType: string;
-  conversationSubType: string;
+  /** Not set by either SDK on received messages (issue 11 item 13): only when a test gives it. */
+  conversationSubType?: string;
   type = 'TIMTextElem';
   to: string;
   from: string;
@@ -38,11 +42,15 @@ export class FakeMessage {
   _sdkBackReference: unknown;
   constructor(init: Partial<FakeMessage> & { text?: string; from: string; to: string; conversationType?: string }) {
     const conversationType = init.conversationType ?? 'C2C';
+    const template = recordedTemplate(conversationType === 'GROUP' ? 'groupMessage' : 'c2cMessage');
+    delete template.payload; // a getter over _elements here, as in the SDK
+    delete template.elements;
+    Object.assign(this, template);
     this.ID = init.ID ?? `144115-${1700000000 + ++seq}-${seq}`;
     this.from = init.from;
     this.to = init.to;
     this.conversationType = conversationType;
-    this.conversationSubType = init.conversationSubType ?? (conversationType === 'GROUP' ? 'Public' : '');
+    if (init.conversationSubType !== undefined) this.conversationSubType = init.conversationSubType;
     this.flow = init.flow ?? 'in';
     const peer = this.flow === 'in' ? init.from : init.to;
     this.conversationID = init.conversationID ?? (conversationType === 'GROUP' ? `GROUP${init.to}` : `C2C${peer}`);
@@ -68,9 +76,9 @@ export class FakeProfile {
   userID: string;
   nick: string;
   avatar: string;
-  gender = 'Gender_Type_Unknown';
   _cache = new Map();
   constructor(userID: string, nick = '', avatar = '') {
+    Object.assign(this, recordedTemplate('profile'));
     this.userID = userID;
     this.nick = nick;
     this.avatar = avatar;
@@ -88,6 +96,8 @@ export class FakeGroup {
   lastMessage = { lastTime: 0 };
   _members = new Map();
   constructor(groupID: string, name = groupID, type = 'Public') {
+    const template = recordedTemplate('group');
+    Object.assign(this, template, { selfInfo: { ...(template.selfInfo as object), role: 'Member' }, memberCount: 3 });
     this.groupID = groupID;
     this.name = name;
     this.type = type;
@@ -100,7 +110,8 @@ export class FakeConversation {
   type: string;
   unreadCount = 0;
   isPinned = false;
-  messageRemindType = 'AcceptAndNotify';
+  /** '' in a real conversation list until a remind type is set (recorded). */
+  messageRemindType = '';
   remark = '';
   peerReadTime = 0;
   markList: number[] = [];
@@ -112,11 +123,17 @@ export class FakeConversation {
   groupProfile?: FakeGroup;
   _isInfoCompleted = true;
   constructor(id: string, lastTime: number, opts: { unreadCount?: number; isPinned?: boolean; nick?: string } = {}) {
+    const template = recordedTemplate(id.startsWith('GROUP') ? 'groupConversation' : 'c2cConversation');
+    delete template.toAccount; // a getter here
+    delete template.userProfile;
+    delete template.groupProfile;
+    Object.assign(this, template);
     this.conversationID = id;
     this.type = id.startsWith('GROUP') ? 'GROUP' : 'C2C';
     this.unreadCount = opts.unreadCount ?? 0;
     this.isPinned = opts.isPinned ?? false;
     this.lastMessage = {
+      ...(template.lastMessage as object),
       lastTime,
       lastSequence: 1,
       fromAccount: 'x',
@@ -481,6 +498,16 @@ export class FakeSdk {
     const name = (TIM_EVENTS as Record<string, string>)[key] ?? key;
     const event: TimEvent = { name, data };
     for (const handler of Array.from(this.listeners.get(name) ?? [])) handler(event);
+  }
+
+  /**
+   * Emits what the real SDK emitted for `key` in the recording `scenario` (see `helpers/recorded.ts`)
+   * and returns that data, so a test can read the IDs it carried.
+   */
+  emitRecorded<T = unknown>(key: TimEventKey, scenario: string, choice?: RecordedChoice): T {
+    const data = recorded<T>(key, scenario, choice);
+    this.emit(key, data);
+    return data;
   }
 
   becomeReady(): void {

@@ -56,6 +56,11 @@ async function aliceEverywhere() {
   sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup(`${MARK}-group`, `${MARK} group name`)]);
   sdk.emit('PROFILE_UPDATED', [new FakeProfile(`${MARK}-friend`, `${MARK} friend nick`)]);
   sdk.emit('BLACKLIST_UPDATED', [`${MARK}-blocked`]);
+  // Invented shapes (the emulator cannot make these events yet), each copied from the emit site
+  // cited next to its entry in src/eventTable.ts (e.g. _onFriendListUpdated, _onApplicationListUpdated,
+  // onUserStatusUpdated, _emitEvent of the follow module, _emitGroupAttributesUpdated,
+  // _onGroupCountersUpdated, onTopicCreated, _emitConvGroupListUpdate, onPinnedMessageNotify,
+  // onRoomCustomDataReceived); GROUP_SYSTEM_NOTICE_RECEIVED is emitted nowhere by 2.27.6.
   sdk.emit('FRIEND_LIST_UPDATED', [{ userID: `${MARK}-friend`, remark: `${MARK} remark` }]);
   sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
     friendApplicationList: [{ userID: `${MARK}-applicant` }],

@@ -219,6 +219,10 @@ export function revokeC2C(core: EmulatorCore, record: C2CMessageRecord, revoker:
     MsgSeq: record.sequence,
     MsgRandom: record.random,
     MsgTimeStamp: record.time,
+    // 3.6.6 onMsgRevoked builds the ID `${tinyID}-${clientTime}-${random}` of a message it has not
+    // cached from these; without them MESSAGE_REVOKED carries a stub with no ID.
+    TinyId: core.store.user(record.from).tinyID,
+    MsgClientTime: record.clientTime,
     RevokerInfo: { Revoker: revoker },
   };
   const event = { Event: 9, C2cNotifyMsgArray: [{ WithdrawC2cMsgNotify: { C2cWithdrawInfoArray: [info] } }] };

@@ -315,6 +315,9 @@ export function revokeGroupMessages(
           MsgSeq: m.sequence,
           MsgRand: m.random,
           MsgTimeStamp: m.time,
+          // 3.6.6 onMsgRevoked names a message it has not cached `${tinyID}-${clientTime}-${random}`
+          TinyId: core.store.user(m.from).tinyID,
+          MsgClientTime: m.clientTime,
           RevokerInfo: { Revoker: revoker },
         })),
       },

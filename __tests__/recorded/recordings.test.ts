@@ -1,0 +1,106 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The recorded payloads (`npm run record`, `__tests__/fixtures/recorded/`) are sound and still what
+ * the SDKs produce: every file parses and names its SDK, version and event; every recording replays
+ * through the middleware without an event error (a handler rejecting a real payload is a bug); a few
+ * scenarios are re-run live on both SDKs and must give recordings of the same shape; and the table
+ * in docs/events.md says exactly which events the recordings show the emulator producing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TIM_EVENTS, type TimEventKey } from '../../src/events';
+import { shapeOf } from '../../scripts/record/plain';
+import { readRecordings, SDK_DIRS } from '../../scripts/record/files';
+import { scenarios } from '../../scripts/record/index';
+import { runScenario, sdkVersion } from '../../scripts/record/recorder';
+import { kinds } from '../emulator/sdk';
+import { FakeSdk } from '../helpers/fakeSdk';
+import { failOnConsoleWarnings, makeStore } from '../helpers/store';
+
+failOnConsoleWarnings();
+
+/** Scenarios re-run live by this test (a few seconds each on 2.x). */
+const LIVE = ['login-ready', 'c2c-receive', 'c2c-revoke'];
+
+describe.each(kinds)('recordings of %s', (kind) => {
+  const files = readRecordings(kind);
+
+  it('parse, name their SDK, version and event, and come from known scenarios', () => {
+    expect(files.size).toBeGreaterThan(0);
+    const names = new Set(scenarios.map((s) => s.name));
+    for (const [event, file] of files) {
+      expect(event in TIM_EVENTS).toBe(true);
+      expect(file).toMatchObject({ sdk: kind, version: sdkVersion(kind), event });
+      expect(file.recordings.length).toBeGreaterThan(0);
+      for (const r of file.recordings) expect(names.has(r.scenario)).toBe(true);
+    }
+  });
+
+  it('replay through the middleware without an event error', () => {
+    for (const [event, file] of files) {
+      for (const r of file.recordings) {
+        const sdk = new FakeSdk();
+        const onError = jest.fn();
+        const { store } = makeStore(sdk, { onError });
+        sdk.emit(event as TimEventKey, JSON.parse(JSON.stringify(r.data)));
+        const errors = store.getState().tim.errors.events.map((e) => `${event} (${r.scenario}): ${e.message}`);
+        expect(errors).toEqual([]);
+        expect(onError).not.toHaveBeenCalled();
+      }
+    }
+  });
+
+  it.each(LIVE)(
+    'scenario %s still gives payloads of the recorded shape',
+    async (name) => {
+      const scenario = scenarios.find((s) => s.name === name);
+      if (!scenario) throw new Error(`no scenario ${name}`);
+      const { events, error } = await runScenario(kind, scenario);
+      expect(error).toBeUndefined();
+      // Per event and user: the union of the key paths of every recording, live and committed.
+      const union = (list: unknown[]): string[] => [...new Set(list.flatMap((d) => [...shapeOf(d)]))].sort();
+      const compared: string[] = [];
+      for (const key of new Set(events.map((e) => `${e.event}/${e.recording.userID}`))) {
+        const [event, userID] = key.split('/');
+        const committed = (files.get(event)?.recordings ?? []).filter(
+          (r) => r.scenario === name && r.userID === userID,
+        );
+        if (committed.length === 0) continue;
+        compared.push(key);
+        const live = events
+          .filter((e) => e.event === event && e.recording.userID === userID)
+          .map((e) => e.recording.data);
+        expect({ key, shape: union(live) }).toEqual({ key, shape: union(committed.map((r) => r.data)) });
+      }
+      expect(compared.length).toBeGreaterThan(0);
+    },
+    30_000,
+  );
+});
+
+describe('docs/events.md', () => {
+  it('says which events the emulator produces on each SDK, as the recordings show', () => {
+    const whole = readFileSync(join(__dirname, '..', '..', 'docs', 'events.md'), 'utf8');
+    const doc = whole.slice(whole.indexOf('## Which events the emulator produces'));
+    const rows = new Map<string, { v2: string; v3: string }>();
+    for (const line of doc.split('\n')) {
+      const m = /^\| `?([A-Z_]+)`? \| ([^|]*) \| ([^|]*) \|/.exec(line);
+      if (m && m[1] in TIM_EVENTS) rows.set(m[1], { v2: m[2].trim(), v3: m[3].trim() });
+    }
+    expect([...rows.keys()].sort()).toEqual(Object.keys(TIM_EVENTS).sort());
+    const recorded = {
+      v2: readRecordings('tim-js-sdk'),
+      v3: readRecordings('@tencentcloud/chat'),
+    };
+    const mark = (has: boolean): string => (has ? 'yes' : 'no');
+    for (const [event, row] of rows) {
+      expect({ event, v2: row.v2.split(' ')[0], v3: row.v3.split(' ')[0] }).toEqual({
+        event,
+        v2: mark(recorded.v2.has(event)),
+        v3: mark(recorded.v3.has(event)),
+      });
+    }
+    expect(SDK_DIRS).toBeDefined();
+  });
+});
