@@ -65,3 +65,9 @@ export const selectConversationById = (
 
 /** Total unread messages, as the SDK reports it. */
 export const selectTotalUnreadCount = (state: RootStateWithTim): number => state.tim.conversations.totalUnreadCount;
+
+/**
+ * True once the SDK's conversation list has arrived since login: before that an empty list means
+ * "not synced yet", not "no conversations", and unread counts are not final.
+ */
+export const selectConversationListSynced = (state: RootStateWithTim): boolean => state.tim.conversations.synced;

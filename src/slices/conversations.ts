@@ -14,7 +14,7 @@ import type { ConversationRecord, ConversationsState } from '../types';
 import { isUserDataReset } from './reset';
 import { isThunkAction } from './thunkAction';
 
-const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0 };
+const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0, synced: false };
 
 const conversationIDOf = (c: ConversationRecord) => c.conversationID;
 
@@ -38,7 +38,8 @@ export function conversationsReducer(
           conversations.map((c) => [c.conversationID, c] as const),
           keepIfEqual,
         );
-    return table === state.table ? state : { ...state, table };
+    if (table === state.table) return state.synced ? state : { ...state, synced: true };
+    return { ...state, table, synced: true };
   }
   if (totalUnreadCountUpdated.match(action)) {
     return action.payload === state.totalUnreadCount ? state : { ...state, totalUnreadCount: action.payload };
@@ -51,6 +52,7 @@ export function conversationsReducer(
     const conversation = tableGet(state.table, conversationID);
     if (!conversation || conversation.unreadCount === 0) return state;
     return {
+      ...state,
       table: tableSet(state.table, conversationID, { ...conversation, unreadCount: 0 }),
       totalUnreadCount: Math.max(0, state.totalUnreadCount - conversation.unreadCount),
     };
@@ -89,7 +91,7 @@ function remove(state: ConversationsState, conversationIDs: readonly string[]): 
     totalUnreadCount = Math.max(0, totalUnreadCount - c.unreadCount);
     table = tableRemove(table, id);
   }
-  return table === state.table ? state : { table, totalUnreadCount };
+  return table === state.table ? state : { ...state, table, totalUnreadCount };
 }
 
 function withMark(c: ConversationRecord, markType: number, enable: boolean): ConversationRecord {
@@ -111,7 +113,8 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
       action.payload.conversations.map((c) => [c.conversationID, c] as const),
       keepIfEqual,
     );
-    return table === state.table ? state : { ...state, table };
+    const synced = state.synced || C.getConversationList.fulfilled.match(action);
+    return table === state.table && synced === state.synced ? state : { ...state, table, synced };
   }
   if (C.deleteConversation.fulfilled.match(action)) return remove(state, action.payload.conversationIDs);
   if (quitGroup.fulfilled.match(action) || dismissGroup.fulfilled.match(action)) {
