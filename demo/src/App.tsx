@@ -89,8 +89,7 @@ export function App() {
       </header>
       {net !== 'connected' && (
         <p className="banner warn" role="status" data-testid="net">
-          {net === 'connecting' ? 'Connecting…' : 'You are offline.'} Messages you send now may fail: retry them once
-          you are back online.
+          {net === 'connecting' ? 'Connecting…' : 'Offline.'} Messages sent now may fail; retry them when back online.
         </p>
       )}
       <div className="panes">

@@ -23,7 +23,7 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
       <button className="back" data-testid="back" onClick={onBack} aria-label="Back to the list">
         ‹
       </button>
-      <Avatar id={conversationID} name={name} url={avatar} size={36} />
+      <Avatar id={peer || groupID} name={name} url={avatar} size={36} />
       <div className="chat-title">
         <h2 className="ellipsis" data-testid="chat-title">
           {name}

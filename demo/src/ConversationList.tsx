@@ -54,7 +54,7 @@ const Row = memo(function Row({
       data-unread={synced ? c.unreadCount : undefined}
       onClick={() => onOpen(c.conversationID)}
     >
-      <Avatar id={c.conversationID} name={name} url={avatar} size={44} />
+      <Avatar id={c.userID || c.groupID || c.conversationID} name={name} url={avatar} size={44} />
       <div className="row-body">
         <div className="row-line">
           <span className="row-name ellipsis">{name}</span>

@@ -1,9 +1,10 @@
 /**
  * The history, virtualized with @tanstack/react-virtual: only the rows on screen (and a few around)
- * are in the DOM, so 10,000 messages scroll like 50. Three things a chat list needs on top:
+ * are in the DOM, so 10,000 messages scroll like 50. What a chat list needs on top:
  * - older pages load when the top comes near (loadOlder is safe to call on every scroll event);
- * - when they arrive, the message that was at the top stays where it was on screen (anchoring);
- * - new messages keep the view at the bottom if it was there, or if they are mine.
+ * - when they arrive, the message that was at the top stays where it was on screen, and new messages
+ *   keep the view at the bottom if it was there (the virtualizer's `anchorTo: 'end'`);
+ * - my own new message brings the view down wherever it was.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -30,19 +31,6 @@ export interface MessageListProps {
   scrollToBottomRef: { current: (() => void) | null };
 }
 
-/** Sets scrollTop for a few frames while the rows just rendered get measured. */
-function settle(el: HTMLElement, target: () => number, frames = 10): () => void {
-  let raf = 0;
-  let n = 0;
-  const step = () => {
-    const want = target();
-    if (Math.abs(el.scrollTop - want) >= 1) el.scrollTop = want;
-    if (++n < frames) raf = requestAnimationFrame(step);
-  };
-  step();
-  return () => cancelAnimationFrame(raf);
-}
-
 /** The virtualized message list. */
 export function MessageList({
   messages,
@@ -55,7 +43,6 @@ export function MessageList({
   scrollToBottomRef,
 }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
@@ -64,40 +51,24 @@ export function MessageList({
     overscan: 10,
     paddingStart: EDGE,
     paddingEnd: 8,
+    // Chat mode (virtual-core 3.14): when rows are added or removed at either end, the row at the
+    // top of the view keeps its place on screen (older pages arrive without a jump), and the view
+    // follows appended rows while it is at the end.
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: NEAR_BOTTOM,
   });
 
-  // Anchoring: when the oldest message changes (a page arrived), remember how far the view was below
-  // the old oldest message, and after the render put it back at the same distance.
-  const firstID = messages[0]?.ID;
-  const lastFirst = useRef(firstID);
-  const anchor = useRef<{ id: string; offset: number } | null>(null);
-  if (firstID !== lastFirst.current) {
-    if (lastFirst.current && scroller.current && !atBottom.current)
-      anchor.current = { id: lastFirst.current, offset: scroller.current.scrollTop - EDGE };
-    lastFirst.current = firstID;
-  }
-  useLayoutEffect(() => {
-    const a = anchor.current;
-    const el = scroller.current;
-    anchor.current = null;
-    if (!a || !el) return;
-    const index = messages.findIndex((m) => m.ID === a.id); // once per page, not per render
-    if (index < 0) return;
-    return settle(el, () => (virtualizer.measurementsCache[index]?.start ?? EDGE) + a.offset);
-  }, [firstID]);
-
-  // Following the newest message: at first render, and when one arrives while at the bottom or is mine.
+  // My own new message brings the view down even when I had scrolled up.
   const last = messages[messages.length - 1];
+  const pendingBottom = useRef(false);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || !last) return;
-    if (!atBottom.current && last.from !== me) return;
-    return settle(el, () => el.scrollHeight - el.clientHeight);
+    if (!last || !(pendingBottom.current || last.from === me)) return;
+    pendingBottom.current = false;
+    virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [last?.ID]);
   scrollToBottomRef.current = () => {
-    const el = scroller.current;
-    atBottom.current = true;
-    if (el) settle(el, () => el.scrollHeight - el.clientHeight);
+    pendingBottom.current = true;
   };
 
   // A page that leaves the view still near the top (short pages, a tall screen) asks for the next one.
@@ -114,7 +85,6 @@ export function MessageList({
       data-testid="scroller"
       onScroll={(e) => {
         const el = e.currentTarget;
-        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
         if (el.scrollTop < NEAR_TOP && hasMore) loadOlder();
       }}
     >
