@@ -4,7 +4,7 @@
  * as a user would; the main screens are saved to docs/screenshots/. Screenshots go to e2e-artifacts/
  * on failure.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
@@ -46,6 +46,18 @@ suite('the chat demo in headless Chromium', () => {
     return page;
   }
   const run = (body: () => Promise<void>) => () => screenshotsOnFailure(pages, body);
+  /** Waits for a message to end sent, pressing Retry while it shows (the SDK may deliver it by itself meanwhile). */
+  async function endsSent(message: Locator): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (!(await message.getByText(/^(Sent|Read)$/).count())) {
+      if (Date.now() > deadline) throw new Error(`not sent: ${await message.textContent()}`);
+      await message
+        .getByTestId('retry')
+        .click({ timeout: 500 })
+        .catch(() => undefined);
+      await message.page().waitForTimeout(200);
+    }
+  }
   const bubble = (page: Page, text: string) => page.locator('[data-testid^="msg-"]', { hasText: text });
 
   it(
@@ -185,43 +197,6 @@ suite('the chat demo in headless Chromium', () => {
   );
 
   it(
-    'long words wrap: one unbroken 600-character URL keeps the layout, on a phone and on a desktop',
-    run(async () => {
-      const alice = await open('alice', 'alice');
-      const bob = await open('bob', 'bob', PHONE);
-      const url = `https://example.com/${'a'.repeat(580)}`;
-      await alice.getByTestId('conv-C2Cbob').click();
-      await alice.getByTestId('compose').fill(url);
-      await alice.getByTestId('send').click();
-      await bob.getByTestId('conv-C2Calice').click();
-      await bubble(bob, 'example.com').waitFor();
-      for (const [page, viewport] of [
-        [alice, DESKTOP],
-        [bob, PHONE],
-      ] as const) {
-        const layout = await page.evaluate(() => {
-          const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
-          const bubbles = Array.from(document.querySelectorAll('.bubble')).map((b) => b.getBoundingClientRect().right);
-          return {
-            scrollWidth: document.documentElement.scrollWidth,
-            send: box('[data-testid="send"]')?.right ?? 0,
-            list: box('.list-pane')?.width ?? 0,
-            widestBubble: Math.max(...bubbles),
-            link: document.querySelector('.bubble a')?.getAttribute('href'),
-          };
-        });
-        expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);
-        expect(layout.send).toBeLessThanOrEqual(viewport.width);
-        expect(layout.widestBubble).toBeLessThanOrEqual(viewport.width);
-        expect(layout.link).toBe(url);
-        if (viewport === DESKTOP) expect(layout.list).toBe(340);
-      }
-      await shoot(bob, 'long-url-phone');
-      await shoot(alice, 'long-url-desktop');
-    }),
-  );
-
-  it(
     'history: the message at the top stays in place when older ones arrive; wheel scrolling loads page after page to the beginning',
     run(async () => {
       await demo.control('loadLong', 'hana', 'ivan', 100);
@@ -287,8 +262,7 @@ suite('the chat demo in headless Chromium', () => {
       await bob.context().setOffline(false);
       const blinked = bubble(bob, 'network blinked');
       await blinked.getByText(/^(Sent|Read|Failed)$/).waitFor({ timeout: 40_000 });
-      if (await blinked.getByTestId('retry').count()) await blinked.getByTestId('retry').click();
-      await blinked.getByText(/^(Sent|Read)$/).waitFor({ timeout: 20_000 });
+      await endsSent(blinked);
       await bob.getByTestId('net').waitFor({ state: 'detached', timeout: 20_000 });
 
       // Offline for good: the SDK gives up, the message shows Failed with Retry; Retry once online delivers it.
@@ -302,9 +276,7 @@ suite('the chat demo in headless Chromium', () => {
       await bob.getByTestId('net').waitFor({ state: 'detached', timeout: 20_000 });
       // The SDK may still deliver it once the socket is back (its sync then reports it sent): either way
       // it ends sent, by itself or through Retry.
-      await stuck.getByText(/^(Sent|Read|Failed)$/).waitFor({ timeout: 20_000 });
-      if (await stuck.getByTestId('retry').count()) await stuck.getByTestId('retry').click();
-      await stuck.getByText(/^(Sent|Read)$/).waitFor({ timeout: 20_000 });
+      await endsSent(stuck);
       await alice.getByTestId('conv-C2Cbob').click();
       await bubble(alice, 'offline for good').waitFor({ timeout: 15_000 });
       expect(await bubble(alice, 'offline for good').count()).toBe(1);
@@ -344,13 +316,54 @@ suite('the chat demo in headless Chromium', () => {
       await alice.getByTestId('pin-C2Ccarol').click(); // unpin
       await alice.getByTestId('pin-C2Ccarol').getByText('Pin').waitFor();
 
-      const phone = await open('phone', 'bob', PHONE);
+      const phone = await open('phone', 'alice', PHONE);
       await shoot(phone, 'list-phone');
-      await phone.getByTestId('conv-C2Calice').click();
+      await phone.locator('[data-testid^="conv-GROUP"]', { hasText: 'Team' }).click();
+      await phone.getByTestId('tip').first().waitFor();
       expect(await phone.locator('.list-pane').isVisible()).toBe(false);
       await shoot(phone, 'chat-phone');
+      // Touch screens have no hover: the header has pin and mute.
+      await phone.locator('.header-actions button', { hasText: /^Mute$/ }).click();
+      await phone.locator('.header-actions button', { hasText: 'Unmute' }).click();
+      await phone.locator('.header-actions button', { hasText: /^Mute$/ }).waitFor();
       await phone.getByTestId('back').click();
       await phone.locator('.list-pane').waitFor();
+    }),
+  );
+  it(
+    'long words wrap: one unbroken 600-character URL keeps the layout, on a phone and on a desktop',
+    run(async () => {
+      const alice = await open('alice', 'alice');
+      const bob = await open('bob', 'bob', PHONE);
+      const url = `https://example.com/${'a'.repeat(580)}`;
+      await alice.getByTestId('conv-C2Cbob').click();
+      await alice.getByTestId('compose').fill(url);
+      await alice.getByTestId('send').click();
+      await bob.getByTestId('conv-C2Calice').click();
+      await bubble(bob, 'example.com').waitFor();
+      for (const [page, viewport] of [
+        [alice, DESKTOP],
+        [bob, PHONE],
+      ] as const) {
+        const layout = await page.evaluate(() => {
+          const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
+          const bubbles = Array.from(document.querySelectorAll('.bubble')).map((b) => b.getBoundingClientRect().right);
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            send: box('[data-testid="send"]')?.right ?? 0,
+            list: box('.list-pane')?.width ?? 0,
+            widestBubble: Math.max(...bubbles),
+            link: document.querySelector('.bubble a')?.getAttribute('href'),
+          };
+        });
+        expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);
+        expect(layout.send).toBeLessThanOrEqual(viewport.width);
+        expect(layout.widestBubble).toBeLessThanOrEqual(viewport.width);
+        expect(layout.link).toBe(url);
+        if (viewport === DESKTOP) expect(layout.list).toBe(340);
+      }
+      await shoot(bob, 'long-url-phone');
+      await shoot(alice, 'long-url-desktop');
     }),
   );
 });

@@ -1,9 +1,9 @@
 /** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { getGroupProfile, setMessageRead } from 'tim-redux';
+import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
 import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
 import { Avatar } from './Avatar';
-import { useConversationTitle } from './ConversationList';
+import { useConversationActions, useConversationTitle } from './ConversationList';
 import { MessageList } from './MessageList';
 
 function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
@@ -32,7 +32,22 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
           {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
         </p>
       </div>
+      {conversation && <HeaderActions c={conversation} />}
     </header>
+  );
+}
+
+function HeaderActions({ c }: { c: ConversationRecord }) {
+  const { muted, togglePin, toggleMute } = useConversationActions(c);
+  return (
+    <div className="header-actions">
+      <button onClick={togglePin} aria-pressed={c.isPinned}>
+        {c.isPinned ? 'Unpin' : 'Pin'}
+      </button>
+      <button onClick={toggleMute} aria-pressed={muted}>
+        {muted ? 'Unmute' : 'Mute'}
+      </button>
+    </div>
   );
 }
 

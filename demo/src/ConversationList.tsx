@@ -13,27 +13,10 @@ export function useConversationTitle(c: Pick<ConversationRecord, 'conversationID
   return { name, avatar: profile?.avatar || group?.avatar || '', group };
 }
 
-/** A row re-renders only when its record changes: the list keeps unchanged records (===). */
-const Row = memo(function Row({
-  c,
-  active,
-  synced,
-  onOpen,
-}: {
-  c: ConversationRecord;
-  active: boolean;
-  synced: boolean;
-  onOpen: (id: string) => void;
-}) {
+/** Pin and mute toggles for a conversation (the row's hover buttons, and the chat header's). */
+export function useConversationActions(c: ConversationRecord) {
   const dispatch = useTimDispatch();
-  const { name, avatar } = useConversationTitle(c);
   const muted = c.messageRemindType === 'AcceptNotNotify';
-  const last = c.lastMessage;
-  const preview = !last
-    ? ''
-    : last.isRevoked
-      ? 'Message recalled'
-      : previewOf(last.type, last.payload, last.messageForShow);
   const toggleMute = (e: MouseEvent) => {
     e.stopPropagation();
     const messageRemindType = muted ? 'AcceptAndNotify' : 'AcceptNotNotify';
@@ -47,6 +30,30 @@ const Row = memo(function Row({
     e.stopPropagation();
     void dispatch(pinConversation({ conversationID: c.conversationID, isPinned: !c.isPinned }));
   };
+  return { muted, togglePin, toggleMute };
+}
+
+/** A row re-renders only when its record changes: the list keeps unchanged records (===). */
+const Row = memo(function Row({
+  c,
+  active,
+  synced,
+  onOpen,
+}: {
+  c: ConversationRecord;
+  active: boolean;
+  synced: boolean;
+  onOpen: (id: string) => void;
+}) {
+  const { name, avatar } = useConversationTitle(c);
+  const muted = c.messageRemindType === 'AcceptNotNotify';
+  const last = c.lastMessage;
+  const preview = !last
+    ? ''
+    : last.isRevoked
+      ? 'Message recalled'
+      : previewOf(last.type, last.payload, last.messageForShow);
+  const { togglePin, toggleMute } = useConversationActions(c);
   return (
     <li
       className={`row${active ? ' active' : ''}${c.isPinned ? ' pinned' : ''}`}
