@@ -20,7 +20,9 @@ export function seed(emulator: Emulator): void {
       text: `Older message ${i}`,
     });
   }
-  const team = emulator.createGroup({ type: 'Public', name: 'Team', ownerID: 'alice', memberIDs: ['bob', 'carol'] });
-  emulator.injectGroupMessage({ from: 'carol', groupID: team.groupID, text: 'Standup in 5 minutes' });
+  const team = emulator.createGroup({ type: 'Public', name: 'Team', ownerID: 'alice', memberIDs: ['bob'] });
+  emulator.injectGroupMessage({ from: 'bob', groupID: team.groupID, text: 'Standup in 5 minutes' });
+  emulator.addGroupMembers(team.groupID, ['carol']); // a group tip: "Carol joined the group"
+  emulator.injectGroupMessage({ from: 'carol', groupID: team.groupID, text: 'Hi all, glad to be here' });
   emulator.injectGroupMessage({ from: 'bob', groupID: team.groupID, text: 'On my way' });
 }

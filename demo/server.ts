@@ -22,7 +22,8 @@ export interface Demo {
 
 /** Starts the emulator and the app. Ports 0 pick free ones. */
 export async function startDemo({ appPort = 5173, emulatorPort = 0 } = {}): Promise<Demo> {
-  const emulator = await startEmulator({ port: emulatorPort, users: DEMO_USERS });
+  // One session per user, as Tencent's default for the web: signing in in a second tab signs the first out.
+  const emulator = await startEmulator({ port: emulatorPort, users: DEMO_USERS, multiInstance: 'kickOlder' });
   seed(emulator);
   let vite: ViteDevServer | null = null;
   try {
@@ -30,10 +31,26 @@ export async function startDemo({ appPort = 5173, emulatorPort = 0 } = {}): Prom
       configFile: false,
       root: path.join(__dirname),
       plugins: [react()],
+      // The app imports tim-redux as a user would; here the names point at the source.
+      resolve: {
+        alias: [
+          { find: /^tim-redux$/, replacement: path.join(__dirname, '..', 'src', 'index.ts') },
+          { find: /^tim-redux\/react$/, replacement: path.join(__dirname, '..', 'src', 'react', 'index.ts') },
+        ],
+      },
       logLevel: 'warn',
       server: { host: '127.0.0.1', port: appPort, strictPort: appPort !== 0 },
       define: { __EMULATOR_URL__: JSON.stringify(emulator.url) },
-      optimizeDeps: { include: ['tim-js-sdk', 'react', 'react-dom/client', 'react-redux', '@reduxjs/toolkit'] },
+      optimizeDeps: {
+        include: [
+          'tim-js-sdk',
+          'react',
+          'react-dom/client',
+          'react-redux',
+          '@reduxjs/toolkit',
+          '@tanstack/react-virtual',
+        ],
+      },
     });
     await vite.listen();
   } catch (e) {

@@ -24,6 +24,7 @@ npm pack --silent --pack-destination "$dir" >/dev/null
 tgz=$(ls "$dir"/tim-redux-*.tgz)
 tar -tzf "$tgz" | sort > "$dir/contents.txt"
 for f in package/package.json package/README.md package/LICENSE package/CHANGELOG.md \
+  package/dist/react/index.js package/dist/react/index.mjs package/dist/react/index.d.ts package/dist/react/index.d.mts \
   package/dist/index.js package/dist/index.mjs package/dist/index.d.ts package/dist/index.d.mts \
   package/dist/emulator/index.js package/dist/emulator/index.mjs package/dist/emulator/index.d.ts \
   package/dist/emulator/index.d.mts package/dist/emulator/cli.js; do
@@ -37,7 +38,8 @@ npm init -y >/dev/null
 version() { node -p "require('$root/node_modules/$1/package.json').version"; }
 npm install --no-audit --no-fund --silent "$tgz" "@reduxjs/toolkit@$(version @reduxjs/toolkit)" \
   "tim-js-sdk@$(version tim-js-sdk)" "@tencentcloud/chat@$(version @tencentcloud/chat)" \
-  "typescript@$(version typescript)" "@types/node@$(version @types/node)" "jsdom@$(version jsdom)" >/dev/null
+  "typescript@$(version typescript)" "@types/node@$(version @types/node)" "jsdom@$(version jsdom)" \
+  "react@$(version react)" "react-redux@$(version react-redux)" "@types/react@$(version @types/react)" >/dev/null
 mkdir -p cjs esm
 echo '{ "type": "commonjs" }' > cjs/package.json
 echo '{ "type": "module" }' > esm/package.json
@@ -65,14 +67,45 @@ export async function main(): Promise<readonly ConversationRecord[]> {
 }
 TS
 
-tsc_strict=(npx tsc --strict --skipLibCheck --target es2022 --module nodenext --moduleResolution nodenext --types node)
+# A React consumer of tim-redux/react, the same file in both module systems.
+for kind in cjs esm; do
+  cat > "$kind/hooks.tsx" <<'TSX'
+import { login } from 'tim-redux';
+import { useConversationList, useMessages, useSession, useTimDispatch } from 'tim-redux/react';
+
+export function Chat({ conversationID }: { conversationID: string }) {
+  const dispatch = useTimDispatch();
+  const session = useSession();
+  const { synced, conversations } = useConversationList();
+  const { messages, hasMore, loadOlder } = useMessages(conversationID);
+  if (session.status === 'idle') void dispatch(login({ userID: 'alice', userSig: 'sig' }));
+  return (
+    <ul onScroll={() => loadOlder()}>
+      {synced && <li>{conversations.length}</li>}
+      {hasMore && <li>more</li>}
+      {messages.map((m) => (
+        <li key={m.ID}>{String(m.payload.text)}</li>
+      ))}
+    </ul>
+  );
+}
+TSX
+done
+
+tsc_strict=(npx tsc --strict --skipLibCheck --target es2022 --module nodenext --moduleResolution nodenext --types node --jsx react-jsx)
 # 3. Strict CommonJS and strict ESM consumers type-check the docs' snippets, unchanged.
-(cd cjs && "${tsc_strict[@]}" --noEmit consumer.ts wire-it.ts emulator-sdk.ts node-script.ts)
-(cd esm && "${tsc_strict[@]}" --outDir out wire-it.ts emulator-sdk.ts node-script.ts)
+(cd cjs && "${tsc_strict[@]}" --noEmit consumer.ts wire-it.ts emulator-sdk.ts node-script.ts hooks.tsx)
+(cd esm && "${tsc_strict[@]}" --outDir out wire-it.ts emulator-sdk.ts node-script.ts hooks.tsx)
 
 # 4. Run-time imports from both module systems.
 node -e "const t = require('tim-redux'); if (typeof t.createTimMiddleware !== 'function' || typeof t.sdkNamespace !== 'function') throw new Error('CJS import'); require('tim-redux/emulator');"
 node --input-type=module -e "import { timReducer } from 'tim-redux'; import { startEmulator, installNodeGlobals } from 'tim-redux/emulator'; if (typeof timReducer !== 'function' || typeof startEmulator !== 'function' || typeof installNodeGlobals !== 'function') throw new Error('ESM import');"
+node -e "const r = require('tim-redux/react'); if (typeof r.useMessages !== 'function') throw new Error('CJS import of tim-redux/react');"
+node --input-type=module -e "import { useConversationList } from 'tim-redux/react'; if (typeof useConversationList !== 'function') throw new Error('ESM import of tim-redux/react');"
+# The main entry never imports React (react and react-redux are optional peers, for tim-redux/react only).
+if grep -qE "(from|require\\()\s*['\"]react(-redux|-dom)?['\"]" node_modules/tim-redux/dist/index.mjs node_modules/tim-redux/dist/index.js; then
+  echo "the main entry imports React" >&2; exit 1
+fi
 node --input-type=module -e "
 import { configureStore } from '@reduxjs/toolkit';
 import { timReducer, timDevToolsOptions } from 'tim-redux';
@@ -96,4 +129,4 @@ kill "$emulator_pid"
 wait "$emulator_pid" 2>/dev/null || true
 emulator_pid=
 
-echo "consumer check: packed (prepack build, LICENSE, types), installed, docs' snippets type-checked as strict CJS and ESM, imported (CJS and ESM), the Node script exited by itself, tim-emulator started"
+echo "consumer check: packed (prepack build, LICENSE, types), installed, docs' snippets and a tim-redux/react component type-checked as strict CJS and ESM, imported (CJS and ESM), the main entry free of React, the Node script exited by itself, tim-emulator started"

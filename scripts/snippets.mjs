@@ -140,6 +140,7 @@ function check() {
       paths: {
         'tim-redux': [path.join(root, 'src/index.ts')],
         'tim-redux/emulator': [path.join(root, 'src/emulator/index.ts')],
+        'tim-redux/react': [path.join(root, 'src/react/index.ts')],
       },
     },
     files: checked,

@@ -370,6 +370,11 @@ export interface ConversationsState {
   table: Table<ConversationRecord>;
   /** Total unread, as TOTAL_UNREAD_MESSAGE_COUNT_UPDATED says. */
   totalUnreadCount: number;
+  /**
+   * True once the SDK's conversation list has arrived since login (a CONVERSATION_LIST_UPDATED or a
+   * `getConversationList` result), so that "no conversations" can be told from "not synced yet".
+   */
+  synced: boolean;
 }
 
 /**

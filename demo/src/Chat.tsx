@@ -1,103 +1,138 @@
-import { useEffect, useRef, useState } from 'react';
-import {
-  getMessageList,
-  resendMessage,
-  revokeMessage,
-  selectConversationById,
-  selectHistoryState,
-  selectMessagesByConversationID,
-  selectProfileByUserID,
-  selectSession,
-  sendTextMessage,
-  setMessageRead,
-  type MessageRecord,
-} from '../../src';
-import { useAppDispatch, useAppSelector } from './store';
+/** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
+import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
+import { Avatar } from './Avatar';
+import { useConversationActions, useConversationTitle } from './ConversationList';
+import { MessageList } from './MessageList';
 
-function statusOf(m: MessageRecord): string {
-  if (m.status === 'unSend') return 'Sending…';
-  if (m.status === 'fail') return 'Failed';
-  if (m.conversationType === 'C2C') return m.isPeerRead ? 'Read' : 'Sent';
-  return 'Sent';
-}
-
-function Bubble({ m, mine }: { m: MessageRecord; mine: boolean }) {
-  const dispatch = useAppDispatch();
-  const sender = useAppSelector((s) => selectProfileByUserID(s, m.from));
-  const text = m.isRevoked ? 'Message revoked' : typeof m.payload.text === 'string' ? m.payload.text : `[${m.type}]`;
+function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
+  const dispatch = useTimDispatch();
+  const conversation = useConversation(conversationID);
+  const isGroup = conversationID.startsWith('GROUP');
+  const peer = isGroup ? '' : conversationID.slice(3);
+  const groupID = isGroup ? conversationID.slice(5) : '';
+  const { name, avatar, group } = useConversationTitle(
+    conversation ?? { conversationID, userID: peer, groupID, remark: '' },
+  );
+  useEffect(() => {
+    if (groupID) void dispatch(getGroupProfile({ groupID }));
+  }, [dispatch, groupID]);
   return (
-    <li className={mine ? 'mine' : 'theirs'} data-testid={`msg-${m.ID}`}>
-      {!mine && <div className="sender">{m.nick || sender?.nick || m.from}</div>}
-      <div className={m.isRevoked ? 'text revoked' : 'text'}>{text}</div>
-      {mine && !m.isRevoked && (
-        <div className="meta">
-          <span data-testid="status">{statusOf(m)}</span>
-          {m.status === 'fail' && <button onClick={() => void dispatch(resendMessage(m.ID))}>Retry</button>}
-          {m.status === 'success' && <button onClick={() => void dispatch(revokeMessage(m.ID))}>Revoke</button>}
-        </div>
-      )}
-    </li>
+    <header className="chat-header">
+      <button className="back" data-testid="back" onClick={onBack} aria-label="Back to the list">
+        ‹
+      </button>
+      <Avatar id={peer || groupID} name={name} url={avatar} size={36} />
+      <div className="chat-title">
+        <h2 className="ellipsis" data-testid="chat-title">
+          {name}
+        </h2>
+        <p className="ellipsis" data-testid="chat-subtitle">
+          {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
+        </p>
+      </div>
+      {conversation && <HeaderActions c={conversation} />}
+    </header>
   );
 }
 
-export function Chat({ conversationID }: { conversationID: string }) {
-  const dispatch = useAppDispatch();
-  const me = useAppSelector(selectSession).userID;
-  const conversation = useAppSelector((s) => selectConversationById(s, conversationID));
-  const messages = useAppSelector((s) => selectMessagesByConversationID(s, conversationID));
-  const history = useAppSelector((s) => selectHistoryState(s, conversationID));
-  const [text, setText] = useState('');
-  const list = useRef<HTMLUListElement>(null);
-
-  // First page when the conversation opens; older pages when scrolled to the top. (A second call
-  // while one is loading is ignored by the thunk itself.)
-  const needsFirstPage = history.nextReqMessageID === null && !history.isCompleted;
-  useEffect(() => {
-    if (needsFirstPage) void dispatch(getMessageList(conversationID));
-  }, [conversationID, needsFirstPage, dispatch]);
-  // Reading what is on screen.
-  useEffect(() => {
-    if ((conversation?.unreadCount ?? 0) > 0) void dispatch(setMessageRead(conversationID));
-  }, [conversationID, conversation?.unreadCount, dispatch]);
-  // Stay at the bottom when a new message arrives.
-  const newest = messages[messages.length - 1]?.ID;
-  useEffect(() => {
-    list.current?.scrollTo({ top: list.current.scrollHeight });
-  }, [newest]);
-
-  const to = conversation?.userID || conversation?.groupID || conversationID.replace(/^(C2C|GROUP)/, '');
-  const conversationType = conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C';
+function HeaderActions({ c }: { c: ConversationRecord }) {
+  const { muted, togglePin, toggleMute } = useConversationActions(c);
   return (
-    <section className="chat">
-      <ul
-        ref={list}
-        data-testid="messages"
-        onScroll={(e) => {
-          if (e.currentTarget.scrollTop === 0 && !history.isCompleted) void dispatch(getMessageList(conversationID));
-        }}
-      >
-        {history.loading && <li className="loading">Loading older messages…</li>}
-        {history.isCompleted && <li className="loading">Beginning of the conversation</li>}
-        {messages.map((m) => (
-          <Bubble key={m.ID} m={m} mine={m.from === me} />
-        ))}
-      </ul>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!text.trim()) return;
-          void dispatch(sendTextMessage({ to, conversationType, text }));
-          setText('');
-        }}
-      >
-        <input
-          data-testid="compose"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Write a message"
-        />
-        <button data-testid="send">Send</button>
-      </form>
+    <div className="header-actions">
+      <button onClick={togglePin} aria-pressed={c.isPinned}>
+        {c.isPinned ? 'Unpin' : 'Pin'}
+      </button>
+      <button onClick={toggleMute} aria-pressed={muted}>
+        {muted ? 'Unmute' : 'Mute'}
+      </button>
+    </div>
+  );
+}
+
+function Composer({ conversationID, onSent }: { conversationID: string; onSent: () => void }) {
+  const { sendText } = useSendMessage();
+  const [text, setText] = useState('');
+  const send = () => {
+    if (!text.trim()) return;
+    void sendText(conversationID, text);
+    setText('');
+    onSent();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  };
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      {/* Attachment buttons (image, file) go here. */}
+      <div className="composer-tools" />
+      <textarea
+        data-testid="compose"
+        rows={1}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder="Write a message"
+        aria-label="Message"
+      />
+      <button data-testid="send" disabled={!text.trim()}>
+        Send
+      </button>
+    </form>
+  );
+}
+
+/** The chat with one conversation. Keyed by conversationID by its parent, so each conversation starts fresh. */
+export function Chat({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
+  const dispatch = useTimDispatch();
+  const me = useSession().userID ?? '';
+  const conversation = useConversation(conversationID);
+  const { messages, hasMore, loading, error, loadOlder } = useMessages(conversationID);
+  const isGroup = conversationID.startsWith('GROUP');
+
+  // What is on screen is read.
+  const unread = conversation?.unreadCount ?? 0;
+  useEffect(() => {
+    if (unread > 0) void dispatch(setMessageRead(conversationID));
+  }, [conversationID, unread, dispatch]);
+
+  const toBottom = useRef<(() => void) | null>(null);
+
+  const ready = messages.length > 0 || !hasMore;
+  return (
+    <section className="pane chat" aria-label="Chat">
+      <Header conversationID={conversationID} onBack={onBack} />
+      <div className="messages" data-testid="messages">
+        {!ready ? (
+          <p className="placeholder">{error ? `Could not load messages: ${error.message}` : 'Loading messages…'}</p>
+        ) : messages.length === 0 ? (
+          <p className="placeholder" data-testid="no-messages">
+            No messages yet. Say hello!
+          </p>
+        ) : (
+          <MessageList
+            messages={messages}
+            hasMore={hasMore}
+            loading={loading}
+            error={error?.message ?? null}
+            loadOlder={loadOlder}
+            me={me}
+            isGroup={isGroup}
+            scrollToBottomRef={toBottom}
+          />
+        )}
+      </div>
+      <Composer conversationID={conversationID} onSent={() => toBottom.current?.()} />
     </section>
   );
 }

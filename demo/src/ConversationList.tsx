@@ -1,29 +1,21 @@
+/** The conversation list: one memoized row per conversation, the total unread, the empty and syncing states. */
 import { memo, type MouseEvent } from 'react';
-import {
-  pinConversation,
-  selectConversationList,
-  setMessageRemindType,
-  selectGroupById,
-  selectProfileByUserID,
-  selectTotalUnreadCount,
-  type ConversationRecord,
-} from '../../src';
-import { useAppDispatch, useAppSelector } from './store';
+import { pinConversation, setMessageRemindType, type ConversationRecord } from 'tim-redux';
+import { useConversationList, useGroup, useProfile, useTimDispatch, useTotalUnreadCount } from 'tim-redux/react';
+import { Avatar } from './Avatar';
+import { formatListTime, previewOf } from './format';
 
-/** A row re-renders only when its record changes: unchanged records keep their identity. */
-const Row = memo(function Row({
-  c,
-  active,
-  onOpen,
-}: {
-  c: ConversationRecord;
-  active: boolean;
-  onOpen: (id: string) => void;
-}) {
-  const profile = useAppSelector((s) => (c.userID ? selectProfileByUserID(s, c.userID) : undefined));
-  const group = useAppSelector((s) => (c.groupID ? selectGroupById(s, c.groupID) : undefined));
-  const dispatch = useAppDispatch();
-  const title = profile?.nick || group?.name || c.userID || c.groupID || c.conversationID;
+/** The name and avatar of a conversation: the peer's nick or the group's name, from the profiles that came with the list. */
+export function useConversationTitle(c: Pick<ConversationRecord, 'conversationID' | 'userID' | 'groupID' | 'remark'>) {
+  const profile = useProfile(c.userID);
+  const group = useGroup(c.groupID);
+  const name = c.remark || profile?.nick || group?.name || c.userID || c.groupID || c.conversationID;
+  return { name, avatar: profile?.avatar || group?.avatar || '', group };
+}
+
+/** Pin and mute toggles for a conversation (the row's hover buttons, and the chat header's). */
+export function useConversationActions(c: ConversationRecord) {
+  const dispatch = useTimDispatch();
   const muted = c.messageRemindType === 'AcceptNotNotify';
   const toggleMute = (e: MouseEvent) => {
     e.stopPropagation();
@@ -38,53 +30,103 @@ const Row = memo(function Row({
     e.stopPropagation();
     void dispatch(pinConversation({ conversationID: c.conversationID, isPinned: !c.isPinned }));
   };
+  return { muted, togglePin, toggleMute };
+}
+
+/** A row re-renders only when its record changes: the list keeps unchanged records (===). */
+const Row = memo(function Row({
+  c,
+  active,
+  synced,
+  onOpen,
+}: {
+  c: ConversationRecord;
+  active: boolean;
+  synced: boolean;
+  onOpen: (id: string) => void;
+}) {
+  const { name, avatar } = useConversationTitle(c);
+  const muted = c.messageRemindType === 'AcceptNotNotify';
+  const last = c.lastMessage;
+  const preview = !last
+    ? ''
+    : last.isRevoked
+      ? 'Message recalled'
+      : previewOf(last.type, last.payload, last.messageForShow);
+  const { togglePin, toggleMute } = useConversationActions(c);
   return (
     <li
-      className={active ? 'active' : ''}
+      className={`row${active ? ' active' : ''}${c.isPinned ? ' pinned' : ''}`}
       data-testid={`conv-${c.conversationID}`}
+      data-unread={synced ? c.unreadCount : undefined}
       onClick={() => onOpen(c.conversationID)}
     >
-      <div className="title">
-        {c.isPinned && <span title="pinned">📌 </span>}
-        {title}
-        {muted && <span title="muted">🔕</span>}
-        {c.unreadCount > 0 && (
-          <span className={muted ? 'badge muted' : 'badge'} data-testid={`unread-${c.conversationID}`}>
-            {c.unreadCount}
-          </span>
-        )}
-        <span className="actions">
-          <button data-testid={`pin-${c.conversationID}`} onClick={togglePin}>
-            {c.isPinned ? 'Unpin' : 'Pin'}
-          </button>
-          <button data-testid={`mute-${c.conversationID}`} onClick={toggleMute}>
-            {muted ? 'Unmute' : 'Mute'}
-          </button>
-        </span>
+      <Avatar id={c.userID || c.groupID || c.conversationID} name={name} url={avatar} size={44} />
+      <div className="row-body">
+        <div className="row-line">
+          <span className="row-name ellipsis">{name}</span>
+          {c.isPinned && (
+            <span className="mark" title="pinned" aria-label="pinned">
+              📌
+            </span>
+          )}
+          {muted && (
+            <span className="mark" title="muted" aria-label="muted">
+              🔕
+            </span>
+          )}
+          <time className="row-time">{formatListTime(last?.lastTime ?? 0)}</time>
+        </div>
+        <div className="row-line">
+          <span className="row-preview ellipsis">{preview}</span>
+          {synced && c.unreadCount > 0 && (
+            <span className={muted ? 'badge muted' : 'badge'} data-testid={`unread-${c.conversationID}`}>
+              {c.unreadCount > 99 ? '99+' : c.unreadCount}
+            </span>
+          )}
+        </div>
       </div>
-      <div className="preview">{c.lastMessage?.isRevoked ? 'Message revoked' : c.lastMessage?.messageForShow}</div>
+      <span className="row-actions">
+        <button data-testid={`pin-${c.conversationID}`} onClick={togglePin}>
+          {c.isPinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button data-testid={`mute-${c.conversationID}`} onClick={toggleMute}>
+          {muted ? 'Unmute' : 'Mute'}
+        </button>
+      </span>
     </li>
   );
 });
 
+/** The list pane. Badges wait for `synced`: before it the counts are not final and would flicker. */
 export function ConversationList({ openID, onOpen }: { openID: string | null; onOpen: (id: string) => void }) {
-  const conversations = useAppSelector(selectConversationList);
-  const total = useAppSelector(selectTotalUnreadCount);
+  const { conversations, synced } = useConversationList();
+  const total = useTotalUnreadCount();
   return (
-    <nav>
+    <nav className="pane list-pane" aria-label="Conversations">
       <h2>
-        Chats{' '}
-        {total > 0 && (
+        Chats
+        {synced && total > 0 && (
           <span className="badge" data-testid="total-unread">
             {total}
           </span>
         )}
       </h2>
-      <ul>
-        {conversations.map((c) => (
-          <Row key={c.conversationID} c={c} active={c.conversationID === openID} onOpen={onOpen} />
-        ))}
-      </ul>
+      {!synced && conversations.length === 0 ? (
+        <p className="placeholder" data-testid="syncing">
+          Loading conversations…
+        </p>
+      ) : conversations.length === 0 ? (
+        <p className="placeholder" data-testid="no-conversations">
+          No conversations yet. When someone writes to you, it shows up here.
+        </p>
+      ) : (
+        <ul>
+          {conversations.map((c) => (
+            <Row key={c.conversationID} c={c} active={c.conversationID === openID} synced={synced} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
     </nav>
   );
 }

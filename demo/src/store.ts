@@ -1,8 +1,7 @@
 /** The store, wired as the README says: timReducer at `tim`, the middleware on the real SDK. */
 import TIMModule from 'tim-js-sdk';
 import { configureStore } from '@reduxjs/toolkit';
-import { useDispatch, useSelector, type TypedUseSelectorHook } from 'react-redux';
-import { createTimMiddleware, sdkNamespace, timDevToolsOptions, timReducer } from '../../src';
+import { createTimMiddleware, sdkNamespace, timDevToolsOptions, timReducer } from 'tim-redux';
 
 declare const __EMULATOR_URL__: string;
 
@@ -13,13 +12,9 @@ const TIM = sdkNamespace(TIMModule);
 export const tim = TIM.create({ SDKAppID: 1400000001, proxyServer: __EMULATOR_URL__ });
 tim.setLogLevel(4);
 
+/** The app's store. Its components read it with the hooks of `tim-redux/react`. */
 export const store = configureStore({
   reducer: { tim: timReducer },
   middleware: (getDefault) => getDefault().concat(createTimMiddleware(tim, { events: TIM.EVENT })),
   devTools: timDevToolsOptions,
 });
-
-export type RootState = ReturnType<typeof store.getState>;
-export type AppDispatch = typeof store.dispatch;
-export const useAppDispatch: () => AppDispatch = useDispatch;
-export const useAppSelector: TypedUseSelectorHook<RootState> = useSelector;

@@ -73,3 +73,9 @@ export const selectTotalUnreadCount = (state: RootStateWithTim): number => state
  */
 export const selectConversationGroup = (state: RootStateWithTim, groupID: string): GroupRecord | undefined =>
   tableGet(state.tim.groups.table, groupID) ?? tableGet(state.tim.groups.embedded, groupID);
+
+/**
+ * True once the SDK's conversation list has arrived since login: before that an empty list means
+ * "not synced yet", not "no conversations", and unread counts are not final.
+ */
+export const selectConversationListSynced = (state: RootStateWithTim): boolean => state.tim.conversations.synced;

@@ -42,3 +42,20 @@ export const selectMessageError = (state: RootStateWithTim, messageID: string): 
   // Own keys only: `errors` is a plain object, and `errors.constructor` is not an error.
   return Object.prototype.hasOwnProperty.call(errors, messageID) ? errors[messageID] : undefined;
 };
+
+/**
+ * True while older messages may remain on the server: false only once a history page said it
+ * reached the beginning (`isCompleted`). True before the first page, which is not loaded yet.
+ */
+export const selectHasMoreHistory = (state: RootStateWithTim, conversationID: string): boolean =>
+  !selectHistoryState(state, conversationID).isCompleted;
+
+/** A message of one conversation by ID (cheaper than `selectMessageById`, which searches every conversation). */
+export const selectMessageInConversation = (
+  state: RootStateWithTim,
+  conversationID: string,
+  messageID: string,
+): MessageRecord | undefined => {
+  const list = pagedGet(state.tim.messages.lists, conversationID);
+  return list ? findMessage(list, messageID) : undefined;
+};

@@ -14,7 +14,7 @@ import type { ConversationRecord, ConversationsState } from '../types';
 import { isUserDataReset } from './reset';
 import { isThunkAction } from './thunkAction';
 
-const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0 };
+const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0, synced: false };
 
 const conversationIDOf = (c: ConversationRecord) => c.conversationID;
 
@@ -40,7 +40,8 @@ export function conversationsReducer(
             conversations.map((c) => [c.conversationID, c] as const),
             keepIfEqual,
           );
-    return withSdkTotal(table === state.table ? state : { ...state, table }, totalUnreadCount);
+    const next = table === state.table ? state : { ...state, table };
+    return withSdkTotal(next.synced ? next : { ...next, synced: true }, totalUnreadCount);
   }
   if (totalUnreadCountUpdated.match(action)) {
     return action.payload === state.totalUnreadCount ? state : { ...state, totalUnreadCount: action.payload };
@@ -118,7 +119,8 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
       action.payload.conversations.map((c) => [c.conversationID, c] as const),
       keepIfEqual,
     );
-    return table === state.table ? state : { ...state, table };
+    const synced = state.synced || C.getConversationList.fulfilled.match(action);
+    return table === state.table && synced === state.synced ? state : { ...state, table, synced };
   }
   if (C.deleteConversation.fulfilled.match(action)) {
     return withSdkTotal(remove(state, action.payload.conversationIDs), action.payload.totalUnreadCount);
