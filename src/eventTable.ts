@@ -6,6 +6,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
+import { errorMessageFor } from './errorMessages';
 import { normalizeMany, normalizeMessage } from './normalize/message';
 import { normalizeGroup, normalizeProfile } from './normalize/profile';
 import type { ConversationListNormalizer } from './normalize/conversation';
@@ -147,7 +148,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   },
   ERROR: (data) => {
     const d = isObject(data) ? data : {};
-    return ok(A.sdkErrorReceived({ code: num(d.code, 9000), message: str(d.message, 'SDK error') }));
+    const code = num(d.code, 9000);
+    return ok(A.sdkErrorReceived({ code, message: errorMessageFor(code, d.message) }));
   },
 
   MESSAGE_RECEIVED: (data, ctx) => {

@@ -7,6 +7,7 @@ export { startEmulator, type Emulator } from './server';
 export type { EmulatorOptions, MultiInstancePolicy } from './context';
 export type { EmulatorControl, InjectContent, ConnectionInfo } from './control';
 export type { CommandLogEntry } from './router';
+export type { UploadControl, UploadedFile } from './uploads';
 export type { FriendRecord, PendencyRecord } from './handlers/friends';
 export type { Json, JsonObject } from './json';
 export type {
