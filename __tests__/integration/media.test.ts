@@ -223,4 +223,85 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
     expect(messages('C2Calice').map((m) => m.status)).toEqual(['success']);
     expect(emu.uploads()).toHaveLength(1);
   });
+
+  describe('bad input: a clear error, no stuck progress, no orphan message', () => {
+    type Rejection = { payload?: { code: number; message: string } };
+    const send = async (kind: 'image' | 'file' | 'audio' | 'video', file: unknown): Promise<Rejection> => {
+      const result = await store.dispatch(sendMediaMessage({ kind, to: 'alice', conversationType: 'C2C', file }));
+      expect(sendMediaMessage.rejected.match(result)).toBe(true);
+      return result as Rejection;
+    };
+    const noneStuck = (): void => {
+      for (const m of messages('C2Calice')) {
+        expect(m.status).not.toBe('unSend');
+        expect(m.progress).toBeNull();
+      }
+    };
+
+    it('a missing file and an empty file list are rejected before any message is made', async () => {
+      await loginBob();
+      const missing = await send('image', undefined);
+      expect(missing.payload).toEqual({ code: 9002, message: expect.stringMatching(/needs a file/) });
+      const input = document.createElement('input');
+      input.type = 'file';
+      const none = await send('file', input);
+      expect(none.payload).toEqual({ code: 9002, message: expect.stringMatching(/no file was chosen/) });
+      expect(messages('C2Calice')).toHaveLength(0);
+    });
+
+    it.each(['image', 'file', 'audio', 'video'] as const)(
+      'an empty %s is rejected with 2108 before any message is made (the SDKs would send an empty video)',
+      async (mediaKind) => {
+        await loginBob();
+        const empty = await send(mediaKind, new File([], 'empty.mp4', { type: 'video/mp4' }));
+        expect(empty.payload).toEqual({ code: 2108, message: 'The file is empty (0 bytes).' });
+        expect(messages('C2Calice')).toHaveLength(0);
+        expect(emu.uploads()).toHaveLength(0);
+      },
+    );
+
+    it("an oversize image fails with the SDK's own code and an English message, before any upload", async () => {
+      await loginBob();
+      const big = new File([new Uint8Array(20 * 1048576)], 'huge.png', { type: 'image/png' });
+      const rejected = await send('image', big);
+      expect(rejected.payload).toEqual({ code: 2253, message: 'The image is too large (the limit is 20 MB).' });
+      const [failed] = messages('C2Calice');
+      expect(failed.status).toBe('fail');
+      expect(store.getState().tim.messages.errors[failed.ID]).toEqual(rejected.payload);
+      noneStuck();
+      expect(emu.commandLog().some((c) => c.servcmd === 'im_cos_msg.pre_sig')).toBe(false);
+      expect(emu.uploads()).toHaveLength(0);
+    });
+
+    it('a file over the server limit is refused whole: 2400, nothing stored', async () => {
+      await loginBob();
+      emu.setUploadLimit(255, 1000);
+      const rejected = await send('file', new File([new Uint8Array(5000)], 'a.bin'));
+      expect(rejected.payload).toEqual({ code: 2400, message: 'The file upload failed.' });
+      noneStuck();
+      expect(emu.uploads()).toHaveLength(0);
+    });
+
+    it('an upload URL that fails twice: two failed attempts with clear errors, the third succeeds', async () => {
+      await loginBob();
+      await peer('alice');
+      emu.failUploads({ times: 2, status: 503 });
+      const file = new File([new Uint8Array(makePng(10, 10))], 'x.png', { type: 'image/png' });
+      const first = await send('image', file);
+      expect(first.payload).toEqual({ code: 2400, message: 'The file upload failed.' });
+      const [failed] = messages('C2Calice');
+      noneStuck();
+      const second = await store.dispatch(resendMessage(failed.ID));
+      expect(resendMessage.rejected.match(second)).toBe(true);
+      expect((second as Rejection).payload).toEqual(first.payload);
+      expect(messages('C2Calice').map((m) => m.status)).toEqual(['fail']);
+      expect(store.getState().tim.messages.errors[failed.ID]).toEqual(first.payload);
+      noneStuck();
+      const third = await store.dispatch(resendMessage(failed.ID)).unwrap();
+      expect(third.status).toBe('success');
+      expect(store.getState().tim.messages.errors[failed.ID]).toBeUndefined();
+      expect(messages('C2Calice').map((m) => [m.status, m.progress])).toEqual([['success', null]]);
+      expect(emu.uploads()).toHaveLength(1);
+    });
+  });
 });
