@@ -6,21 +6,24 @@
  * the bytes reach the peer at working URLs, survive a history reload, and the upload's progress,
  * failure and resend land in the store.
  */
-import TIMUploadPlugin from 'tim-upload-plugin';
 import { getMessageList, resendMessage, selectMessagesByConversationID, sendMediaMessage } from '../../src';
 import type { MessageRecord } from '../../src';
 import type { Emulator } from '../../src/emulator';
-import { kinds, useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
+import { useBindingOnEmulator, type EmulatorStoreContext } from '../helpers/emulatorStore';
+import { mediaFile, uploadPluginFor, useWxShim, type MediaKind } from '../helpers/wx';
 import { httpGet, installMediaEnv, makePng } from '../helpers/mediaEnv';
-import { createSdk, loginReady, shutdown, waitForEvent, type Sdk } from '../emulator/sdk';
+import { allKinds, createSdk, loginReady, shutdown, waitForEvent, type Sdk, type SdkKind } from '../emulator/sdk';
 
 type Store = EmulatorStoreContext['store'];
 type Payload = Record<string, unknown>;
 
+// tim-wx-sdk runs beside the web SDKs under the wx shim, installed before it is loaded.
+const shim = useWxShim();
+
 /** Registers the real upload plugin, as the guide does, before login. */
-export function withUploadPlugin(tim: Sdk): Sdk {
+export function withUploadPlugin(tim: Sdk, kind: SdkKind): Sdk {
   (tim as unknown as { registerPlugin(p: Record<string, unknown>): void }).registerPlugin({
-    'tim-upload-plugin': TIMUploadPlugin,
+    'tim-upload-plugin': uploadPluginFor(kind),
   });
   return tim;
 }
@@ -47,7 +50,8 @@ function downloadUrl(type: string, payload: Payload, side: 'sender' | 'receiver'
     return side === 'sender' ? original.imageUrl : original.url;
   }
   if (type === 'TIMFileElem') return String(payload.fileUrl);
-  if (type === 'TIMSoundElem') return String(payload.url ?? payload.remoteAudioUrl);
+  // The sender's audio url is the local recording (mini-programs) or absent (web); remoteAudioUrl is uploaded.
+  if (type === 'TIMSoundElem') return String(side === 'sender' ? payload.remoteAudioUrl : payload.url);
   // The sender's videoUrl is the local preview (createObjectURL); the uploaded one is remoteVideoUrl.
   return String(side === 'sender' ? payload.remoteVideoUrl : payload.videoUrl);
 }
@@ -71,7 +75,9 @@ const CASES = [
   },
 ] as const;
 
-describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
+describe.each(allKinds)('media messages on %s with tim-upload-plugin', (kind) => {
+  const fileOf = (media: MediaKind, bytes: Uint8Array, name: string, mime: string, size?: number): unknown =>
+    mediaFile(kind, shim, media, bytes, name, mime, size);
   const binding = useBindingOnEmulator(kind);
   const { loginBob, peer, messages } = binding;
   let emu: Emulator;
@@ -81,7 +87,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
   beforeEach(() => {
     ({ emu, store } = binding.ctx);
     uninstall = installMediaEnv();
-    withUploadPlugin(binding.ctx.bob);
+    withUploadPlugin(binding.ctx.bob, kind);
   });
   afterEach(() => uninstall());
 
@@ -112,7 +118,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
         8000,
       );
       const progress = watchProgress('C2Calice');
-      const file = new File([new Uint8Array(bytes)], c.name, { type: c.mime });
+      const file = fileOf(c.kind, bytes, c.name, c.mime);
       const sent: MessageRecord = await store
         .dispatch(sendMediaMessage({ kind: c.kind, to: 'alice', conversationType: 'C2C', file }))
         .unwrap();
@@ -124,6 +130,8 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
       expect(messages('C2Calice').find((m) => m.ID === sent.ID)?.progress).toBeNull();
 
       const url = downloadUrl(c.type, sent.payload, 'sender');
+      // Web: the plugin PUTs the File; mini-program: wx.uploadFile POSTs multipart from the temp path.
+      expect(emu.uploads().find((f) => f.url === url)?.method).toBe(kind === 'tim-wx-sdk' ? 'POST' : 'PUT');
       expect(url.startsWith(emu.httpUrl)).toBe(true);
       const stored = await httpGet(url);
       expect(stored.status).toBe(200);
@@ -156,7 +164,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
     await peer('alice');
     emu.slowUploads({ bytesPerSecond: 16 * 1048576 });
     const progress = watchProgress('C2Calice');
-    const file = new File([new Uint8Array(8 * 1048576)], 'big.bin', { type: 'application/octet-stream' });
+    const file = fileOf('file', new Uint8Array(8 * 1048576), 'big.bin', 'application/octet-stream');
     const sent = await store
       .dispatch(sendMediaMessage({ kind: 'file', to: 'alice', conversationType: 'C2C', file }))
       .unwrap();
@@ -171,7 +179,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
   });
 
   it('an image from a peer lands in the store with a URL that serves the bytes', async () => {
-    const alice = withUploadPlugin(createSdk(kind, emu.url));
+    const alice = withUploadPlugin(createSdk(kind, emu.url), kind);
     try {
       await loginReady(kind, alice, 'alice', { emulator: emu });
       await loginBob();
@@ -179,7 +187,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
       const message = (alice as unknown as { createImageMessage(o: unknown): never }).createImageMessage({
         to: 'bob',
         conversationType: 'C2C',
-        payload: { file: new File([new Uint8Array(png)], 'dog.png', { type: 'image/png' }) },
+        payload: { file: fileOf('image', png, 'dog.png', 'image/png') },
       });
       await alice.sendMessage(message);
       let record: MessageRecord | undefined;
@@ -204,7 +212,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
     await loginBob();
     await peer('alice');
     emu.failUploads({ times: 1, status: 500 });
-    const file = new File([new Uint8Array(makePng(64, 64))], 'x.png', { type: 'image/png' });
+    const file = fileOf('image', makePng(64, 64), 'x.png', 'image/png');
     const result = await store.dispatch(
       sendMediaMessage({ kind: 'image', to: 'alice', conversationType: 'C2C', file }),
     );
@@ -244,7 +252,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
       expect(missing.payload).toEqual({ code: 9002, message: expect.stringMatching(/needs a file/) });
       const input = document.createElement('input');
       input.type = 'file';
-      const none = await send('file', input);
+      const none = await send('file', kind === 'tim-wx-sdk' ? { tempFilePaths: [], tempFiles: [] } : input);
       expect(none.payload).toEqual({ code: 9002, message: expect.stringMatching(/no file was chosen/) });
       expect(messages('C2Calice')).toHaveLength(0);
     });
@@ -253,7 +261,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
       'an empty %s is rejected with 2108 before any message is made (the SDKs would send an empty video)',
       async (mediaKind) => {
         await loginBob();
-        const empty = await send(mediaKind, new File([], 'empty.mp4', { type: 'video/mp4' }));
+        const empty = await send(mediaKind, fileOf(mediaKind, new Uint8Array(0), 'empty.mp4', 'video/mp4'));
         expect(empty.payload).toEqual({ code: 2108, message: 'The file is empty (0 bytes).' });
         expect(messages('C2Calice')).toHaveLength(0);
         expect(emu.uploads()).toHaveLength(0);
@@ -262,7 +270,11 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
 
     it("an oversize image fails with the SDK's own code and an English message, before any upload", async () => {
       await loginBob();
-      const big = new File([new Uint8Array(20 * 1048576)], 'huge.png', { type: 'image/png' });
+      // A mini-program picker reports the size; the web SDK reads the File's.
+      const big =
+        kind === 'tim-wx-sdk'
+          ? fileOf('image', makePng(2, 2), 'huge.png', 'image/png', 20 * 1048576)
+          : fileOf('image', new Uint8Array(20 * 1048576), 'huge.png', 'image/png');
       const rejected = await send('image', big);
       expect(rejected.payload).toEqual({ code: 2253, message: 'The image is too large (the limit is 20 MB).' });
       const [failed] = messages('C2Calice');
@@ -276,7 +288,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
     it('a file over the server limit is refused whole: 2400, nothing stored', async () => {
       await loginBob();
       emu.setUploadLimit(255, 1000);
-      const rejected = await send('file', new File([new Uint8Array(5000)], 'a.bin'));
+      const rejected = await send('file', fileOf('file', new Uint8Array(5000), 'a.bin', ''));
       expect(rejected.payload).toEqual({ code: 2400, message: 'The file upload failed.' });
       noneStuck();
       expect(emu.uploads()).toHaveLength(0);
@@ -286,7 +298,7 @@ describe.each(kinds)('media messages on %s with tim-upload-plugin', (kind) => {
       await loginBob();
       await peer('alice');
       emu.failUploads({ times: 2, status: 503 });
-      const file = new File([new Uint8Array(makePng(10, 10))], 'x.png', { type: 'image/png' });
+      const file = fileOf('image', makePng(10, 10), 'x.png', 'image/png');
       const first = await send('image', file);
       expect(first.payload).toEqual({ code: 2400, message: 'The file upload failed.' });
       const [failed] = messages('C2Calice');

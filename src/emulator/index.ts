@@ -22,3 +22,4 @@ export type {
   ProfileRecord,
   UserRecord,
 } from './types';
+export { installWxShim, type WxShim, type WxShimOptions } from './wxShim';
