@@ -6,10 +6,33 @@ import TIMUploadPlugin from 'tim-upload-plugin';
 import { installWxShim, type WxShim, type WxShimOptions } from '../../src/emulator';
 import type { SdkKind } from '../emulator/sdk';
 
-/** Installs the shim now (module scope) and uninstalls it after the file's tests. */
+/**
+ * Installs the shim now (module scope) and uninstalls it after the file's tests. It also clears
+ * the intervals left running after the file: tim-wx-sdk 2.27.6 leaks a 1 s interval per logout that
+ * is followed by destroy() (tim-wx.js: `reset()` sets `_timerForNotLoggedIn=setInterval(...)` without
+ * clearing the previous one; `destroy()` logs out again, and `dealloc()` clears only the newest).
+ * jsdom clears timers at teardown; in Node they would keep Jest from exiting.
+ */
 export function useWxShim(options?: WxShimOptions): WxShim {
   const shim = installWxShim(options);
-  afterAll(() => shim());
+  const intervals = new Set<ReturnType<typeof setInterval>>();
+  const realSet = globalThis.setInterval;
+  const realClear = globalThis.clearInterval;
+  globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => {
+    const handle = realSet(...args);
+    intervals.add(handle);
+    return handle;
+  }) as typeof setInterval;
+  globalThis.clearInterval = ((handle?: ReturnType<typeof setInterval>) => {
+    if (handle !== undefined) intervals.delete(handle);
+    realClear(handle);
+  }) as typeof clearInterval;
+  afterAll(() => {
+    shim();
+    for (const handle of intervals) realClear(handle);
+    globalThis.setInterval = realSet;
+    globalThis.clearInterval = realClear;
+  });
   return shim;
 }
 

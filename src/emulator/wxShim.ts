@@ -52,6 +52,11 @@ export interface WxShim {
    * (tim-wx-sdk closes and reopens its socket when the type changes).
    */
   setNetwork(networkType: 'wifi' | '4g' | '5g' | '3g' | 'none'): void;
+  /**
+   * Changes `getSystemInfoSync().platform`. tim-wx-sdk reads it at each connect (`getURL`): on
+   * `'windows'` it uses `/info` with text frames.
+   */
+  setPlatform(platform: string): void;
   /** Sends the app to the background (`onAppHide`) or brings it back (`onAppShow`). */
   setAppVisible(visible: boolean): void;
   /** Open SocketTasks. */
@@ -362,6 +367,9 @@ export function installWxShim(options: WxShimOptions = {}): WxShim {
     setNetwork(type: string): void {
       networkType = type;
       for (const cb of [...on.network]) cb({ isConnected: type !== 'none', networkType: type });
+    },
+    setPlatform(value: string): void {
+      systemInfo.platform = value;
     },
     setAppVisible(visible: boolean): void {
       for (const cb of [...(visible ? on.show : on.hide)]) cb({ path: 'pages/index/index', query: {}, scene: 1001 });
