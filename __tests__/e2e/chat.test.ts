@@ -119,6 +119,74 @@ suite('the chat demo in headless Chromium', () => {
       await sent.getByText('Read').waitFor({ timeout: 15_000 });
     }));
 
+  it('sends a picked image and a dropped file; the peer sees the thumbnail linking to the full image, and the file with its name, size and link', () =>
+    screenshotsOnFailure(async () => {
+      const alice = await logIn('alice');
+      const bob = await logIn('bob');
+      await alice.getByTestId('conv-C2Cbob').click();
+      await bob.getByTestId('conv-C2Calice').click();
+      // A 300 x 200 PNG drawn by the page itself, picked through the file input.
+      const png = await alice.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 300;
+        canvas.height = 200;
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#2a9d8f';
+        g.fillRect(0, 0, 300, 200);
+        g.fillStyle = '#e9c46a';
+        g.fillRect(60, 40, 180, 120);
+        const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      });
+      await alice.getByTestId('attach-input').setInputFiles({
+        name: 'square.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(png),
+      });
+      const mine = alice
+        .locator('li.mine')
+        .filter({ has: alice.getByTestId('image') })
+        .last();
+      await mine.getByText('Sent').waitFor({ timeout: 30_000 });
+
+      const theirs = bob
+        .locator('li.theirs')
+        .filter({ has: bob.getByTestId('image') })
+        .last();
+      await theirs.waitFor({ timeout: 30_000 });
+      const img = theirs.getByTestId('image');
+      await bob.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await img.elementHandle(),
+        { timeout: 15_000 },
+      );
+      const src = await img.getAttribute('src');
+      expect(src).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
+      const href = await theirs.getByTestId('image-link').getAttribute('href');
+      expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
+      const full = await bob.request.get(href!);
+      expect(full.headers()['content-type']).toBe('image/png');
+      expect((await full.body()).length).toBe(png.length);
+
+      // A file dropped on the chat arrives as a file message with name, size and a download link.
+      await alice.evaluate(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(['hello '.repeat(400)], 'notes.txt', { type: 'text/plain' }));
+        document
+          .querySelector('[data-testid="chat"]')!
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      });
+      const fileLink = bob.locator('li.theirs').getByTestId('file-link').last();
+      await fileLink.waitFor({ timeout: 30_000 });
+      expect(await fileLink.textContent()).toBe('notes.txt');
+      expect(await fileLink.locator('xpath=..').textContent()).toContain('2.3 KB');
+      const fileUrl = await fileLink.getAttribute('href');
+      expect(fileUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
+      expect((await (await bob.request.get(fileUrl!)).body()).toString()).toBe('hello '.repeat(400));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await bob.screenshot({ path: path.join(ARTIFACTS, 'image-bob.png') });
+    }));
+
   it('pin moves a conversation to the top; mute marks it', () =>
     screenshotsOnFailure(async () => {
       const alice = pages.alice ?? (await logIn('alice'));

@@ -8,10 +8,12 @@ import {
   selectMessagesByConversationID,
   selectProfileByUserID,
   selectSession,
+  sendMediaMessage,
   sendTextMessage,
   setMessageRead,
   type MessageRecord,
 } from '../../src';
+import { AttachButton, MediaBody } from './Media';
 import { useAppDispatch, useAppSelector } from './store';
 
 function statusOf(m: MessageRecord): string {
@@ -28,7 +30,11 @@ function Bubble({ m, mine }: { m: MessageRecord; mine: boolean }) {
   return (
     <li className={mine ? 'mine' : 'theirs'} data-testid={`msg-${m.ID}`}>
       {!mine && <div className="sender">{m.nick || sender?.nick || m.from}</div>}
-      <div className={m.isRevoked ? 'text revoked' : 'text'}>{text}</div>
+      {!m.isRevoked && (m.type === 'TIMImageElem' || m.type === 'TIMFileElem') ? (
+        <MediaBody m={m} />
+      ) : (
+        <div className={m.isRevoked ? 'text revoked' : 'text'}>{text}</div>
+      )}
       {mine && !m.isRevoked && (
         <div className="meta">
           <span data-testid="status">{statusOf(m)}</span>
@@ -67,8 +73,24 @@ export function Chat({ conversationID }: { conversationID: string }) {
 
   const to = conversation?.userID || conversation?.groupID || conversationID.replace(/^(C2C|GROUP)/, '');
   const conversationType = conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C';
+  const sendFiles = (files: File[]): void => {
+    for (const file of files) {
+      const kind = file.type.startsWith('image/') ? 'image' : 'file';
+      void dispatch(sendMediaMessage({ kind, to, conversationType, file }));
+    }
+  };
   return (
-    <section className="chat">
+    <section
+      className="chat"
+      data-testid="chat"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        sendFiles([...e.dataTransfer.files]);
+      }}
+    >
       <ul
         ref={list}
         data-testid="messages"
@@ -96,6 +118,7 @@ export function Chat({ conversationID }: { conversationID: string }) {
           onChange={(e) => setText(e.target.value)}
           placeholder="Write a message"
         />
+        <AttachButton onFiles={sendFiles} />
         <button data-testid="send">Send</button>
       </form>
     </section>
