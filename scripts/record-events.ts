@@ -11,7 +11,7 @@
 import './record/dom';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kinds, type SdkKind } from '../__tests__/emulator/sdk';
+import { kinds, type WebSdkKind as SdkKind } from '../__tests__/emulator/sdk';
 import { closeDom } from './record/dom';
 import { RECORDED_DIR, SDK_DIRS, readRecordings, type RecordingFile } from './record/files';
 import { scenarios } from './record/index';

@@ -1,4 +1,5 @@
 /** Error codes and the conversion of anything thrown into a serializable `TimError`. */
+import { errorMessageFor } from './errorMessages';
 import type { TimError } from './types';
 
 /**
@@ -45,16 +46,17 @@ export class TimReduxError extends Error {
   }
 }
 
-/** `{ code, message }` from an SDK rejection (`{ code, message, data }`), an Error, or anything. */
+/**
+ * `{ code, message }` from an SDK rejection (`{ code, message, data }`), an Error, or anything. An
+ * empty message (what the SDKs give under `proxyServer`) is replaced by the English text for the code.
+ */
 export function toTimError(thrown: unknown): TimError {
   if (thrown !== null && typeof thrown === 'object') {
     const { code, message } = thrown as { code?: unknown; message?: unknown };
     const numeric =
       typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : NaN;
-    return {
-      code: Number.isFinite(numeric) ? numeric : TIM_REDUX_ERROR.UNKNOWN,
-      message: typeof message === 'string' && message !== '' ? message : String(thrown),
-    };
+    const finalCode = Number.isFinite(numeric) ? numeric : TIM_REDUX_ERROR.UNKNOWN;
+    return { code: finalCode, message: errorMessageFor(finalCode, message) };
   }
-  return { code: TIM_REDUX_ERROR.UNKNOWN, message: String(thrown) };
+  return { code: TIM_REDUX_ERROR.UNKNOWN, message: errorMessageFor(TIM_REDUX_ERROR.UNKNOWN, String(thrown)) };
 }

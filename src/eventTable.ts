@@ -6,6 +6,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import * as A from './actions';
 import type { TimEventKey } from './events';
+import { errorMessageFor } from './errorMessages';
 import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
 import { normalizePinnedMessage } from './normalize/pinned';
@@ -181,7 +182,8 @@ export const EVENT_TABLE: Readonly<Record<TimEventKey, EventHandler>> = {
   // both: emit(ERROR, { code, message }) in onError (the SDK's own failures; no server cause). Shape copied from onError
   ERROR: (data) => {
     const d = isObject(data) ? data : {};
-    return ok(A.sdkErrorReceived({ code: num(d.code, 9000), message: str(d.message, 'SDK error') }));
+    const code = num(d.code, 9000);
+    return ok(A.sdkErrorReceived({ code, message: errorMessageFor(code, d.message) }));
   },
 
   // 2.27.6: emitOuterEvent(MESSAGE_RECEIVED, Message[]) in onNewC2CMessage / onNewGroupMessage / onNewGroupTips / onNewGroupSystemNotice; 3.6.6: emitOEvt in onNewMessage; recorded: c2c-receive, group-*

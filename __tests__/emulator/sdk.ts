@@ -85,11 +85,17 @@ export interface SdkConversation {
   lastMessage: { messageForShow: string; payload: { text?: string } | null; isRevoked: boolean };
 }
 
-/** Which SDK to run. */
-export type SdkKind = 'tim-js-sdk' | '@tencentcloud/chat';
+/** Which SDK to run. `tim-wx-sdk` needs the wx shim installed first (`__tests__/helpers/wx.ts`). */
+export type SdkKind = 'tim-js-sdk' | '@tencentcloud/chat' | 'tim-wx-sdk';
+
+/** The two web SDKs (the recordings and most suites run on these). */
+export type WebSdkKind = Exclude<SdkKind, 'tim-wx-sdk'>;
 
 /** Both SDKs, for `describe.each`. */
-export const kinds: SdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+export const kinds: WebSdkKind[] = ['tim-js-sdk', '@tencentcloud/chat'];
+
+/** The three SDKs, for suites that install the wx shim before tim-wx-sdk is loaded (`useWxShim`). */
+export const allKinds: SdkKind[] = [...kinds, 'tim-wx-sdk'];
 
 interface SdkFactory {
   create(options: Record<string, unknown>): Sdk;
@@ -108,13 +114,28 @@ function hushed<T>(fn: () => T): T {
   }
 }
 
-const factories: Record<SdkKind, SdkFactory> = hushed(() => ({
+const factories: Record<Exclude<SdkKind, 'tim-wx-sdk'>, SdkFactory> = hushed(() => ({
   'tim-js-sdk': (require('tim-js-sdk') as { default?: typeof TIM2 }).default ?? (require('tim-js-sdk') as typeof TIM2),
 
   '@tencentcloud/chat':
     (require('@tencentcloud/chat') as { default?: typeof TIM3 }).default ??
     (require('@tencentcloud/chat') as typeof TIM3),
-})) as unknown as Record<SdkKind, SdkFactory>;
+})) as unknown as Record<Exclude<SdkKind, 'tim-wx-sdk'>, SdkFactory>;
+
+/**
+ * tim-wx-sdk, loaded on first use: it is the same bundle as tim-js-sdk (byte for byte) and decides at
+ * load time that it runs in a mini-program (`wx.getSystemInfoSync().fontSizeSetting`), so it must be
+ * required after the wx shim is installed.
+ */
+function factoryOf(kind: SdkKind): SdkFactory {
+  if (kind !== 'tim-wx-sdk') return factories[kind];
+  if (typeof (globalThis as { wx?: unknown }).wx !== 'object')
+    throw new Error('install the wx shim before using tim-wx-sdk');
+  return hushed(() => {
+    const mod = require('tim-wx-sdk') as SdkFactory & { default?: SdkFactory };
+    return mod.default ?? mod;
+  });
+}
 
 /**
  * tim-js-sdk 2.27.6's default entry (`tim-js.js`) has no friend module: getFriendList and the other
@@ -129,7 +150,8 @@ const friendshipFactory: SdkFactory = hushed(
 
 /** The SDK's event names and type constants. */
 export function constants(kind: SdkKind): { EVENT: Record<string, string>; TYPES: Record<string, string> } {
-  return { EVENT: factories[kind].EVENT, TYPES: factories[kind].TYPES };
+  const factory = factoryOf(kind);
+  return { EVENT: factory.EVENT, TYPES: factory.TYPES };
 }
 
 let nextAppID = 1400000001;
@@ -148,7 +170,7 @@ export function createSdk(
   const options: Record<string, unknown> = { SDKAppID: sdkAppID, proxyServer: url };
   if (kind === '@tencentcloud/chat') options.eventThrottling = false;
   Object.assign(options, extra);
-  const factory = friendship && kind === 'tim-js-sdk' ? friendshipFactory : factories[kind];
+  const factory = friendship && kind === 'tim-js-sdk' ? friendshipFactory : factoryOf(kind);
   // The SDK logs a few lines inside create(), before setLogLevel can be called.
   return hushed(() => {
     const tim = factory.create(options);

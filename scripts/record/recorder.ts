@@ -12,7 +12,7 @@ import {
   shutdown,
   sleep,
   type Sdk,
-  type SdkKind,
+  type WebSdkKind as SdkKind,
 } from '../../__tests__/emulator/sdk';
 import { toRecorded, type RecordedJson } from './plain';
 

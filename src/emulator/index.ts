@@ -8,6 +8,7 @@ export { startEmulator, type Emulator } from './server';
 export type { EmulatorOptions, MultiInstancePolicy } from './context';
 export type { EmulatorControl, InjectContent, ConnectionInfo } from './control';
 export type { CommandLogEntry } from './router';
+export type { UploadControl, UploadedFile } from './uploads';
 export type { FriendRecord, PendencyRecord } from './handlers/friends';
 export { GROUP_COUNTER_PURCHASE_BITS } from './handlers/groupCounters';
 export type { Json, JsonObject } from './json';
@@ -24,3 +25,4 @@ export type {
   UserRecord,
 } from './types';
 export { installNodeGlobals, disposeSdk, type DisposeNodeGlobals, type DisposableSdk } from './node';
+export { installWxShim, type WxShim, type WxShimOptions } from './wxShim';

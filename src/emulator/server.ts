@@ -24,17 +24,21 @@ import { profileCommands } from './handlers/profile';
 import { reactionCommands } from './handlers/reactions';
 import { receiptCommands } from './handlers/receipts';
 import { sessionCommands } from './handlers/session';
+import { uploadCommands } from './handlers/upload';
 import { userStatusCommands } from './handlers/userStatus';
 import { Pusher } from './push';
 import { Router } from './router';
 import { Store } from './store';
 import { startTransport, type Connection } from './transport';
+import { createUploadControl, UploadStore, type UploadControl } from './uploads';
 import { TAG } from './wire';
 
 /** A running emulator: where it listens, how to stop it, and the control API. */
-export interface Emulator extends EmulatorControl {
+export interface Emulator extends EmulatorControl, UploadControl {
   /** `ws://127.0.0.1:<port>`: pass it to the SDK as `proxyServer`. */
   url: string;
+  /** `http://127.0.0.1:<port>`: where uploads go and files are served (the same port). */
+  httpUrl: string;
   port: number;
   /** Closes every socket and the server; pending waits reject. Safe to call twice. */
   stop(): Promise<void>;
@@ -92,6 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   ]) {
     router.register(table);
   }
+  const uploads = new UploadStore();
+  router.register(uploadCommands(uploads));
   const transport = await startTransport(resolved.port, {
     onOpen: (conn) => {
       connections.add(conn);
@@ -102,16 +108,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       connections.delete(conn);
       resolved.log?.(`-- #${conn.id}`);
     },
+    onHttp: (req, res) => uploads.handle(req, res),
   });
+  uploads.baseUrl = `http://127.0.0.1:${transport.port}`;
   const pendingWaits = new Set<() => void>();
   let stopped: Promise<void> | undefined;
   return {
     ...createControl(core, router, pendingWaits),
+    ...createUploadControl(uploads),
     url: `ws://127.0.0.1:${transport.port}`,
+    httpUrl: uploads.baseUrl,
     port: transport.port,
     stop: () => {
       stopped ??= (async () => {
         router.stop();
+        uploads.stop();
         for (const cancel of [...pendingWaits]) cancel();
         await transport.close();
         connections.clear();

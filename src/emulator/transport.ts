@@ -7,7 +7,7 @@
 import type { WebSocket, RawData } from 'ws';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'path';
-import type { IncomingMessage } from 'http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { isObject, type JsonObject } from './json';
 
@@ -104,6 +104,8 @@ export interface TransportHandlers {
   onOpen(conn: Connection): void;
   onFrame(conn: Connection, frame: Frame): void;
   onClose(conn: Connection): void;
+  /** Plain HTTP requests on the same port (uploads and downloads); 404 when absent or false. */
+  onHttp?(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
 /** A listening transport. */
@@ -123,10 +125,15 @@ const { WebSocketServer } = nodeRequire(
   join(dirname(nodeRequire.resolve('ws/package.json')), 'index.js'),
 ) as typeof import('ws');
 
-/** Starts the WebSocket server on 127.0.0.1 (port 0 = a free port). */
+/** Starts the HTTP and WebSocket server on 127.0.0.1 (port 0 = a free port). */
 export function startTransport(port: number, handlers: TransportHandlers): Promise<Transport> {
   return new Promise((resolve, reject) => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port });
+    const server = createServer((req, res) => {
+      if (handlers.onHttp?.(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    });
+    const wss = new WebSocketServer({ server });
     let nextID = 1;
     wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
       const url = new URL(req.url ?? '/', 'ws://127.0.0.1');
@@ -139,16 +146,20 @@ export function startTransport(port: number, handlers: TransportHandlers): Promi
       socket.on('error', () => undefined);
       handlers.onOpen(conn);
     });
-    wss.once('error', reject);
-    wss.once('listening', () => {
-      wss.off('error', reject);
-      const address = wss.address() as AddressInfo;
+    wss.on('error', () => undefined);
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
       resolve({
         port: address.port,
         close: () =>
           new Promise<void>((done) => {
             for (const client of wss.clients) client.terminate();
-            wss.close(() => done());
+            wss.close(() => {
+              server.closeAllConnections();
+              server.close(() => done());
+            });
           }),
       });
     });

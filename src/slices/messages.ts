@@ -183,6 +183,21 @@ function updateByID(state: MessagesState, id: string, update: (prev: MessageReco
   return conversationID ? updateKnown(state, [{ conversationID }], () => id, update) : state;
 }
 
+/** Message types whose send uploads a file first (the SDK's `upload()` switch in its upload module). */
+const UPLOADED_TYPES: ReadonlySet<string> = new Set([
+  'TIMImageElem',
+  'TIMFileElem',
+  'TIMSoundElem',
+  'TIMVideoFileElem',
+]);
+
+/** An upload about to start shows progress 0 (not null), so a progress bar appears before the first byte. */
+function startProgress(record: MessageRecord): MessageRecord {
+  return record.status === 'unSend' && record.progress === null && UPLOADED_TYPES.has(record.type)
+    ? { ...record, progress: 0 }
+    : record;
+}
+
 function setStatus(status: MessageRecord['status'], from: ReadonlyArray<MessageRecord['status']>) {
   return (prev: MessageRecord) => (from.includes(prev.status) ? { ...prev, status, progress: null } : prev);
 }
@@ -311,7 +326,7 @@ const handlers = new Map<string, Handler>([
   on(getGroupProfile.fulfilled, learnFrom),
   on(createGroup.fulfilled, learnFrom),
   on(joinGroup.fulfilled, learnFrom),
-  on(A.messageCreated, (state, record) => receive(withoutError(state, record.ID), [record])),
+  on(A.messageCreated, (state, record) => receive(withoutError(state, record.ID), [startProgress(record)])),
   on(sendMessage.fulfilled, (state, record) => receive(withoutError(state, record.ID), [record])),
   on(sendMessage.rejected, (state, error, action: { meta: ArgMeta<{ messageID: string; conversationID: string }> }) => {
     const { messageID, conversationID } = action.meta.arg;
@@ -320,7 +335,9 @@ const handlers = new Map<string, Handler>([
     return withError(failed, messageID, error);
   }),
   on(resendMessage.pending, (state, _p, action: { meta: ArgMeta<string> }) =>
-    updateByID(withoutError(state, action.meta.arg), action.meta.arg, setStatus('unSend', ['fail'])),
+    updateByID(withoutError(state, action.meta.arg), action.meta.arg, (prev) =>
+      startProgress(setStatus('unSend', ['fail'])(prev)),
+    ),
   ),
   on(resendMessage.fulfilled, (state, record) => receive(state, [record])),
   on(resendMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) =>

@@ -4,6 +4,8 @@
  */
 import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { messageProgress } from '../actions';
+import { errorMessageFor } from '../errorMessages';
+import { TimReduxError } from '../errors';
 import { isObject } from '../normalize/plain';
 import type { SdkMessage } from '../sdk';
 import type { MessageRecord, RootStateWithTim, SendConversationType } from '../types';
@@ -63,6 +65,29 @@ const CREATORS = {
   video: 'createVideoMessage',
 } as const;
 
+/** The SDKs' code for an empty file (2.27.6 tim-js.js `MESSAGE_FILE_IS_EMPTY:2108`; 3.6.6 `MSG_F_IS_EMPTY:2108`). */
+const FILE_IS_EMPTY = 2108;
+
+/**
+ * The byte size of what `payload.file` holds, when it can be told: a File/Blob, an
+ * `<input type="file">` (its first file), or a mini-program `chooseImage`/`chooseMedia` result
+ * (`tempFiles[0].size`) or `chooseMessageFile`/recorder result (`size`/`fileSize`).
+ */
+function fileSize(file: Record<string, unknown>): number | undefined {
+  const files = file.files ?? file.tempFiles;
+  const first: unknown =
+    files !== null && typeof files === 'object' && 'length' in files ? (files as ArrayLike<unknown>)[0] : file;
+  if (!isObject(first)) return undefined;
+  const size = first.size ?? first.fileSize;
+  return typeof size === 'number' ? size : undefined;
+}
+
+/** True for an `<input type="file">`-like object (or picker result) whose file list is empty. */
+function hasNoFile(file: Record<string, unknown>): boolean {
+  const files = file.files ?? file.tempFiles;
+  return files !== null && typeof files === 'object' && 'length' in files && (files as ArrayLike<unknown>).length === 0;
+}
+
 const pendingMedia = new Map<number, { file: unknown; options: unknown }>();
 let nextMedia = 0;
 
@@ -83,6 +108,10 @@ const sendMediaThunk = createTimThunk<
       'conversationType must be C2C or GROUP',
     );
     requireArg(isObject(extra.file), 'sendMediaMessage needs a file (a File or an <input type="file">)');
+    requireArg(!hasNoFile(extra.file), 'sendMediaMessage: no file was chosen (the file list is empty)');
+    // The SDKs fail an empty image, file or audio with 2108 at send, but send an empty video
+    // (2.27.6 createVideoMessage: `size:i.files[0].size||1`); no message is made for an empty file.
+    if (fileSize(extra.file) === 0) throw new TimReduxError(FILE_IS_EMPTY, errorMessageFor(FILE_IS_EMPTY));
     requireArg(extra.options === undefined || isObject(extra.options), 'sendMediaMessage: options must be an object');
     const progress = uploadProgress(api.dispatch);
     const message = (await invoke(sdk, CREATORS[args.kind], {
