@@ -151,7 +151,7 @@ function topicUpsert(data: unknown): EventResult {
   const topic = isObject(d.topic) ? toPlainObject(d.topic) : {};
   const topicID = topic.topicID ?? d.topicID;
   if (!isSafeKey(d.groupID) || !isSafeKey(topicID)) return bad('topic event has no usable groupID or topicID');
-  return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
+  return ok(A.topicCreatedOrUpdated({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
 
 /**

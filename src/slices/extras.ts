@@ -60,7 +60,7 @@ const extrasSlice = createSlice({
       .addCase(A.groupCounterUpdated, (state, { payload }) => {
         (state.groupCounters[payload.groupID] ??= {})[payload.key] = payload.value;
       })
-      .addCase(A.topicUpserted, (state, { payload }) => {
+      .addCase(A.topicCreatedOrUpdated, (state, { payload }) => {
         // Merged: TOPIC_CREATED brings only the ID, and must not blank a topic already loaded.
         const topics = (state.topics[payload.groupID] ??= {});
         topics[payload.topic.topicID] = { ...topics[payload.topic.topicID], ...payload.topic };
