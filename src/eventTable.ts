@@ -10,7 +10,7 @@ import { errorMessageFor } from './errorMessages';
 import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
 import { normalizePinnedMessage } from './normalize/pinned';
-import { normalizeGroup, normalizeProfile } from './normalize/profile';
+import { normalizeGroup, normalizeProfile } from './normalize/profileAndGroup';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
 import type { MessageRegistry } from './registry';
