@@ -32,6 +32,19 @@ export const relationEventScenarios: Scenario[] = [
     },
   },
   {
+    // ends with alice and bob friends (the scenarios above end unfriended: a recording keeps the
+    // first two and the last of each event, so their lists with a friend are not kept)
+    name: 'friend-added',
+    run: async (ctx) => {
+      const { settle } = ctx;
+      const bob = await loginWithFeatures(ctx, 'bob', FRIENDSHIP);
+      const alice = await loginWithFeatures(ctx, 'alice', FRIENDSHIP);
+      await call(alice, 'addFriend', { to: 'bob', source: 'AddSource_Type_Web', wording: 'hi bob' });
+      await settle();
+      await call(bob, 'acceptFriendApplication', { userID: 'alice', type: 'Response_Action_AgreeAndAdd' });
+    },
+  },
+  {
     // the server side: an application by control API, answered; a friend deleted
     name: 'friends-by-server',
     run: async (ctx) => {
