@@ -137,9 +137,13 @@ export const COMPARISONS: Comparison[] = [
           .getGroupMemberList({ groupID, count: 100, offset: 0 })
           .then((r) => r.data.memberList)
           .catch(() => [] as Loose[]);
-        // role and mute: both follow the set-admin / cancel-admin / member-info tips
+        // Role and whether muted now. Not the raw muteUntil: on an unmute tip (muteTime 0) both SDKs'
+        // updateMuteUntil set it to now (Math.floor((Date.now()+1e3*e)/1e3), 2.27.6 and 3.6.6), the
+        // store to 0 as the server's ShutUpUntil says; both mean "not muted". A mute's own value is
+        // now + muteTime taken at slightly different moments on each side.
+        const now = Date.now() / 1000;
         const rows = (l: ReadonlyArray<{ userID?: unknown; role?: unknown; muteUntil?: unknown }>): string[] =>
-          l.map((m) => `${String(m.userID)}:${String(m.role)}:${Number(m.muteUntil) || 0}`).sort();
+          l.map((m) => `${String(m.userID)}:${String(m.role)}${Number(m.muteUntil) > now ? ':muted' : ''}`).sort();
         out.push(...field('members', groupID, 'members', rows(stored), rows(sdk)));
       }
       return out;
