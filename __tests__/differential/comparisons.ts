@@ -13,10 +13,11 @@ import {
   selectMessageById,
   selectMessagesByConversationID,
   selectMyProfile,
+  selectPinnedGroupMessages,
   selectProfileByUserID,
   selectTotalUnreadCount,
 } from '../../src';
-import type { World } from './world';
+import { GROUPS, type World } from './world';
 
 /** One disagreement between the store and the SDK. */
 export interface Divergence {
@@ -51,6 +52,7 @@ interface LooseSdk {
   getFriendList?(): Promise<{ data: Loose[] }>;
   getFriendApplicationList?(): Promise<{ data: { friendApplicationList: Loose[] } }>;
   findMessage(messageID: string): Loose | null;
+  getPinnedGroupMessageList?(groupID: string): Promise<{ data: { messageList: Loose[] } }>;
   getMessageReactions?(o: {
     messageList: Loose[];
   }): Promise<{ data: { resultList: Array<{ reactionList: Loose[] }> } }>;
@@ -275,6 +277,17 @@ export const COMPARISONS: Comparison[] = [
         );
       }
       return out;
+    },
+  },
+  {
+    // 3.x: the team's pinned messages once the store loaded them (deltas after that)
+    name: 'pinned',
+    compare: async (world) => {
+      const sdk = sdkOf(world);
+      if (!world.pinsLoaded || !sdk.getPinnedGroupMessageList) return [];
+      const sdkIDs = (await sdk.getPinnedGroupMessageList(GROUPS.team)).data.messageList.map((m) => String(m.ID));
+      const storeIDs = selectPinnedGroupMessages(world.store.getState(), GROUPS.team).map((m) => m.ID);
+      return field('pinned', GROUPS.team, 'messageIDs', storeIDs, sdkIDs);
     },
   },
   {

@@ -73,6 +73,7 @@ const TOUR: Command[] = [
   { op: 'send', from: 'carol', to: 'bob', text: 'ok' },
   { op: 'modify', who: 'carol', text: 'edited' },
   { op: 'reaction', who: 'carol', add: true },
+  { op: 'pinMessage', who: 'carol', isPinned: true },
   { op: 'revoke', who: 'alice' },
   { op: 'profile', who: 'bob', nick: 'B' },
   { op: 'draft', conversationID: 'C2Ccarol', draftText: 'later' },

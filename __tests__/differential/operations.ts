@@ -4,8 +4,8 @@
  * Bob's operations go through the binding's thunks; alice's, carol's and the server's through their
  * own SDKs and the emulator's control API. A new emulator capability adds a row here.
  *
- * Modify, member roles and mutes, friends, drafts and reactions are in `operationsMore.ts`. Not
- * generated yet: pinned group messages (3.x), group read receipts, conversation marks and groups.
+ * Modify, member roles and mutes, friends, drafts, reactions and pinned messages are in
+ * `operationsMore.ts`. Not generated yet: group read receipts, conversation marks and groups.
  */
 import fc from 'fast-check';
 import {
@@ -49,7 +49,8 @@ export type Command =
   | { op: 'memberMute'; seconds: 0 | 600 }
   | { op: 'friend'; who: 'alice' | 'carol'; action: 'apply' | 'accept' | 'delete' }
   | { op: 'draft'; conversationID: string; draftText: string }
-  | { op: 'reaction'; who: 'alice' | 'carol'; add: boolean };
+  | { op: 'reaction'; who: 'alice' | 'carol'; add: boolean }
+  | { op: 'pinMessage'; who: 'alice' | 'carol'; isPinned: boolean };
 
 /** An operation: how to generate its commands and how to run one. */
 export interface Operation<C extends Command = Command> {
@@ -246,6 +247,7 @@ export const OPERATIONS: Operation[] = [
         );
         // a kick clears the store: the member lists are gone until loaded again
         world.loadedMembers.clear();
+        world.pinsLoaded = false;
         await loginBob(world);
       } else {
         world.log.push(`(kick ${kickType}: ${sockets} sockets, no KICKED_OUT from the SDK)`);

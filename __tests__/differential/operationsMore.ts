@@ -1,11 +1,12 @@
 /**
  * The operations a differential run gained once the emulator could make them: message modification,
- * group member roles and mutes, friends and friend applications, drafts (3.x), reactions (3.x).
+ * group member roles and mutes, friends and friend applications, drafts (3.x), reactions (3.x),
+ * pinned group messages (3.x).
  * Bob's operations go through the binding's thunks, the others through the emulator's control API
  * (as the server, or another user, would). Their comparisons are in `comparisons.ts`.
  */
 import fc from 'fast-check';
-import { acceptFriendApplication, modifyMessage, setConversationDraft } from '../../src';
+import { acceptFriendApplication, getPinnedGroupMessageList, modifyMessage, setConversationDraft } from '../../src';
 import type { Command, Operation } from './operations';
 import { GROUPS, USERS, type User, type World } from './world';
 
@@ -95,6 +96,21 @@ export const MORE_OPERATIONS: Operation[] = [
       const messageID = lastSent(world, who);
       if (!messageID) return;
       if (world.emu.setReaction({ messageID, reactionID: 'like', userID: who, add })) world.reacted.add(messageID);
+    },
+  }),
+  op({
+    // 3.x: the owner pins or unpins a peer's newest team message (2.x has no pinned messages and
+    // ignores the push). The store's list is loaded through the thunk first, as an app would.
+    op: 'pinMessage',
+    arbitrary: fc.record({ op: fc.constant('pinMessage' as const), who: peer, isPinned: fc.boolean() }),
+    run: async (world, { who, isPinned }) => {
+      const message = [...world.sent[who]].reverse().find((m) => m.conversationID === `GROUP${GROUPS.team}`);
+      if (!message || world.kind !== '@tencentcloud/chat') return;
+      if (!world.pinsLoaded) {
+        await settled(() => world.store.dispatch(getPinnedGroupMessageList(GROUPS.team)).unwrap());
+        world.pinsLoaded = true;
+      }
+      await settled(() => world.emu.pinGroupMessage(GROUPS.team, message.sequence, isPinned, 'alice'));
     },
   }),
 ];

@@ -38,6 +38,8 @@ export interface World {
   middleware: ReturnType<typeof makeStore>['middleware'];
   /** Messages each user sent, newest last (their own SDK's objects; bob's are store IDs too). */
   sent: Record<User, SdkMessage[]>;
+  /** Whether bob's store loaded the team's pinned messages (then compared with the SDK's, 3.x); a kick clears it. */
+  pinsLoaded: boolean;
   /** Messages a peer reacted to (their reactions are compared, 3.x). */
   reacted: Set<string>;
   /** Groups whose members bob's store loaded (compared with the SDK's member list). */
@@ -83,6 +85,7 @@ export async function startWorld(kind: SdkKind): Promise<World> {
     sent: { alice: [], bob: [], carol: [] },
     loadedMembers: new Set(),
     reacted: new Set(),
+    pinsLoaded: false,
     log: [],
     seen: new Set(),
   };
