@@ -9,6 +9,7 @@ import {
   selectFriendApplications,
   selectFriendList,
   selectGroupList,
+  selectGroupMemberListState,
   selectGroupMembers,
   selectMessageById,
   selectMessagesByConversationID,
@@ -134,6 +135,8 @@ export const COMPARISONS: Comparison[] = [
     compare: async (world) => {
       const out: Divergence[] = [];
       for (const groupID of world.loadedMembers) {
+        // a list the store dropped (joined since: it must be reloaded) is not a list to compare
+        if (!selectGroupMemberListState(world.store.getState(), groupID)) continue;
         const stored = selectGroupMembers(world.store.getState(), groupID);
         const sdk = await sdkOf(world)
           .getGroupMemberList({ groupID, count: 100, offset: 0 })
