@@ -22,12 +22,16 @@ const STEPS = Number(process.env.TIM_DIFF_STEPS ?? 8);
 const SEED = process.env.TIM_DIFF_SEED === undefined ? undefined : Number(process.env.TIM_DIFF_SEED);
 const SHRINK_MS = Number(process.env.TIM_DIFF_SHRINK_MS ?? 300_000);
 
-/** Shrunk paths that once diverged, replayed on both SDKs every run. */
-const REGRESSIONS: Array<{ name: string; commands: Command[] }> = [
+/**
+ * Shrunk paths that once diverged, replayed every run on both SDKs, or only on `only` (a long path whose
+ * divergence one SDK cannot show: kept off the other to stay within the CI budget).
+ */
+const REGRESSIONS: Array<{ name: string; commands: Command[]; only?: SdkKind }> = [
   {
     // 3.x (TIM_DIFF_STRICT run, seed 1497639388): the store dropped the conversation of the group bob
     // quit; both SDKs keep it (deleteLocalGroupAndConversation), 2.x re-adds it with its next list.
     name: 'the conversation of a group bob quit stays, as in the SDK',
+    only: '@tencentcloud/chat',
     commands: [
       { op: 'joinQuit', join: false },
       { op: 'pin', conversationID: 'C2Calice', isPinned: false },
@@ -117,8 +121,8 @@ function documentedAsDriven(kind: SdkKind): string[] {
 jest.setTimeout(RUNS * (STEPS + 2) * 6_000 + SHRINK_MS + 60_000);
 
 describe.each(kinds)('the store equals the SDK on %s', (kind) => {
-  for (const { name, commands } of REGRESSIONS)
-    it(`regression: ${name}`, async () => {
+  for (const { name, commands, only } of REGRESSIONS)
+    (only === undefined || only === kind ? it : it.skip)(`regression: ${name}`, async () => {
       await runDifferential(kind, commands);
     });
 
