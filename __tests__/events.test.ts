@@ -9,7 +9,7 @@ import {
   selectProfileByUserID,
   type TimState,
 } from '../src';
-import { FakeGroup, FakeProfile, FakeSdk } from './helpers/fakeSdk';
+import { FakeGroup, FakeSdk } from './helpers/fakeSdk';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
 
 failOnConsoleWarnings();
@@ -48,100 +48,81 @@ describe('the rest the events carry lands in typed, normalized state', () => {
     // Recorded: PROFILE_UPDATED after updateMyProfile, BLACKLIST_UPDATED after removeFromBlacklist.
     sdk.emitRecorded('PROFILE_UPDATED', 'profile-update-mine');
     sdk.emitRecorded('BLACKLIST_UPDATED', 'blacklist-add-remove', { index: -1 });
-    // Invented from 2.27.6 tim-js-friendship.js _onFriendListUpdated (the emulator has no friends yet).
-    sdk.emit('FRIEND_LIST_UPDATED', [{ userID: 'bob', remark: 'B', profile: new FakeProfile('bob', 'Bob') }]);
-    // Invented from 3.6.6 index.js _onApplicationListUpdated (the emulator has no applications yet).
-    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
-      friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }],
-      unreadCount: 1,
-    });
-    // Invented from 3.6.6 index.js _onGroupListUpdated (friend groups), onUserStatusUpdated, and
-    // _emitEvent (follow module; see issue 11 item 9 for its real delta shape).
-    sdk.emit('FRIEND_GROUP_LIST_UPDATED', [{ name: 'work', userIDList: ['bob'] }]);
-    sdk.emit('USER_STATUS_UPDATED', [{ userID: 'bob', statusType: 1, customStatus: 'busy' }]);
-    // 3.6.6 index.js FollowModule.onFollowNotify: one delta per event; a removal lists bare userIDs.
-    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: 'fan' }], isAdd: true });
-    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: [{ userID: 'gone' }], isAdd: true });
-    sdk.emit('MY_FOLLOWERS_LIST_UPDATED', { userInfoList: ['gone'], isAdd: false });
+    // Recorded: friends, applications and friend groups (2.x friendship build), user status, and the
+    // 3.x follow deltas (3.6.6 index.js FollowModule.onFollowNotify: a removal lists bare userIDs).
+    sdk.emitRecorded('FRIEND_LIST_UPDATED', 'friend-added', { userID: 'bob', index: -1 });
+    sdk.emitRecorded('FRIEND_APPLICATION_LIST_UPDATED', 'friends-by-server', { userID: 'bob', index: -1 });
+    sdk.emitRecorded('FRIEND_GROUP_LIST_UPDATED', 'friends-application-group', { userID: 'bob', index: -1 });
+    sdk.emitRecorded('USER_STATUS_UPDATED', 'user-status', { userID: 'bob' });
+    const v3 = { sdk: '@tencentcloud/chat' as const, userID: 'bob' };
+    sdk.emitRecorded('MY_FOLLOWERS_LIST_UPDATED', 'follow-lists', v3);
+    expect(tim().relations.follow.followers).toEqual([{ userID: 'alice' }]);
+    sdk.emitRecorded('MY_FOLLOWERS_LIST_UPDATED', 'follow-lists', { ...v3, index: -1 });
+    sdk.emitRecorded('MY_FOLLOWING_LIST_UPDATED', 'follow-lists', v3);
     expect(selectProfileByUserID(store.getState(), 'bob')?.nick).toBe('Bobby');
     expect(selectBlacklist(store.getState())).toEqual(['carol']);
     const r = tim().relations;
-    expect(r.friends.values[0]).toMatchObject({ userID: 'bob', remark: 'B', profile: { userID: 'bob', nick: 'Bob' } });
-    expect(r.friendApplications).toEqual([{ userID: 'eve', type: 'Pendency_Type_ComeIn' }]);
+    expect(r.friends.values[0]).toMatchObject({ userID: 'alice', profile: { userID: 'alice' } });
+    expect(r.friendApplications).toMatchObject([
+      { userID: 'alice', type: 'Pendency_Type_ComeIn', wording: 'server side' },
+    ]);
     expect(r.friendApplicationUnreadCount).toBe(1);
-    expect(r.friendGroups).toEqual([{ name: 'work', userIDList: ['bob'] }]);
-    expect(r.userStatus.values[0]).toEqual({ userID: 'bob', statusType: 1, customStatus: 'busy' });
-    expect(r.follow.followers).toEqual([{ userID: 'fan' }]);
+    expect(r.friendGroups).toMatchObject([{ name: 'office', userIDList: ['alice'] }]);
+    expect(r.userStatus.values[0]).toEqual({ userID: 'alice', statusType: 1, customStatus: 'busy' });
+    expect(r.follow.followers).toEqual([]);
+    expect(r.follow.following).toEqual([{ userID: 'alice' }]);
     // The SDK re-sends the same application list after each refetch: the state keeps its identity.
-    sdk.emit('FRIEND_APPLICATION_LIST_UPDATED', {
-      friendApplicationList: [{ userID: 'eve', type: 'Pendency_Type_ComeIn' }],
-      unreadCount: 1,
-    });
+    sdk.emitRecorded('FRIEND_APPLICATION_LIST_UPDATED', 'friends-by-server', { userID: 'bob', index: -1 });
     expect(tim().relations).toBe(r);
   });
 
   it('group attributes and counters, topics, conversation groups, pinned messages, notices, config', () => {
     const { sdk, tim } = setup();
-    // All invented (the emulator cannot make these yet), each copied from its emit site cited in
-    // src/eventTable.ts: _emitGroupAttributesUpdated, _onGroupCountersUpdated, onTopicCreated /
-    // onTopicProfileUpdated / onTopicDeleted, _emitConvGroupListUpdate, _emitConvInGroupUpdate,
-    // onPinnedMessageNotify, _parse (server config), onAllRcvMsgOptNotify, onRoomCustomDataReceived.
-    sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: 'g', groupAttributes: { seat1: 'bob' } });
-    sdk.emit('GROUP_COUNTER_UPDATED', { groupID: 'g', key: 'likes', value: 3 });
-    // The shapes of onTopicCreated ({groupID, topicID}) and onTopicProfileUpdated ({groupID, topic}).
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t1' });
-    sdk.emit('TOPIC_UPDATED', { groupID: 'c', topic: { topicID: 'c@t1', topicName: 'News' } });
-    sdk.emit('TOPIC_CREATED', { groupID: 'c', topicID: 'c@t2' });
-    sdk.emit('TOPIC_DELETED', { groupID: 'c', topicIDList: ['c@t2'] });
-    sdk.emit('CONVERSATION_GROUP_LIST_UPDATED', ['family']);
-    sdk.emit('CONVERSATION_IN_GROUP_UPDATED', {
-      groupName: 'family',
-      conversationList: [{ conversationID: 'C2Cmom' }],
+    // Recorded on the emulator (scenarios in scripts/record/groupEvents.ts, conversationEvents.ts,
+    // relationEvents.ts); the 3.x-only events from @tencentcloud/chat.
+    const v3 = { sdk: '@tencentcloud/chat' as const, userID: 'bob' };
+    const attributes = sdk.emitRecorded<{ groupID: string }>('GROUP_ATTRIBUTES_UPDATED', 'group-attributes', {
+      index: -1,
     });
-    // The shape of 3.6.6 index.js onPinnedMessageNotify: a pin carries the message, an unpin its identity.
-    const pinner = { userID: 'u', nick: '', avatar: '' };
-    const pinned = (ID: string, sequence: number) => ({
-      ID,
-      conversationID: 'GROUPg',
-      conversationType: 'GROUP',
-      sequence,
-      type: 'TIMTextElem',
-      payload: { text: ID },
-      pinnerInfo: pinner,
-    });
-    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
-      groupID: 'g',
-      message: pinned('p2', 2),
-      isPinned: true,
-      operatorInfo: pinner,
-    });
-    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
-      groupID: 'g',
-      message: pinned('p1', 1),
-      isPinned: true,
-      operatorInfo: pinner,
-    });
-    sdk.emit('PINNED_GROUP_MESSAGE_UPDATED', {
-      groupID: 'g',
-      message: { ID: 'p2', sequence: 2, random: 1, time: 1, clientTime: 1 },
-      isPinned: false,
-      operatorInfo: pinner,
-    });
+    for (const index of [0, 1, 2]) sdk.emitRecorded('GROUP_COUNTER_UPDATED', 'group-counters', { index });
+    // TOPIC_CREATED is {groupID, topicID} (onTopicCreated); TOPIC_UPDATED {groupID, topic}.
+    const created = sdk.emitRecorded<{ groupID: string; topicID: string }>('TOPIC_CREATED', 'group-topics');
+    sdk.emitRecorded('TOPIC_UPDATED', 'group-topics', { index: -1 });
+    expect(tim().extras.topics[created.groupID][created.topicID]).toMatchObject({ topicName: 'headlines' });
+    sdk.emitRecorded('TOPIC_DELETED', 'group-topics');
+    sdk.emitRecorded('CONVERSATION_GROUP_LIST_UPDATED', 'conversation-groups', { index: -1 });
+    const inGroup = sdk.emitRecorded<{ conversationList: Array<{ conversationID: string }> }>(
+      'CONVERSATION_IN_GROUP_UPDATED',
+      'conversation-groups',
+      { index: -1 },
+    );
+    // 3.6.6 onPinnedMessageNotify: a pin carries the message, an unpin its identity only.
+    const pin = sdk.emitRecorded<{ message: { ID: string } }>(
+      'PINNED_GROUP_MESSAGE_UPDATED',
+      'group-pinned-messages',
+      v3,
+    );
+    expect(tim().extras.pinnedGroupMessages.pins.map((m) => [m.ID, m.pinnerInfo.userID])).toEqual([
+      [pin.message.ID, 'alice'],
+    ]);
+    sdk.emitRecorded('PINNED_GROUP_MESSAGE_UPDATED', 'group-pinned-messages', { ...v3, index: -1 });
+    // Invented from nothing the SDK emits: 2.27.6 declares GROUP_SYSTEM_NOTICE_RECEIVED and never emits
+    // it (docs/events.md); the binding still stores what a future SDK might send.
     sdk.emit('GROUP_SYSTEM_NOTICE_RECEIVED', { type: 4, message: { ID: 'n1' } });
-    sdk.emit('SERVER_CONFIG_UPDATED', { a: 1 });
-    sdk.emit('ALL_RECEIVE_MESSAGE_OPT_UPDATED', { allReceiveMessageOpt: 1 });
-    sdk.emit('ROOM_CUSTOM_DATA_RECEIVED', 'x'); // the content itself (3.6.6 onRoomCustomDataReceived)
+    sdk.emitRecorded('SERVER_CONFIG_UPDATED', 'login-ready', v3);
+    const opt = sdk.emitRecorded('ALL_RECEIVE_MESSAGE_OPT_UPDATED', 'all-receive-message-opt', v3);
+    sdk.emitRecorded('ROOM_CUSTOM_DATA_RECEIVED', 'room-custom-data', v3); // the content itself
     const e = tim().extras;
-    expect(e.groupAttributes).toEqual({ g: { seat1: 'bob' } });
-    expect(e.groupCounters).toEqual({ g: { likes: 3 } });
-    expect(e.topics).toEqual({ c: { 'c@t1': { topicID: 'c@t1', topicName: 'News' } } });
-    expect(e.conversationGroups).toEqual(['family']);
-    expect(e.conversationsInGroup).toEqual({ family: ['C2Cmom'] });
-    expect(e.pinnedGroupMessages.g.map((m) => [m.ID, m.sequence, m.pinnerInfo.userID])).toEqual([['p1', 1, 'u']]);
+    expect(e.groupAttributes).toEqual({ [attributes.groupID]: { seat1: 'bob' } });
+    expect(e.groupCounters).toEqual({ votes: { likes: 10, views: 4 } });
+    expect(e.topics[created.groupID]?.[created.topicID]).toBeUndefined();
+    expect(e.conversationGroups).toEqual(['work', 'family']);
+    expect(e.conversationsInGroup).toEqual({ work: inGroup.conversationList.map((c) => c.conversationID) });
+    expect(e.pinnedGroupMessages.pins ?? []).toEqual([]);
     expect(e.groupSystemNotices).toEqual([{ type: 4, message: { ID: 'n1' } }]);
-    expect(e.serverConfig).toEqual({ a: 1 });
-    expect(e.allReceiveMessageOpt).toEqual({ allReceiveMessageOpt: 1 });
-    expect(e.roomCustomData).toEqual(['x']);
+    expect(e.serverConfig).toEqual({ config: {} });
+    expect(e.allReceiveMessageOpt).toEqual(opt);
+    expect(e.roomCustomData).toEqual(['seat 1 taken']);
   });
 
   it('network state is the SDK string; SDK errors are readable', () => {

@@ -19,7 +19,14 @@ import {
   TIM_REDUX_ERROR,
 } from '../src';
 import { FakeMessage, FakeSdk } from './helpers/fakeSdk';
+import { recorded, type RecordedChoice } from './helpers/recorded';
 import { failOnConsoleWarnings, flush, makeStore } from './helpers/store';
+
+/** The 3.x recordings (reactions exist only there). */
+const V3: RecordedChoice = { sdk: '@tencentcloud/chat', userID: 'bob' };
+/** A recorded event's data as an object, to aim at a test's own message ID. */
+const ofRecorded = (event: string, scenario: string, choice?: RecordedChoice): Record<string, unknown> =>
+  recorded<Record<string, unknown>>(event, scenario, choice);
 
 failOnConsoleWarnings();
 
@@ -94,11 +101,20 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_MODIFIED', [ghost]);
     sdk.emit('MESSAGE_REVOKED', [ghost]);
     sdk.emit('MESSAGE_READ_BY_PEER', [ghost]);
-    // Invented (the emulator cannot make these yet), copied from the emit sites cited in src/eventTable.ts:
-    // updateReadReceiptInfo, onMessageExtensionNotify / onMsgExtNotify, onReactionNotify.
-    sdk.emit('MESSAGE_READ_RECEIPT_RECEIVED', [{ userID: 'bob', messageID: 'ghost', isPeerRead: true }]);
-    sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'ghost', extensions: [{ key: 'k', value: 'v' }] });
-    sdk.emit('MESSAGE_REACTIONS_UPDATED', { messageID: 'ghost', reactionList: [] });
+    // Recorded payloads (c2c-read-receipt, message-extensions, message-reactions), aimed at the ghost.
+    const receipts = recorded<Array<Record<string, unknown>>>('MESSAGE_READ_RECEIPT_RECEIVED', 'c2c-read-receipt');
+    sdk.emit(
+      'MESSAGE_READ_RECEIPT_RECEIVED',
+      receipts.map((r) => ({ ...r, messageID: 'ghost' })),
+    );
+    sdk.emit('MESSAGE_EXTENSIONS_UPDATED', {
+      ...ofRecorded('MESSAGE_EXTENSIONS_UPDATED', 'message-extensions'),
+      messageID: 'ghost',
+    });
+    sdk.emit('MESSAGE_REACTIONS_UPDATED', {
+      ...ofRecorded('MESSAGE_REACTIONS_UPDATED', 'message-reactions', V3),
+      messageID: 'ghost',
+    });
     expect(pagedKeys(store.getState().tim.messages.lists)).toEqual([]);
     expect(selectMessageById(store.getState(), 'ghost')).toBeUndefined();
   });
@@ -115,21 +131,17 @@ describe('messages of every conversation', () => {
     sdk.emit('MESSAGE_MODIFIED', [m]);
     expect(selectMessageById(store.getState(), 'm')).toMatchObject({ payload: { text: 'v2' }, isModified: true });
     sdk.emit('MESSAGE_READ_BY_PEER', [m]);
-    // Invented: onMessageExtensionNotify / onMsgExtNotify and onReactionNotify (see src/eventTable.ts).
-    sdk.emit('MESSAGE_EXTENSIONS_UPDATED', { messageID: 'm', extensions: [{ key: 'like', value: '1' }] });
-    sdk.emit('MESSAGE_EXTENSIONS_DELETED', { messageID: 'm', keyList: ['nothing'] });
-    // The shape of 3.6.6 onReactionNotifyList → _handleReactionSummary.
-    sdk.emit('MESSAGE_REACTIONS_UPDATED', {
+    // Recorded payloads (message-extensions, message-reactions on 3.x), aimed at m.
+    sdk.emit('MESSAGE_EXTENSIONS_UPDATED', {
+      ...ofRecorded('MESSAGE_EXTENSIONS_UPDATED', 'message-extensions'),
       messageID: 'm',
-      reactionList: [
-        {
-          reactionID: '👍',
-          totalUserCount: 1,
-          partialUserList: [{ userID: 'bob', nick: 'Bob', avatar: '' }],
-          reactedByMyself: false,
-        },
-      ],
     });
+    sdk.emit('MESSAGE_EXTENSIONS_DELETED', {
+      ...ofRecorded('MESSAGE_EXTENSIONS_DELETED', 'message-extensions'),
+      messageID: 'm',
+    });
+    const reactions = ofRecorded('MESSAGE_REACTIONS_UPDATED', 'message-reactions', { ...V3, index: -1 });
+    sdk.emit('MESSAGE_REACTIONS_UPDATED', { ...reactions, messageID: 'm' });
     m.isRevoked = true;
     m.revoker = 'bob';
     sdk.emit('MESSAGE_REVOKED', [m]);
@@ -137,12 +149,12 @@ describe('messages of every conversation', () => {
       isPeerRead: true,
       isRevoked: true,
       revoker: 'bob',
-      extensions: { like: '1' },
+      extensions: { yes: '1' },
       reactions: [
         {
-          reactionID: '👍',
+          reactionID: 'like',
           totalUserCount: 1,
-          partialUserList: [{ userID: 'bob', nick: 'Bob', avatar: '' }],
+          partialUserList: [{ userID: 'alice', nick: '', avatar: '' }],
           reactedByMyself: false,
         },
       ],

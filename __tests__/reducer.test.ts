@@ -9,6 +9,7 @@ import { normalizeMessage } from '../src/normalize/message';
 import { SINGLE_SLICE_ACTIONS, sliceReducers, timReducer } from '../src/reducer';
 import type { TimState } from '../src/types';
 import { FakeConversation, FakeGroup, FakeMessage, FakeProfile, FakeSdk } from './helpers/fakeSdk';
+import { recorded } from './helpers/recorded';
 import { failOnConsoleWarnings, makeStore } from './helpers/store';
 
 failOnConsoleWarnings();
@@ -22,8 +23,11 @@ function populated(): TimState {
   sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('g')]);
   sdk.emit('PROFILE_UPDATED', [new FakeProfile('bob', 'Bob')]);
   sdk.emit('BLACKLIST_UPDATED', ['eve']);
-  // Invented: 2.27.6 / 3.6.6 _emitGroupAttributesUpdated (the emulator has no group attributes yet).
-  sdk.emit('GROUP_ATTRIBUTES_UPDATED', { groupID: 'g', groupAttributes: { k: 'v' } });
+  // Recorded (scenario group-attributes), aimed at group g.
+  sdk.emit('GROUP_ATTRIBUTES_UPDATED', {
+    ...recorded<object>('GROUP_ATTRIBUTES_UPDATED', 'group-attributes'),
+    groupID: 'g',
+  });
   sdk.emit('NET_STATE_CHANGE', { state: 'disconnected' });
   sdk.emit('NO_SUCH_EVENT' as never, { x: 1 });
   return store.getState().tim;

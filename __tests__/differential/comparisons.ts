@@ -6,14 +6,19 @@
 import {
   selectBlacklist,
   selectConversationList,
+  selectFriendApplications,
+  selectFriendList,
   selectGroupList,
+  selectGroupMemberListState,
   selectGroupMembers,
+  selectMessageById,
   selectMessagesByConversationID,
   selectMyProfile,
+  selectPinnedGroupMessages,
   selectProfileByUserID,
   selectTotalUnreadCount,
 } from '../../src';
-import type { World } from './world';
+import { GROUPS, type World } from './world';
 
 /** One disagreement between the store and the SDK. */
 export interface Divergence {
@@ -45,6 +50,13 @@ interface LooseSdk {
   getMyProfile(): Promise<{ data: Loose }>;
   getUserProfile(o: { userIDList: string[] }): Promise<{ data: Loose[] }>;
   getBlacklist(): Promise<{ data: unknown[] }>;
+  getFriendList?(): Promise<{ data: Loose[] }>;
+  getFriendApplicationList?(): Promise<{ data: { friendApplicationList: Loose[] } }>;
+  findMessage(messageID: string): Loose | null;
+  getPinnedGroupMessageList?(groupID: string): Promise<{ data: { messageList: Loose[] } }>;
+  getMessageReactions?(o: {
+    messageList: Loose[];
+  }): Promise<{ data: { resultList: Array<{ reactionList: Loose[] }> } }>;
 }
 const sdkOf = (world: World): LooseSdk => world.sdks.bob as unknown as LooseSdk;
 
@@ -123,13 +135,20 @@ export const COMPARISONS: Comparison[] = [
     compare: async (world) => {
       const out: Divergence[] = [];
       for (const groupID of world.loadedMembers) {
+        // a list the store dropped (joined since: it must be reloaded) is not a list to compare
+        if (!selectGroupMemberListState(world.store.getState(), groupID)) continue;
         const stored = selectGroupMembers(world.store.getState(), groupID);
         const sdk = await sdkOf(world)
           .getGroupMemberList({ groupID, count: 100, offset: 0 })
           .then((r) => r.data.memberList)
           .catch(() => [] as Loose[]);
-        const rows = (l: ReadonlyArray<{ userID?: unknown; role?: unknown }>): string[] =>
-          l.map((m) => `${String(m.userID)}:${String(m.role)}`).sort();
+        // Role and whether muted now. Not the raw muteUntil: on an unmute tip (muteTime 0) both SDKs'
+        // updateMuteUntil set it to now (Math.floor((Date.now()+1e3*e)/1e3), 2.27.6 and 3.6.6), the
+        // store to 0 as the server's ShutUpUntil says; both mean "not muted". A mute's own value is
+        // now + muteTime taken at slightly different moments on each side.
+        const now = Date.now() / 1000;
+        const rows = (l: ReadonlyArray<{ userID?: unknown; role?: unknown; muteUntil?: unknown }>): string[] =>
+          l.map((m) => `${String(m.userID)}:${String(m.role)}${Number(m.muteUntil) > now ? ':muted' : ''}`).sort();
         out.push(...field('members', groupID, 'members', rows(stored), rows(sdk)));
       }
       return out;
@@ -172,6 +191,8 @@ export const COMPARISONS: Comparison[] = [
           d(`${r.ID}.isRevoked`, r.isRevoked, m.isRevoked === true);
           d(`${r.ID}.isPeerRead`, r.isPeerRead, m.isPeerRead === true);
           d(`${r.ID}.status`, r.status, m.status);
+          // modified messages: the text of the newest version
+          d(`${r.ID}.text`, r.payload.text, asLoose(m.payload).text);
         }
       }
       return out;
@@ -201,6 +222,75 @@ export const COMPARISONS: Comparison[] = [
         if (!userID || c.type !== 'C2C') return [];
         return field('profiles', userID, 'nick', selectProfileByUserID(state, userID)?.nick ?? '', profile.nick ?? '');
       });
+    },
+  },
+  {
+    // friends and applications; 2.x has them only in the friendship build the world uses
+    name: 'friends',
+    compare: async (world) => {
+      const sdk = sdkOf(world);
+      if (!sdk.getFriendList || !sdk.getFriendApplicationList) return [];
+      const state = world.store.getState();
+      const friends = (await sdk.getFriendList()).data.map((f) => String(f.userID)).sort();
+      const applications = (await sdk.getFriendApplicationList()).data.friendApplicationList
+        .map((a) => `${String(a.userID)}:${String(a.type)}`)
+        .sort();
+      return [
+        ...field(
+          'friends',
+          '',
+          'userIDs',
+          selectFriendList(state)
+            .map((f) => String(f.userID))
+            .sort(),
+          friends,
+        ),
+        ...field(
+          'friends',
+          '',
+          'applications',
+          selectFriendApplications(state)
+            .applicationList.map((a) => `${String(a.userID)}:${String(a.type)}`)
+            .sort(),
+          applications,
+        ),
+      ];
+    },
+  },
+  {
+    // 3.x: reactions of the messages peers reacted to, as the SDK's getMessageReactions has them
+    name: 'reactions',
+    compare: async (world) => {
+      const sdk = sdkOf(world);
+      if (!sdk.getMessageReactions) return [];
+      const out: Divergence[] = [];
+      for (const messageID of world.reacted) {
+        const message = sdk.findMessage(messageID);
+        const record = selectMessageById(world.store.getState(), messageID);
+        if (!message || !record) continue;
+        const sdkList = await sdk
+          .getMessageReactions({ messageList: [message] })
+          .then((r) => r.data.resultList[0]?.reactionList ?? [])
+          .catch(() => null); // refused before the SDK has its purchased features: nothing to compare
+        if (!sdkList) continue;
+        const rows = (l: ReadonlyArray<Loose>): string[] =>
+          l.map((x) => `${String(x.reactionID)}:${String(x.totalUserCount)}:${String(x.reactedByMyself)}`).sort();
+        out.push(
+          ...field('reactions', messageID, 'reactions', rows(record.reactions as unknown as Loose[]), rows(sdkList)),
+        );
+      }
+      return out;
+    },
+  },
+  {
+    // 3.x: the team's pinned messages once the store loaded them (deltas after that)
+    name: 'pinned',
+    compare: async (world) => {
+      const sdk = sdkOf(world);
+      if (!world.pinsLoaded || !sdk.getPinnedGroupMessageList) return [];
+      const sdkIDs = (await sdk.getPinnedGroupMessageList(GROUPS.team)).data.messageList.map((m) => String(m.ID));
+      const storeIDs = selectPinnedGroupMessages(world.store.getState(), GROUPS.team).map((m) => m.ID);
+      return field('pinned', GROUPS.team, 'messageIDs', storeIDs, sdkIDs);
     },
   },
   {

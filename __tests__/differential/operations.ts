@@ -4,11 +4,8 @@
  * Bob's operations go through the binding's thunks; alice's, carol's and the server's through their
  * own SDKs and the emulator's control API. A new emulator capability adds a row here.
  *
- * Mute (`setMessageRemindType`) works although the emulator has no handler for it: it answers `{}`,
- * which both SDKs take as success and apply locally (the server does not keep it across logins, nor
- * does the store: both reload it). Not yet possible on the emulator (add them when it can): modify
- * (`modifyMessage`), friends and friend applications, drafts (`setConversationDraft`, 3.x), member
- * role/mute changes, reactions.
+ * Modify, member roles and mutes, friends, drafts, reactions and pinned messages are in
+ * `operationsMore.ts`. Not generated yet: group read receipts, conversation marks and groups.
  */
 import fc from 'fast-check';
 import {
@@ -27,6 +24,7 @@ import {
   updateMyProfile,
 } from '../../src';
 import { sleep, until, waitForEvent } from '../emulator/sdk';
+import { MORE_OPERATIONS } from './operationsMore';
 import { ensureBobReady, GROUPS, loginBob, USERS, type User, type World } from './world';
 
 /** One step of a run: plain data, printed on failure and pasted into `regressions`. */
@@ -45,7 +43,14 @@ export type Command =
   | { op: 'mute'; target: 'alice' | 'carol' | 'team'; messageRemindType: 'AcceptAndNotify' | 'AcceptNotNotify' }
   | { op: 'memberChange'; add: boolean }
   | { op: 'kick'; kickType: 1 | 2 | 3 }
-  | { op: 'drop' };
+  | { op: 'drop' }
+  | { op: 'modify'; who: User; text: string }
+  | { op: 'memberRole'; role: 'Admin' | 'Member' }
+  | { op: 'memberMute'; seconds: 0 | 600 }
+  | { op: 'friend'; who: 'alice' | 'carol'; action: 'apply' | 'accept' | 'delete' }
+  | { op: 'draft'; conversationID: string; draftText: string }
+  | { op: 'reaction'; who: 'alice' | 'carol'; add: boolean }
+  | { op: 'pinMessage'; who: 'alice' | 'carol'; isPinned: boolean };
 
 /** An operation: how to generate its commands and how to run one. */
 export interface Operation<C extends Command = Command> {
@@ -242,6 +247,7 @@ export const OPERATIONS: Operation[] = [
         );
         // a kick clears the store: the member lists are gone until loaded again
         world.loadedMembers.clear();
+        world.pinsLoaded = false;
         await loginBob(world);
       } else {
         world.log.push(`(kick ${kickType}: ${sockets} sockets, no KICKED_OUT from the SDK)`);
@@ -258,6 +264,7 @@ export const OPERATIONS: Operation[] = [
       await ensureBobReady(world);
     },
   }),
+  ...MORE_OPERATIONS,
 ];
 
 /** The arbitrary of one step. */

@@ -38,6 +38,10 @@ export interface World {
   middleware: ReturnType<typeof makeStore>['middleware'];
   /** Messages each user sent, newest last (their own SDK's objects; bob's are store IDs too). */
   sent: Record<User, SdkMessage[]>;
+  /** Whether bob's store loaded the team's pinned messages (then compared with the SDK's, 3.x); a kick clears it. */
+  pinsLoaded: boolean;
+  /** Messages a peer reacted to (their reactions are compared, 3.x). */
+  reacted: Set<string>;
   /** Groups whose members bob's store loaded (compared with the SDK's member list). */
   loadedMembers: Set<string>;
   /** Things the run did, for the failure report. */
@@ -66,7 +70,9 @@ export async function startWorld(kind: SdkKind): Promise<World> {
     groupID: GROUPS.team,
   });
   emu.createGroup({ type: 'Public', name: 'club', ownerID: 'alice', memberIDs: ['carol'], groupID: GROUPS.club });
-  const sdks = { alice: createSdk(kind, emu.url), bob: createSdk(kind, emu.url), carol: createSdk(kind, emu.url) };
+  // 2.x: the friendship build (tim-js-friendship.js), which alone has friends; 3.x ignores the flag.
+  const make = (): Sdk => createSdk(kind, emu.url, undefined, { friendship: true });
+  const sdks = { alice: make(), bob: make(), carol: make() };
   const made = makeStore(sdks.bob, { events: EVENT });
   const world: World = {
     kind,
@@ -78,6 +84,8 @@ export async function startWorld(kind: SdkKind): Promise<World> {
     middleware: made.middleware,
     sent: { alice: [], bob: [], carol: [] },
     loadedMembers: new Set(),
+    reacted: new Set(),
+    pinsLoaded: false,
     log: [],
     seen: new Set(),
   };

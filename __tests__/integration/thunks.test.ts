@@ -65,7 +65,7 @@ describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
     expect(selectConversationById(store.getState(), 'C2Calice')).toBeUndefined();
   });
 
-  it('groups: create, list members, quit leaves nothing; join and dismiss', async () => {
+  it('groups: create, list members, quit leaves nothing but the conversation the SDK keeps; join and dismiss', async () => {
     const alice = await peer('alice');
     await loginBob();
     const created = await store
@@ -92,7 +92,13 @@ describe.each(kinds)('area thunks on %s against the emulator', (kind) => {
     await store.dispatch(quitGroup(other)).unwrap();
     expect(selectGroupById(store.getState(), other)).toBeUndefined();
     expect(selectGroupMemberListState(store.getState(), other)).toBeUndefined();
-    expect(selectConversationById(store.getState(), `GROUP${other}`)).toBeUndefined();
+    // The conversation of a left group stays where the SDK keeps it (deleteLocalGroupAndConversation
+    // deletes it only for an AVChatRoom): the store holds it exactly when the SDK's own list does.
+    await sleep(kind === 'tim-js-sdk' ? 1500 : 300);
+    const sdkKeeps = (await binding.ctx.bob.getConversationList()).data.conversationList.some(
+      (c) => c.conversationID === `GROUP${other}`,
+    );
+    expect(selectConversationById(store.getState(), `GROUP${other}`) !== undefined).toBe(sdkKeeps);
 
     await store.dispatch(dismissGroup(groupID)).unwrap();
     expect(selectGroupById(store.getState(), groupID)).toBeUndefined();

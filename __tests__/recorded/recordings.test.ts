@@ -7,7 +7,7 @@
  * scenarios are re-run live on both SDKs and must give recordings of the same shape; and the table
  * in docs/events.md says exactly which events the recordings show the emulator producing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TIM_EVENTS, type TimEventKey } from '../../src/events';
 import { shapeOf } from '../../scripts/record/plain';
@@ -105,4 +105,46 @@ describe('docs/events.md', () => {
     }
     expect(SDK_DIRS).toBeDefined();
   });
+
+  it('names, for every event the emulator produces, test files that exist and cause it', () => {
+    const tests = join(__dirname, '..');
+    const lacking: string[] = [];
+    for (const row of masterRows()) {
+      const produced = row.v2.startsWith('yes') || row.v3.startsWith('yes');
+      const files = [...row.driven.matchAll(/`((?:integration|faults)\/[\w.]+\.test\.ts)`/g)].map((m) => m[1]);
+      // The client-caused events need no emulator test: they say so.
+      if (/only a client causes it|never emitted/.test(row.driven)) {
+        expect({ event: row.event, files }).toEqual({ event: row.event, files: [] });
+        continue;
+      }
+      if (produced && files.length === 0) lacking.push(`${row.event}: no test file named`);
+      const causes = [...row.how.matchAll(/`(?:emu\.)?([A-Za-z]+)/g)].map((m) => m[1]);
+      for (const file of files) {
+        const path = join(tests, file);
+        if (!existsSync(path)) {
+          lacking.push(`${row.event}: ${file} does not exist`);
+          continue;
+        }
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes(row.event) && !causes.some((c) => text.includes(c)))
+          lacking.push(`${row.event}: ${file} mentions neither the event nor ${causes.join(', ')}`);
+      }
+    }
+    expect(lacking).toEqual([]);
+  });
 });
+
+/** The rows of docs/events.md's master table: event, the two emulator columns, driven, how. */
+function masterRows(): Array<{ event: string; v2: string; v3: string; driven: string; how: string }> {
+  const whole = readFileSync(join(__dirname, '..', '..', 'docs', 'events.md'), 'utf8');
+  const from = whole.indexOf('## Which events the emulator produces');
+  const next = whole.indexOf('\n## ', from + 1);
+  const rows = [];
+  for (const line of whole.slice(from, next === -1 ? undefined : next).split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 7 || !(cells[1] in TIM_EVENTS)) continue;
+    rows.push({ event: cells[1], v2: cells[2], v3: cells[3], driven: cells[4], how: cells[5] });
+  }
+  expect(rows.map((r) => r.event).sort()).toEqual(Object.keys(TIM_EVENTS).sort());
+  return rows;
+}

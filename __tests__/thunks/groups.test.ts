@@ -136,7 +136,7 @@ describe('group list, profile, create, join, update, owner', () => {
 });
 
 describe('quitGroup / dismissGroup', () => {
-  it('leave nothing of the group: record, members, conversation, messages, cursor, attributes, counters, topics', async () => {
+  it('leave nothing of the group but its conversation, which both SDKs keep: record, members, messages, cursor, attributes, counters, topics', async () => {
     const { sdk, store, middleware, group } = setup();
     // A joined group comes from the group list; the group a conversation embeds never adds one.
     sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('team')]);
@@ -158,7 +158,8 @@ describe('quitGroup / dismissGroup', () => {
     const s = store.getState();
     expect(group('team')).toBeUndefined();
     expect(selectGroupMemberListState(s, 'team')).toBeUndefined();
-    expect(selectConversationById(s, 'GROUPteam')).toBeUndefined();
+    // 2.27.6 / 3.6.6 deleteLocalGroupAndConversation keep a left group's conversation (found by the differential test)
+    expect(selectConversationById(s, 'GROUPteam')).toBeDefined();
     expect(selectMessagesByConversationID(s, 'GROUPteam')).toEqual([]);
     expect(selectHistoryState(s, 'GROUPteam').nextReqMessageID).toBeNull();
     expect(selectGroupAttributes(s, 'team')).toEqual({});
@@ -166,6 +167,14 @@ describe('quitGroup / dismissGroup', () => {
     expect(selectTopics(s, 'team')).toEqual({});
     expect(s.tim.conversations.totalUnreadCount).toBe(0);
     expect(middleware.registry.get('t1')).toBeUndefined();
+  });
+
+  it("an AVChatRoom's conversation goes with the room, as both SDKs delete it", async () => {
+    const { sdk, store } = setup();
+    sdk.emit('GROUP_LIST_UPDATED', [new FakeGroup('live', 'live', 'AVChatRoom')]);
+    sdk.emit('CONVERSATION_LIST_UPDATED', [new FakeConversation('GROUPlive', 10)]);
+    await store.dispatch(quitGroup('live')).unwrap();
+    expect(selectConversationById(store.getState(), 'GROUPlive')).toBeUndefined();
   });
 
   it('keep the group when the SDK refuses; dismissGroup removes it', async () => {

@@ -43,6 +43,8 @@ export interface Scenario {
   /** Unique, kebab-case; the key tests load a recording by. */
   name: string;
   run(ctx: RecordContext): Promise<void>;
+  /** Options of the scenario's emulator (e.g. `purchaseBits` for features granted only on request). */
+  emulatorOptions?: Parameters<typeof startEmulator>[0];
 }
 
 /** One recorded event. */
@@ -79,7 +81,7 @@ function describeError(error: unknown): string {
 /** Runs one scenario on `kind` and returns what it recorded, trimmed as `KEEP_FIRST` says. */
 export async function runScenario(kind: SdkKind, scenario: Scenario): Promise<ScenarioResult> {
   const { EVENT, TYPES } = constants(kind);
-  const emulator = await startEmulator();
+  const emulator = await startEmulator(scenario.emulatorOptions);
   const sdks: Sdk[] = [];
   const seen: RecordedEvent[] = [];
   // Off for the teardown: every scenario would otherwise record the same logout and destroy events.

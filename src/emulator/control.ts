@@ -36,6 +36,7 @@ import { groupCounters, updateCounters } from './handlers/groupCounters';
 import { createTopic, deleteTopics, topics, updateTopic, type TopicState } from './handlers/topics';
 import { updateProfile } from './handlers/profile';
 import { pushRoomCustomData } from './handlers/room';
+import { setReceiveOpt } from './handlers/receiveOpt';
 import { kickConnection } from './handlers/session';
 import type { Json } from './json';
 import type { CommandLogEntry, Router } from './router';
@@ -186,6 +187,16 @@ export interface EmulatorControl {
    * ROOM_CUSTOM_DATA_RECEIVED with `content` as its data; 2.x has no such event. Returns how many sockets.
    */
   pushRoomCustomData(userID: string, content: Json): number;
+  /**
+   * Sets a user's global do-not-disturb setting, as `setAllReceiveMessageOpt` on another device of
+   * theirs would (`messageRemindType` 0 accept and notify, 1 discard, 2 accept without notice; times in
+   * seconds of the day), pushing msg_push `Event: 24` to their sockets: 3.x emits
+   * ALL_RECEIVE_MESSAGE_OPT_UPDATED; 2.x has no such event. Returns how many sockets got it.
+   */
+  setAllReceiveMessageOpt(
+    userID: string,
+    opt: { messageRemindType: 0 | 1 | 2; startTime?: number; endTime?: number; isRepeated?: boolean },
+  ): number;
   /**
    * Deletes a user's conversation on the server, as another device of theirs would, and pushes
    * `RecentContactMod` (delete) to their sockets: both SDKs drop the conversation. History is kept
@@ -409,6 +420,13 @@ export function createControl(core: EmulatorCore, router: Router, pendingWaits: 
     },
     following: (userID) => followingSnapshot(store, userID),
     pushRoomCustomData: (userID, content) => pushRoomCustomData(core, userID, content),
+    setAllReceiveMessageOpt: (userID, { messageRemindType, startTime = 0, endTime = 0, isRepeated = false }) =>
+      setReceiveOpt(core, userID, {
+        Level: messageRemindType,
+        StartTime: startTime,
+        EndTime: endTime,
+        IsRepeated: isRepeated ? 1 : 0,
+      }),
     deleteConversation: (userID, conversationID, options = {}) => {
       deleteConversationOf(core, userID, conversationID, options.clearHistory === true);
       pushConversationsDeleted(core, userID, [conversationID]);

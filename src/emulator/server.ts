@@ -23,6 +23,7 @@ import { communityCommands } from './handlers/topics';
 import { profileCommands } from './handlers/profile';
 import { reactionCommands } from './handlers/reactions';
 import { receiptCommands } from './handlers/receipts';
+import { receiveOptCommands } from './handlers/receiveOpt';
 import { sessionCommands } from './handlers/session';
 import { uploadCommands } from './handlers/upload';
 import { userStatusCommands } from './handlers/userStatus';
@@ -74,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     friendGroupCommands,
     followCommands,
     userStatusCommands,
+    receiveOptCommands,
     receiptCommands,
     reactionCommands,
     modifyCommands,

@@ -126,7 +126,8 @@ function applyThunkResult(state: ConversationsState, action: UnknownAction): Con
     return withSdkTotal(remove(state, action.payload.conversationIDs), action.payload.totalUnreadCount);
   }
   if (quitGroup.fulfilled.match(action) || dismissGroup.fulfilled.match(action)) {
-    return remove(state, [`GROUP${action.payload.groupID}`]);
+    // Both SDKs keep the conversation of a left group (see GroupLeft.conversationKept).
+    return action.payload.conversationKept ? state : remove(state, [`GROUP${action.payload.groupID}`]);
   }
   if (C.pinConversation.fulfilled.match(action)) {
     const { conversationID, isPinned } = action.payload;

@@ -142,6 +142,19 @@ function applyMemberChange(page: GroupMembersState, { userIDs, change }: Members
 /** Groups after a group thunk, or null when `action` is none of them. */
 function applyGroupThunk(state: TimState['groups'], action: UnknownAction): TimState['groups'] | null {
   if (!isThunkAction(action)) return null;
+  if (G.joinGroup.fulfilled.match(action) && action.payload.status === 'JoinedSuccess') {
+    // A member list loaded while outside the group is not the one the SDK has now: both SDKs hold no
+    // member cache of a group they were not in, and getGroupMemberList asks the server after the join
+    // (found by the differential test: members of `club` loaded, then joined). The app reloads it.
+    const { groupID } = action.payload;
+    const members = tableRemove(state.members, groupID);
+    const table = tableUpsertMany(
+      state.table,
+      action.payload.groups.map((g) => [g.groupID, g] as const),
+      keepIfEqual<GroupRecord>,
+    );
+    return table === state.table && members === state.members ? state : { ...state, table, members };
+  }
   if (
     G.getGroupList.fulfilled.match(action) ||
     G.getGroupProfile.fulfilled.match(action) ||

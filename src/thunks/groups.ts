@@ -8,6 +8,7 @@ import type { GroupMemberRole, GroupRecord, GroupType, PlainObject, PlainValue }
 import { invoke, isId, requireId, requireObject } from './call';
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { sdkMessage } from './messages';
+import { tableGet } from '../entities/table';
 
 /** Groups loaded by a thunk; merged into `state.tim.groups` (GROUP_LIST_UPDATED keeps the whole list). */
 export interface LoadedGroups {
@@ -99,23 +100,32 @@ export const joinGroup = createTimThunk<JoinedGroup, { groupID: string; applyMes
 export interface GroupLeft {
   /** The group. */
   groupID: string;
+  /**
+   * False for an AVChatRoom, whose conversation both SDKs delete; true for every other type, whose
+   * conversation both SDKs keep (2.27.6 tim-js.js and 3.6.6 index.js `deleteLocalGroupAndConversation`
+   * delete the local conversation only when `checkJoinedAVChatRoomByID`; 3.x clears its unread).
+   */
+  conversationKept: boolean;
 }
 
 function leaveThunk(type: string, method: string) {
   return createTimThunk<GroupLeft, string>(type, (groupID, api) =>
     withSdk(api, async ({ sdk, registry }) => {
       requireId(groupID, `${method} needs a groupID`);
-      await invoke(sdk, method, groupID);
       const conversationID = `GROUP${groupID}`;
+      const { groups, messages } = api.getState().tim;
+      const groupType = tableGet(groups.table, groupID)?.type ?? messages.groupTypes[conversationID];
+      await invoke(sdk, method, groupID);
       registry.removeWhere((m) => m.conversationID === conversationID);
-      return { groupID };
+      return { groupID, conversationKept: groupType !== 'AVChatRoom' };
     }),
   );
 }
 
 /**
- * Quits a group. Nothing of it stays: the group, its members, its conversation, messages and
- * history cursor, attributes, counters, topics and pinned messages leave state at once.
+ * Quits a group. The group, its members, messages and history cursor, attributes, counters, topics
+ * and pinned messages leave state at once. Its conversation stays, as both SDKs keep it (but for an
+ * AVChatRoom's, which both delete).
  */
 export const quitGroup = leaveThunk('tim/quitGroup', 'quitGroup');
 
