@@ -1,4 +1,8 @@
-/** `state.tim.extras`: group attributes and counters, topics, conversation groups, pinned messages, ... */
+/**
+ * `state.tim.extras`: what each group has beyond its record (attributes, counters, topics, pinned
+ * messages, system notices, room custom data) and what the account has (conversation groups, the
+ * global receive option, server config).
+ */
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';

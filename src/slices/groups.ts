@@ -1,86 +1,16 @@
-/** `state.tim.profiles` and `state.tim.groups`: user profiles and groups, keyed by ID. */
+/** `state.tim.groups`: joined groups by ID, the members loaded per group, and the groups conversations embed. */
 import type { UnknownAction } from '@reduxjs/toolkit';
-import { conversationListUpdated, groupListUpdated, groupTipsReceived, profilesUpdated } from '../actions';
+import { conversationListUpdated, groupListUpdated, groupTipsReceived } from '../actions';
 import { emptyTable, tableGet, tableRemove, tableReplaceAll, tableSet, tableUpsertMany } from '../entities/table';
-import { plainEqual } from '../normalize/plain';
 import { getConversationList, getConversationProfile, setMessageRemindType } from '../thunks/conversations';
 import * as M from '../thunks/groupMembers';
 import type { MembersChange } from '../thunks/groupMembers';
 import * as G from '../thunks/groups';
-import { getMyProfile } from '../thunks/profiles';
-import * as R from '../thunks/relations';
-import type { GroupMembersState, GroupRecord, ProfileRecord, TimState } from '../types';
+import type { GroupMembersState, GroupRecord, TimState } from '../types';
 import { applyGroupTips } from './groupTips';
 import { isUserDataReset } from './reset';
+import { fillGaps, keepIfEqual } from './recordMerge';
 import { isThunkAction } from './thunkAction';
-
-function keepIfEqual<T>(prev: T | undefined, next: T): T {
-  return prev !== undefined && plainEqual(prev, next) ? prev : next;
-}
-
-const isBlank = (v: unknown): boolean => v === undefined || v === null || v === '' || v === 0;
-
-/** `prev` with its blank keys taken from `next` (one level deep). */
-function fillBlanks(prev: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
-  let merged: Record<string, unknown> | null = null;
-  for (const key of Object.keys(next)) {
-    const p = prev[key];
-    const n = next[key];
-    let value: unknown = p;
-    if (isBlank(p) && !isBlank(n)) value = n;
-    else if (p !== null && n !== null && typeof p === 'object' && typeof n === 'object' && !Array.isArray(p)) {
-      const inner = fillBlanks(p as Record<string, unknown>, n as Record<string, unknown>);
-      if (inner !== p) value = inner;
-    }
-    if (value !== p) (merged ??= { ...prev })[key] = value;
-  }
-  return merged ?? prev;
-}
-
-/**
- * Profiles and groups embedded in conversations are copies the SDK does not keep up to date (3.x:
- * `setMessageRemindType` updates the group of the group module, not the conversation's
- * `groupProfile`, 3.6.6 index.js `onGroupMsgRemindTypeUpdated`), or placeholders with only an ID: they
- * fill blank fields and never overwrite what an authoritative source (an event, the group list, a
- * thunk result) gave.
- */
-function fillGaps<T extends object>(prev: T | undefined, next: T): T {
-  if (prev === undefined) return next;
-  return fillBlanks(prev as Record<string, unknown>, next as Record<string, unknown>) as T;
-}
-
-const initialProfiles: TimState['profiles'] = { table: emptyTable(), myUserID: null };
-
-/** The profiles reducer. */
-export function profilesReducer(state = initialProfiles, action: UnknownAction): TimState['profiles'] {
-  if (isUserDataReset(action)) return initialProfiles;
-  let entries: Array<[string, ProfileRecord]> | null = null;
-  let merge: (prev: ProfileRecord | undefined, next: ProfileRecord) => ProfileRecord = keepIfEqual;
-  let myUserID = state.myUserID;
-  const authoritative = profilesUpdated.match(action)
-    ? action.payload
-    : R.getUserProfile.fulfilled.match(action)
-      ? action.payload.profiles
-      : R.updateMyProfile.fulfilled.match(action)
-        ? [action.payload]
-        : null;
-  if (authoritative) {
-    entries = authoritative.map((p) => [p.userID, p]);
-    merge = (prev, next) => keepIfEqual(prev, prev ? { ...next, extra: { ...prev.extra, ...next.extra } } : next);
-  } else if (conversationListUpdated.match(action)) {
-    entries = action.payload.profiles.map((p) => [p.userID, p]);
-    merge = fillGaps;
-  } else if (getConversationList.fulfilled.match(action) || getConversationProfile.fulfilled.match(action)) {
-    entries = action.payload.profiles.map((p) => [p.userID, p]);
-    merge = fillGaps;
-  } else if (getMyProfile.fulfilled.match(action)) {
-    entries = [[action.payload.userID, action.payload]];
-    myUserID = action.payload.userID;
-  }
-  if (!entries) return state;
-  const table = tableUpsertMany(state.table, entries, merge);
-  return table === state.table && myUserID === state.myUserID ? state : { table, myUserID };
-}
 
 const initialGroups: TimState['groups'] = { table: emptyTable(), members: emptyTable(), embedded: emptyTable() };
 
