@@ -87,7 +87,7 @@ describe('event subscription', () => {
     });
     sdk.emit('BLACKLIST_UPDATED', ['a', 'b', 'c']);
     sdk.emit('PROFILE_UPDATED', [{ userID: 'a' }, { userID: 'b' }, { userID: 'c' }]);
-    expect(seen).toEqual(['tim/blacklistUpdated', 'tim/profileUpdated']);
+    expect(seen).toEqual(['tim/blacklistUpdated', 'tim/profilesUpdated']);
     void store;
   });
 });

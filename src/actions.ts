@@ -44,17 +44,17 @@ export const kickedOut = eventAction<{ type: string }>('tim/kickedOut');
 /** NET_STATE_CHANGE. */
 export const netStateChanged = eventAction<{ state: NetState }>('tim/netStateChanged');
 /** ERROR: an error the SDK reports outside any call. */
-export const sdkErrorReceived = eventAction<{ code: number; message: string }>('tim/sdkError');
+export const sdkErrorReceived = eventAction<{ code: number; message: string }>('tim/sdkErrorReceived');
 
 /** MESSAGE_RECEIVED (and, with a flood, several of them coalesced). */
-export const messagesReceived = eventAction<MessageRecord[]>('tim/messageReceived');
+export const messagesReceived = eventAction<MessageRecord[]>('tim/messagesReceived');
 /** MESSAGE_MODIFIED. */
-export const messagesModified = eventAction<MessageRecord[]>('tim/messageModified');
+export const messagesModified = eventAction<MessageRecord[]>('tim/messagesModified');
 /** MESSAGE_REVOKED. */
 export const messagesRevoked =
-  eventAction<Array<{ ID: string; conversationID: string; revoker: string | null }>>('tim/messageRevoked');
+  eventAction<Array<{ ID: string; conversationID: string; revoker: string | null }>>('tim/messagesRevoked');
 /** MESSAGE_READ_BY_PEER (one-to-one). */
-export const messagesReadByPeer = eventAction<Array<{ ID: string; conversationID: string }>>('tim/messageReadByPeer');
+export const messagesReadByPeer = eventAction<Array<{ ID: string; conversationID: string }>>('tim/messagesReadByPeer');
 /** MESSAGE_READ_RECEIPT_RECEIVED: receipts for one-to-one or group messages. */
 export const readReceiptsReceived = eventAction<
   Array<{
@@ -64,7 +64,7 @@ export const readReceiptsReceived = eventAction<
     readCount: number | null;
     unreadCount: number | null;
   }>
->('tim/messageReadReceiptReceived');
+>('tim/readReceiptsReceived');
 /** MESSAGE_EXTENSIONS_UPDATED. */
 export const messageExtensionsUpdated = eventAction<{ messageID: string; extensions: Record<string, string> }>(
   'tim/messageExtensionsUpdated',
@@ -102,7 +102,7 @@ export const conversationListUpdated = eventAction<{
   totalUnreadCount: number | null;
 }>('tim/conversationListUpdated');
 /** TOTAL_UNREAD_MESSAGE_COUNT_UPDATED. */
-export const totalUnreadCountUpdated = eventAction<number>('tim/totalUnreadMessageCountUpdated');
+export const totalUnreadCountUpdated = eventAction<number>('tim/totalUnreadCountUpdated');
 /** CONVERSATION_GROUP_LIST_UPDATED: the names of the conversation groups. */
 export const conversationGroupListUpdated = eventAction<{ names: string[]; complete: boolean }>(
   'tim/conversationGroupListUpdated',
@@ -143,17 +143,22 @@ export const pinnedGroupMessageUpdated = eventAction<{
   message: PinnedGroupMessageRecord | null;
   operatorInfo: PlainObject;
 }>('tim/pinnedGroupMessageUpdated');
-/** TOPIC_CREATED and TOPIC_UPDATED. */
-export const topicUpserted = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>(
-  'tim/topicUpdated',
+/** TOPIC_CREATED and TOPIC_UPDATED: the topic is merged into what is stored (TOPIC_CREATED brings its ID only). */
+export const topicCreatedOrUpdated = eventAction<{ groupID: string; topic: PlainObject & { topicID: string } }>(
+  'tim/topicCreatedOrUpdated',
 );
+/**
+ * The same creator as {@link topicCreatedOrUpdated}, under its 0.1 name.
+ * @deprecated Use `topicCreatedOrUpdated`: the action also comes for created topics. Removed in 1.0.
+ */
+export const topicUpserted = topicCreatedOrUpdated;
 /** TOPIC_DELETED. */
-export const topicsDeleted = eventAction<{ groupID: string; topicIDList: string[] }>('tim/topicDeleted');
+export const topicsDeleted = eventAction<{ groupID: string; topicIDList: string[] }>('tim/topicsDeleted');
 /** ROOM_CUSTOM_DATA_RECEIVED (3.x): the content as the server sent it (the SDK names no group). */
 export const roomCustomDataReceived = eventAction<PlainValue>('tim/roomCustomDataReceived');
 
 /** PROFILE_UPDATED. */
-export const profilesUpdated = eventAction<ProfileRecord[]>('tim/profileUpdated');
+export const profilesUpdated = eventAction<ProfileRecord[]>('tim/profilesUpdated');
 /** USER_STATUS_UPDATED. */
 export const userStatusUpdated = eventAction<Array<PlainObject & { userID: string }>>('tim/userStatusUpdated');
 /** BLACKLIST_UPDATED: the whole blacklist. */

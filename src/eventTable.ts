@@ -10,7 +10,7 @@ import { errorMessageFor } from './errorMessages';
 import { groupTipsOf } from './normalize/groupTip';
 import { normalizeMany, normalizeMessage, normalizeReactionList } from './normalize/message';
 import { normalizePinnedMessage } from './normalize/pinned';
-import { normalizeGroup, normalizeProfile } from './normalize/profile';
+import { normalizeGroup, normalizeProfile } from './normalize/profileAndGroup';
 import type { ConversationListNormalizer } from './normalize/conversation';
 import { isObject, isSafeKey, num, str, strArray, toPlain, toPlainObject } from './normalize/plain';
 import type { MessageRegistry } from './registry';
@@ -151,7 +151,7 @@ function topicUpsert(data: unknown): EventResult {
   const topic = isObject(d.topic) ? toPlainObject(d.topic) : {};
   const topicID = topic.topicID ?? d.topicID;
   if (!isSafeKey(d.groupID) || !isSafeKey(topicID)) return bad('topic event has no usable groupID or topicID');
-  return ok(A.topicUpserted({ groupID: d.groupID, topic: { ...topic, topicID } }));
+  return ok(A.topicCreatedOrUpdated({ groupID: d.groupID, topic: { ...topic, topicID } }));
 }
 
 /**

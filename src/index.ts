@@ -182,7 +182,7 @@ export {
   type MessageReactions,
   type ReactionChange,
   type ReceiptRow,
-} from './thunks/messagesMore';
+} from './thunks/messageFeatures';
 
 /** Rich-media sends with upload progress in the store. */
 export { sendMediaMessage, uploadProgress, type UploadProgress, type SendMediaArgs } from './thunks/media';
@@ -224,5 +224,5 @@ export * from './selectors/relations';
 // Normalizers (pure: SDK object → plain record), for custom thunks and tests
 export { normalizeMessage } from './normalize/message';
 export { normalizeConversation } from './normalize/conversation';
-export { normalizeGroup, normalizeProfile } from './normalize/profile';
+export { normalizeGroup, normalizeProfile } from './normalize/profileAndGroup';
 export { toPlain } from './normalize/plain';

@@ -3,7 +3,7 @@
  * `EVENT_TABLE`, hands the SDK to thunks, and keeps a bad payload from ever throwing out.
  */
 import type { Dispatch, Middleware, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
-import { detachTim, eventFailed, messagesReceived, topicUpserted, unhandledEvent } from './actions';
+import { detachTim, eventFailed, messagesReceived, topicCreatedOrUpdated, unhandledEvent } from './actions';
 import { asContextAnswer, getTimContext, type TimContext } from './context';
 import { TIM_REDUX_ERROR, TimReduxError } from './errors';
 import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
@@ -198,7 +198,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
             ? { action: unhandledEvent({ name, data: toPlain(data) }), problems: [] }
             : { action: null, problems: [`event name ${JSON.stringify(name)} cannot key the state`] };
         problems = result.problems;
-        if (key === 'TOPIC_CREATED' && result.action && topicUpserted.match(result.action))
+        if (key === 'TOPIC_CREATED' && result.action && topicCreatedOrUpdated.match(result.action))
           createdTopic = result.action.payload;
         if (options.coalesce && result.action && messagesReceived.match(result.action)) {
           for (const m of result.action.payload) pending.push(m);
@@ -226,7 +226,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         invoke(sdk, 'getTopicList', { groupID, topicIDList: [createdTopic.topic.topicID] }).then(
           (response) => {
             if (epoch !== at) return;
-            for (const topic of topicsOf(dataOf(response))) api.dispatch(topicUpserted({ groupID, topic }));
+            for (const topic of topicsOf(dataOf(response))) api.dispatch(topicCreatedOrUpdated({ groupID, topic }));
           },
           () => undefined, // the topic stays as its ID; a later TOPIC_UPDATED or getTopicList fills it
         );

@@ -2,7 +2,7 @@
 import type { ConversationRecord, GroupRecord, LastMessageRecord, PlainObject, ProfileRecord } from '../types';
 import { MalformedPayloadError } from '../errors';
 import { bool, isObject, num, str, strArray, toPlain, toPlainObject } from './plain';
-import { normalizeGroup, normalizeProfile } from './profile';
+import { normalizeGroup, normalizeProfile } from './profileAndGroup';
 
 /** What one SDK conversation becomes. */
 export interface NormalizedConversation {

@@ -21,7 +21,7 @@ import {
 import { emptyPagedTable, pagedGet, pagedRemove, pagedSet, pagedUpsertMany } from '../entities/pagedTable';
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
-import * as More from '../thunks/messagesMore';
+import * as More from '../thunks/messageFeatures';
 import { clearHistoryMessage, deleteConversation, getConversationList } from '../thunks/conversations';
 import { createGroup, dismissGroup, getGroupList, getGroupProfile, joinGroup, quitGroup } from '../thunks/groups';
 import { plainEqual } from '../normalize/plain';

@@ -2,7 +2,7 @@
  * Group thunks: list, profile, create, join, quit, dismiss, update, owner, applications,
  * attributes, counters, communities and topics. Members are in `groupMembers.ts`.
  */
-import { normalizeGroup } from '../normalize/profile';
+import { normalizeGroup } from '../normalize/profileAndGroup';
 import { isObject, isSafeKey, num, str, toPlainObject } from '../normalize/plain';
 import type { GroupMemberRole, GroupRecord, GroupType, PlainObject, PlainValue } from '../types';
 import { invoke, isId, requireId, requireObject } from './call';

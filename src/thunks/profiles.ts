@@ -1,5 +1,5 @@
 /** Profile thunks. */
-import { normalizeProfile } from '../normalize/profile';
+import { normalizeProfile } from '../normalize/profileAndGroup';
 import type { ProfileRecord } from '../types';
 import { createTimThunk, withSdk } from './create';
 

@@ -4,7 +4,7 @@
  * `state.tim.relations` at once, before the SDK's own list events confirm them.
  */
 import { tableGet } from '../entities/table';
-import { normalizeProfile } from '../normalize/profile';
+import { normalizeProfile } from '../normalize/profileAndGroup';
 import { isObject, isSafeKey, toPlainObject } from '../normalize/plain';
 import type { PlainObject, PlainValue, ProfileRecord } from '../types';
 import { hasMethod, idsOf, invoke, isId, requireId, requireIdList, requireObject } from './call';

@@ -1,4 +1,8 @@
-/** `state.tim.extras`: group attributes and counters, topics, conversation groups, pinned messages, ... */
+/**
+ * `state.tim.extras`: what each group has beyond its record (attributes, counters, topics, pinned
+ * messages, system notices, room custom data) and what the account has (conversation groups, the
+ * global receive option, server config).
+ */
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import { isSafeKey } from '../normalize/plain';
 import * as A from '../actions';
@@ -60,7 +64,7 @@ const extrasSlice = createSlice({
       .addCase(A.groupCounterUpdated, (state, { payload }) => {
         (state.groupCounters[payload.groupID] ??= {})[payload.key] = payload.value;
       })
-      .addCase(A.topicUpserted, (state, { payload }) => {
+      .addCase(A.topicCreatedOrUpdated, (state, { payload }) => {
         // Merged: TOPIC_CREATED brings only the ID, and must not blank a topic already loaded.
         const topics = (state.topics[payload.groupID] ??= {});
         topics[payload.topic.topicID] = { ...topics[payload.topic.topicID], ...payload.topic };
