@@ -15,6 +15,7 @@ export type { Json, JsonObject } from './json';
 export type {
   C2CMessageRecord,
   ConversationRecord,
+  ExtensionState,
   GroupMemberRecord,
   GroupMessageRecord,
   GroupRecord,
@@ -22,7 +23,10 @@ export type {
   GroupType,
   MessageElement,
   ProfileRecord,
+  ReactionRecord,
   UserRecord,
 } from './types';
+export type { TopicState } from './handlers/topics';
+export type { GroupProfileChange } from './handlers/groupTips';
 export { installNodeGlobals, disposeSdk, type DisposeNodeGlobals, type DisposableSdk } from './node';
 export { installWxShim, type WxShim, type WxShimOptions } from './wxShim';
