@@ -12,6 +12,7 @@ import { addRatios, aggregate, machine, table, writeJson, type Row } from './rep
 import { live, history, loginSync } from './scenarios/messages';
 import { floodMany, floodRoom, memory } from './scenarios/flood';
 import { conversationList, renders } from './scenarios/lists';
+import { lookup } from './scenarios/lookup';
 import { sdkOverhead } from './scenarios/sdkOverhead';
 import type { Measurement, Scenario } from './scenarios/types';
 import { floor } from './subjects/floor';
@@ -21,7 +22,17 @@ import { tuiEngine } from './subjects/tuiEngine';
 import type { SubjectKind } from './subjects/types';
 
 const allSubjects: SubjectKind[] = [timRedux, timReduxCoalesced, naive, floor, tuiEngine, streamChat];
-const scenarios: Scenario[] = [live, floodRoom, floodMany, conversationList, history, loginSync, memory, renders];
+const scenarios: Scenario[] = [
+  live,
+  floodRoom,
+  floodMany,
+  conversationList,
+  history,
+  loginSync,
+  memory,
+  renders,
+  lookup,
+];
 
 async function main(): Promise<void> {
   const cfg = configFrom(process.argv.slice(2));
