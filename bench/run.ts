@@ -11,7 +11,7 @@ import { naive } from './naive';
 import { addRatios, aggregate, machine, table, writeJson, type Row } from './report';
 import { live, history, loginSync } from './scenarios/messages';
 import { floodMany, floodRoom, memory } from './scenarios/flood';
-import { conversationList, renders } from './scenarios/lists';
+import { conversationList, conversationListPlain, renders } from './scenarios/lists';
 import { lookup } from './scenarios/lookup';
 import { sdkOverhead } from './scenarios/sdkOverhead';
 import type { Measurement, Scenario } from './scenarios/types';
@@ -27,6 +27,7 @@ const scenarios: Scenario[] = [
   floodRoom,
   floodMany,
   conversationList,
+  conversationListPlain,
   history,
   loginSync,
   memory,
