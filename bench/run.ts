@@ -13,6 +13,7 @@ import { live, history, loginSync } from './scenarios/messages';
 import { floodMany, floodRoom, memory } from './scenarios/flood';
 import { conversationList, conversationListPlain, renders } from './scenarios/lists';
 import { lookup } from './scenarios/lookup';
+import { devMode } from './scenarios/devMode';
 import { sdkOverhead } from './scenarios/sdkOverhead';
 import type { Measurement, Scenario } from './scenarios/types';
 import { floor } from './subjects/floor';
@@ -33,6 +34,7 @@ const scenarios: Scenario[] = [
   memory,
   renders,
   lookup,
+  devMode,
 ];
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
 import TIMModule from 'tim-js-sdk';
 import { configureStore } from '@reduxjs/toolkit';
 import { useDispatch, useSelector, type TypedUseSelectorHook } from 'react-redux';
-import { createTimMiddleware, sdkNamespace, timDevToolsOptions, timReducer } from '../../src';
+import { createTimMiddleware, sdkNamespace, timCheckOptions, timDevToolsOptions, timReducer } from '../../src';
 
 declare const __EMULATOR_URL__: string;
 
@@ -15,7 +15,7 @@ tim.setLogLevel(4);
 
 export const store = configureStore({
   reducer: { tim: timReducer },
-  middleware: (getDefault) => getDefault().concat(createTimMiddleware(tim, { events: TIM.EVENT })),
+  middleware: (getDefault) => getDefault(timCheckOptions()).concat(createTimMiddleware(tim, { events: TIM.EVENT })),
   devTools: timDevToolsOptions,
 });
 
