@@ -20,6 +20,7 @@ import { floor } from './subjects/floor';
 import { streamChat } from './subjects/streamChat';
 import { timRedux, timReduxCoalesced } from './subjects/timRedux';
 import { tuiEngine } from './subjects/tuiEngine';
+import { ATOMICX, atomicxRow } from './subjects/atomicx';
 import type { SubjectKind } from './subjects/types';
 
 const allSubjects: SubjectKind[] = [timRedux, timReduxCoalesced, naive, floor, tuiEngine, streamChat];
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
         });
       else rows.push(aggregate(scenario, kind.name, results.get(kind.name) ?? []));
     }
+    // AtomicX after the interleaved subjects: its message handler is async (see subjects/atomicx.ts).
+    if (!names || names.includes(ATOMICX)) rows.push(await atomicxRow(scenario, cfg, reps));
     const heap = heapAfterGc();
     console.log(
       `  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s${Number.isFinite(heap) ? `, heap after ${(heap / 1048576).toFixed(0)} MB` : ''}`,
