@@ -107,7 +107,10 @@ async function main(): Promise<void> {
   console.log(`\nJSON: ${file}\nTotal: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  // AtomicX's bundled SDK and TUICore leave timers running: the run is over.
+  .finally(() => process.exit());
