@@ -80,6 +80,7 @@ export function createNaiveStore(options: SubjectOptions = {}) {
 export const naive: SubjectKind = {
   name: 'naive RTK',
   supportsCap: true,
+  lookup: true,
   create(options = {}): Subject {
     const { sdk, store, received, selectConversationList } = createNaiveStore(options);
     return {
@@ -93,6 +94,8 @@ export const naive: SubjectKind = {
         return n;
       },
       conversationRows: () => selectConversationList(store.getState()),
+      // The entity adapter's own lookup: `entities[id]`.
+      findById: (messageID) => store.getState().messages.entities[messageID],
       close: () => undefined,
     };
   },

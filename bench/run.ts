@@ -11,17 +11,32 @@ import { naive } from './naive';
 import { addRatios, aggregate, machine, table, writeJson, type Row } from './report';
 import { live, history, loginSync } from './scenarios/messages';
 import { floodMany, floodRoom, memory } from './scenarios/flood';
-import { conversationList, renders } from './scenarios/lists';
+import { conversationList, conversationListPlain, renders } from './scenarios/lists';
+import { lookup } from './scenarios/lookup';
+import { devMode } from './scenarios/devMode';
 import { sdkOverhead } from './scenarios/sdkOverhead';
 import type { Measurement, Scenario } from './scenarios/types';
 import { floor } from './subjects/floor';
 import { streamChat } from './subjects/streamChat';
 import { timRedux, timReduxCoalesced } from './subjects/timRedux';
 import { tuiEngine } from './subjects/tuiEngine';
+import { ATOMICX, atomicxRow } from './subjects/atomicx';
 import type { SubjectKind } from './subjects/types';
 
 const allSubjects: SubjectKind[] = [timRedux, timReduxCoalesced, naive, floor, tuiEngine, streamChat];
-const scenarios: Scenario[] = [live, floodRoom, floodMany, conversationList, history, loginSync, memory, renders];
+const scenarios: Scenario[] = [
+  live,
+  floodRoom,
+  floodMany,
+  conversationList,
+  conversationListPlain,
+  history,
+  loginSync,
+  memory,
+  renders,
+  lookup,
+  devMode,
+];
 
 async function main(): Promise<void> {
   const cfg = configFrom(process.argv.slice(2));
@@ -73,6 +88,8 @@ async function main(): Promise<void> {
         });
       else rows.push(aggregate(scenario, kind.name, results.get(kind.name) ?? []));
     }
+    // AtomicX after the interleaved subjects: its message handler is async (see subjects/atomicx.ts).
+    if (!names || names.includes(ATOMICX)) rows.push(await atomicxRow(scenario, cfg, reps));
     const heap = heapAfterGc();
     console.log(
       `  ${scenario.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s${Number.isFinite(heap) ? `, heap after ${(heap / 1048576).toFixed(0)} MB` : ''}`,
@@ -90,7 +107,10 @@ async function main(): Promise<void> {
   console.log(`\nJSON: ${file}\nTotal: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  // AtomicX's bundled SDK and TUICore leave timers running: the run is over.
+  .finally(() => process.exit());

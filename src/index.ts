@@ -12,6 +12,7 @@ export { getTimContext, timContextOf, type TimContext } from './context';
 export { TIM_REDUX_ERROR, toTimError } from './errors';
 export { sdkNamespace, type CreateExtras, type TimSdkNamespace } from './sdkNamespace';
 export { timDevToolsOptions, createTimDevToolsOptions, sanitizeTimState, type TimDevToolsLimits } from './devtools';
+export { timCheckOptions, type TimCheckOptions } from './checks';
 export type * from './sdk';
 export type * from './types';
 export type { GroupTipRecord } from './normalize/groupTip';

@@ -38,11 +38,14 @@ export interface TimMiddlewareOptions {
    */
   receivedRegistryLimit?: number;
   /**
-   * Coalesce MESSAGE_RECEIVED events that arrive in the same tick into one action, applied at the
-   * end of the tick (or before any other action, so order is kept). For live rooms that push
-   * hundreds of messages a second. Default false: state changes synchronously with each event.
+   * Coalesce MESSAGE_RECEIVED events into one action. `true` (or `'tick'`): the events of one tick,
+   * applied at the end of the tick. `'frame'`: the events of one frame, applied at the next
+   * `requestAnimationFrame` (a 16 ms timer where there is none), so the state lags the SDK by up to
+   * a frame and one store update serves a frame's worth of messages (see docs/performance.md). Either
+   * way, any other action applies the waiting messages first (order is kept), and `flush()` and
+   * `close()` apply them at once. Default false: state changes synchronously with each event.
    */
-  coalesce?: boolean;
+  coalesce?: boolean | 'tick' | 'frame';
   /**
    * Set to the value given to 3.x `TIM.create({ partialUpdatedConversations })`. With it,
    * CONVERSATION_LIST_UPDATED carries only the changed conversations: they are upserted and the others
@@ -55,7 +58,7 @@ export interface TimMiddlewareOptions {
 export type TimMiddleware = Middleware & {
   /** Unsubscribes every handler from the SDK. The store keeps its state. */
   close(): void;
-  /** With `coalesce`, applies the messages waiting for the end of the tick now. */
+  /** With `coalesce`, applies the messages waiting for the end of the tick (or frame) now. */
   flush(): void;
   /** The registry of SDK messages this middleware keeps (read-only use: tests, debugging). */
   readonly registry: MessageRegistry;
@@ -81,11 +84,23 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   let epoch = 0;
   let dispatch: Dispatch<UnknownAction> | null = null;
 
-  // Coalescing (options.coalesce): received messages wait here until the end of the tick.
+  // Coalescing (options.coalesce): received messages wait here until the end of the tick or frame.
+  const coalesce = options.coalesce === 'frame' ? 'frame' : options.coalesce ? 'tick' : null;
   let pending: MessageRecord[] = [];
   let flushQueued = false;
+  let cancelFrame: (() => void) | null = null;
+  const queueFlush = () => {
+    flushQueued = true;
+    if (coalesce === 'tick') queueMicrotask(flush);
+    else cancelFrame = onNextFrame(flush);
+  };
   const flush = () => {
     flushQueued = false;
+    if (cancelFrame) {
+      const cancel = cancelFrame;
+      cancelFrame = null;
+      cancel();
+    }
     if (pending.length === 0 || !dispatch) return;
     const batch = pending;
     pending = [];
@@ -200,12 +215,9 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         problems = result.problems;
         if (key === 'TOPIC_CREATED' && result.action && topicCreatedOrUpdated.match(result.action))
           createdTopic = result.action.payload;
-        if (options.coalesce && result.action && messagesReceived.match(result.action)) {
+        if (coalesce && result.action && messagesReceived.match(result.action)) {
           for (const m of result.action.payload) pending.push(m);
-          if (!flushQueued) {
-            flushQueued = true;
-            queueMicrotask(flush);
-          }
+          if (!flushQueued) queueFlush();
         } else if (result.action) api.dispatch(result.action);
         for (const action of result.also ?? []) api.dispatch(action);
       } catch (e) {
@@ -261,6 +273,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       else if (isUserDataReset(action)) {
         epoch++;
         pending = [];
+        if (cancelFrame) flush(); // nothing waits any more: only the frame callback goes
         registry.clear();
         conversations.clear();
         ready = false;
@@ -271,6 +284,23 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
   };
 
   return Object.assign(middleware, { close, flush, registry });
+}
+
+/** Frame scheduling where there are frames (browsers), else a frame's worth of timer (Node, mini programs). */
+const FRAME_MS = 16;
+
+/** Calls `fn` at the next frame; returns how to cancel it. */
+function onNextFrame(fn: () => void): () => void {
+  const g = globalThis as {
+    requestAnimationFrame?: (cb: () => void) => number;
+    cancelAnimationFrame?: (id: number) => void;
+  };
+  if (typeof g.requestAnimationFrame === 'function' && typeof g.cancelAnimationFrame === 'function') {
+    const id = g.requestAnimationFrame(fn);
+    return () => g.cancelAnimationFrame?.(id);
+  }
+  const timer = setTimeout(fn, FRAME_MS);
+  return () => clearTimeout(timer);
 }
 
 function safeIsReady(sdk: TimSdk): boolean {

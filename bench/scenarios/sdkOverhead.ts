@@ -59,6 +59,7 @@ function runChild(
   userID: string,
   warm: number,
   pairs: number,
+  coalesce?: 'frame',
 ): Promise<Phase[]>;
 function runChild(
   emu: Emu,
@@ -67,6 +68,7 @@ function runChild(
   userID: string,
   warm: number,
   pairs?: number,
+  coalesce?: 'frame',
 ): Promise<ChildResult | Phase[]> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, '..', 'sdkChild.ts'), [], {
@@ -112,7 +114,7 @@ function runChild(
         reject(new Error(`${mode}: child exited ${code} ${stderr.slice(0, 300)}`));
       }
     });
-    child.send({ url: emu.url, mode, expect: n, userID, warm, pairs });
+    child.send({ url: emu.url, mode, expect: n, userID, warm, pairs, coalesce });
   });
 }
 
@@ -156,6 +158,7 @@ export const sdkOverhead = {
     const warmUp = cfg.quick ? 1_000 : 3_000;
     const cold = { bare: [], listeners: [], 'tim-redux': [] } as Record<Mode, ChildResult[]>;
     const warm: Phase[][] = [];
+    const warmFrame: Phase[][] = [];
     try {
       for (let r = 0; r < reps; r++) {
         // Rotated per repetition, so no mode always runs first.
@@ -165,13 +168,19 @@ export const sdkOverhead = {
       }
       for (let r = 0; r < (cfg.quick ? 1 : 3); r++) {
         warm.push(await runChild(emu, 'alternate', n / 2, `u${r}w`, warmUp, cfg.quick ? 1 : 2));
+        // The same with `coalesce: 'frame'`: the messages of each 16 ms applied as one action.
+        warmFrame.push(await runChild(emu, 'alternate', n / 2, `u${r}f`, warmUp, cfg.quick ? 1 : 2, 'frame'));
       }
     } catch (e) {
       await emu.stop();
       return errorRows(e instanceof Error ? e.message : String(e));
     }
     await emu.stop();
-    return [...phaseRows(cold, 'cold', n), ...alternatingRows(warm, n / 2)];
+    return [
+      ...phaseRows(cold, 'cold', n),
+      ...alternatingRows(warm, n / 2),
+      ...alternatingRows(warmFrame, n / 2, " coalesce: 'frame'"),
+    ];
   },
 };
 
@@ -220,7 +229,7 @@ function phaseRows(results: Record<Mode, ChildResult[]>, phase: 'cold', n: numbe
 }
 
 /** Rows of the one-process runs: each tim-redux phase against the bare phase it is paired with. */
-function alternatingRows(children: Phase[][], n: number): Row[] {
+function alternatingRows(children: Phase[][], n: number, variant = ''): Row[] {
   const overheads: number[] = [];
   for (const phases of children) {
     const bare = phases.filter((p) => p.mode === 'bare');
@@ -234,7 +243,7 @@ function alternatingRows(children: Phase[][], n: number): Row[] {
     const binding = median(phases.map((p) => p.bindingMs));
     return {
       scenario: 'sdk-overhead',
-      subject: `${mode === 'bare' ? 'bare listener' : 'tim-redux'} (warm, one process)`,
+      subject: `${mode === 'bare' ? 'bare listener' : 'tim-redux'} (warm, one process${variant ? `,${variant}` : ''})`,
       status: 'ok' as const,
       reps: phases.map((p): Measurement => ({
         medianMs: p.cpuMs / n,

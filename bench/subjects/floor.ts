@@ -31,6 +31,8 @@ interface Seen {
   record: ConversationRecord;
   unreadCount: number;
   lastMessage: unknown;
+  /** For lists of fresh objects, where the last message is a new object every time. */
+  lastTime: number;
   isPinned: boolean;
   /** The list event that last contained it. */
   generation: number;
@@ -89,7 +91,7 @@ export const floor: SubjectKind = {
         // Hand-written knowledge of what changes: the SDK replaces lastMessage and bumps counters.
         if (
           seen &&
-          seen.lastMessage === c.lastMessage &&
+          (seen.lastMessage === c.lastMessage || seen.lastTime === c.lastMessage.lastTime) &&
           seen.unreadCount === c.unreadCount &&
           seen.isPinned === c.isPinned
         ) {
@@ -102,6 +104,7 @@ export const floor: SubjectKind = {
           record: normalizeConversation(c).conversation,
           unreadCount: c.unreadCount,
           lastMessage: c.lastMessage,
+          lastTime: c.lastMessage.lastTime,
           isPinned: c.isPinned,
           generation,
         });

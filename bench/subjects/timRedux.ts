@@ -9,6 +9,7 @@ const {
   getMessageList,
   normalizeMessage,
   selectConversationList,
+  selectMessageById,
   selectMessagesByConversationID,
   setMessageCap,
   timReducer,
@@ -35,6 +36,7 @@ let requestSeq = 0;
 export const timRedux: SubjectKind = {
   name: 'tim-redux',
   supportsCap: true,
+  lookup: true,
   create(options = {}): Subject {
     const { sdk, mw, store } = createTimReduxStore(options);
     return {
@@ -55,6 +57,9 @@ export const timRedux: SubjectKind = {
       },
       count: (conversationID) => selectMessagesByConversationID(store.getState(), conversationID).length,
       conversationRows: () => selectConversationList(store.getState()),
+      findById: (messageID) => selectMessageById(store.getState(), messageID),
+      extension: (messageID, value) =>
+        sdk.emit(TIM_EVENTS.MESSAGE_EXTENSIONS_UPDATED, { messageID, extensions: [{ key: 'k', value }] }),
       close: () => mw.close(),
     };
   },

@@ -26,6 +26,10 @@ export interface Subject {
   count(conversationID: string): number;
   /** The conversation list as a UI reads it (a selector's result), for identity checks. */
   conversationRows?: () => ReadonlyArray<{ conversationID: string }>;
+  /** A stored message by ID, as a UI row reads it (tim-redux: `selectMessageById`), or undefined. */
+  findById?: (messageID: string) => unknown;
+  /** One MESSAGE_EXTENSIONS_UPDATED event on a message named by ID alone. */
+  extension?: (messageID: string, value: string) => void;
   /** Let go of listeners and globals. */
   close(): void;
 }
@@ -37,6 +41,8 @@ export interface SubjectKind {
   oneConversationOnly?: boolean;
   /** A variant that only makes sense in the flood scenarios (tim-redux with coalescing). */
   floodOnly?: boolean;
+  /** Can look a message up by ID (the lookup scenario). */
+  lookup?: boolean;
   /** Can apply a per-conversation cap. */
   supportsCap: boolean;
   create(options?: SubjectOptions): Subject;

@@ -1,7 +1,7 @@
 /** The store, wired as the README says: timReducer at `tim`, the middleware on the real SDK. */
 import TIMModule from 'tim-js-sdk';
 import { configureStore } from '@reduxjs/toolkit';
-import { createTimMiddleware, sdkNamespace, timDevToolsOptions, timReducer } from 'tim-redux';
+import { createTimMiddleware, sdkNamespace, timCheckOptions, timDevToolsOptions, timReducer } from 'tim-redux';
 
 declare const __EMULATOR_URL__: string;
 
@@ -15,6 +15,6 @@ tim.setLogLevel(4);
 /** The app's store. Its components read it with the hooks of `tim-redux/react`. */
 export const store = configureStore({
   reducer: { tim: timReducer },
-  middleware: (getDefault) => getDefault().concat(createTimMiddleware(tim, { events: TIM.EVENT })),
+  middleware: (getDefault) => getDefault(timCheckOptions()).concat(createTimMiddleware(tim, { events: TIM.EVENT })),
   devTools: timDevToolsOptions,
 });

@@ -18,6 +18,7 @@
 import type { MessageList, MessageRecord, MessageStatus } from '../types';
 import { plainEqual } from '../normalize/plain';
 import { carryIndex, holds, indexIfAny, type Chunk, type IdIndex } from './messageIndex';
+import { journaling, recordIDs } from './messageLocator';
 
 /** Records per chunk. */
 export const CHUNK = 64;
@@ -38,6 +39,12 @@ function derive(
   let count = 0;
   for (const chunk of chunks) count += chunk.length;
   const to: MessageList = { chunks, count };
+  if (journaling()) {
+    // The store-wide locator (`messageLocator.ts`) is being carried: it takes the same delta.
+    const ids = Array.from(added);
+    recordIDs(ids, removed);
+    added = ids;
+  }
   // A list that just outgrew one chunk builds its index when first asked.
   if (index !== null && chunks.length > 1) carryIndex(from, index, to, added, removed);
   return to;
@@ -166,7 +173,9 @@ function locate(chunks: readonly Chunk[], id: string, probe?: MessageRecord): Po
 
 /** The stored record with this ID, if any. */
 export function findMessage(list: MessageList, id: string): MessageRecord | undefined {
-  if (!hasMessage(list, id)) return undefined;
+  // A one-chunk list has no index: the scan below is the whole check (not a scan to check, then another).
+  const index = indexIfAny(list);
+  if (index !== null && !index.ids.has(id)) return undefined;
   const at = locate(list.chunks, id);
   return at ? list.chunks[at.chunk][at.index] : undefined;
 }

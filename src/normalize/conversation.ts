@@ -1,8 +1,8 @@
 /** SDK `Conversation` → `ConversationRecord`, plus the profile or group it embeds. */
 import type { ConversationRecord, GroupRecord, LastMessageRecord, PlainObject, ProfileRecord } from '../types';
 import { MalformedPayloadError } from '../errors';
-import { bool, isObject, num, str, strArray, toPlain, toPlainObject } from './plain';
-import { normalizeGroup, normalizeProfile } from './profileAndGroup';
+import { bool, isObject, num, plainMatches, str, strArray, toPlain, toPlainObject } from './plain';
+import { groupMatches, normalizeGroup, normalizeProfile, profileMatches } from './profileAndGroup';
 
 /** What one SDK conversation becomes. */
 export interface NormalizedConversation {
@@ -76,6 +76,71 @@ export function normalizeConversation(raw: unknown): NormalizedConversation {
   };
 }
 
+function lastMessageMatches(raw: unknown, record: LastMessageRecord | null): boolean {
+  if (!isObject(raw)) return record === null;
+  if (record === null) return false;
+  if (num(raw.lastTime) !== record.lastTime || num(raw.lastSequence) !== record.lastSequence) return false;
+  if (str(raw.messageForShow) !== record.messageForShow || str(raw.fromAccount) !== record.fromAccount) return false;
+  if (str(raw.type) !== record.type || bool(raw.isRevoked) !== record.isRevoked) return false;
+  if (bool(raw.isPeerRead) !== record.isPeerRead || str(raw.nick) !== record.nick) return false;
+  if (str(raw.nameCard) !== record.nameCard || str(raw.cloudCustomData) !== record.cloudCustomData) return false;
+  const payload = raw.payload;
+  // normalizeLastMessage keeps an object payload (toPlain of it) and turns anything else into null.
+  if (isObject(payload) && !Array.isArray(payload))
+    return record.payload !== null && plainMatches(payload, record.payload);
+  return record.payload === null && (payload === null || typeof payload !== 'object');
+}
+
+function arrayMatches(raw: unknown, record: readonly unknown[], keep: (v: unknown) => boolean): boolean {
+  if (!Array.isArray(raw)) return record.length === 0;
+  let j = 0;
+  for (const v of raw) {
+    if (!keep(v)) continue;
+    if (j >= record.length || record[j] !== v) return false;
+    j++;
+  }
+  return j === record.length;
+}
+
+const isNumber = (v: unknown) => typeof v === 'number';
+const isString = (v: unknown) => typeof v === 'string';
+
+/**
+ * True when `normalizeConversation(raw)` would give records equal to `value`'s (false when unsure).
+ * For lists of fresh objects (a copy of the SDK's list, or 3.x making a new Conversation): the
+ * values are compared field by field, allocating nothing, so an unchanged conversation keeps its
+ * records (===) and its embedded profile or group is not sent again.
+ */
+export function conversationMatches(raw: Record<string, unknown>, value: NormalizedConversation): boolean {
+  const c = value.conversation;
+  if (raw.conversationID !== c.conversationID || str(raw.type) !== c.type) return false;
+  if (Math.max(0, num(raw.unreadCount)) !== c.unreadCount || bool(raw.isPinned) !== c.isPinned) return false;
+  if (str(raw.messageRemindType) !== c.messageRemindType || str(raw.remark) !== c.remark) return false;
+  if (num(raw.peerReadTime) !== c.peerReadTime || str(raw.customData) !== c.customData) return false;
+  if (str(raw.draftText) !== c.draftText) return false;
+  if (!lastMessageMatches(raw.lastMessage, c.lastMessage)) return false;
+  if (!arrayMatches(raw.markList, c.markList, isNumber)) return false;
+  if (!arrayMatches(raw.conversationGroupList, c.conversationGroupList, isString)) return false;
+  const at = raw.groupAtInfoList;
+  if (Array.isArray(at)) {
+    if (at.length !== c.groupAtInfoList.length) return false;
+    for (let i = 0; i < at.length; i++) {
+      const item = at[i];
+      if (!(isObject(item) && !Array.isArray(item) && plainMatches(item, c.groupAtInfoList[i]))) return false;
+    }
+  } else if (c.groupAtInfoList.length !== 0) return false;
+  // The embed: made only when the object is there (a malformed one is dropped, hence "unsure" below).
+  const user = c.userID ? raw.userProfile : undefined;
+  if (isObject(user)) {
+    if (value.profile === null || !profileMatches(user, value.profile)) return false;
+  } else if (value.profile !== null) return false;
+  const group = c.groupID ? raw.groupProfile : undefined;
+  if (isObject(group)) {
+    if (value.group === null || !groupMatches(group, value.group)) return false;
+  } else if (value.group !== null) return false;
+  return true;
+}
+
 /**
  * The fields of an SDK conversation that change while it lives, written into `out`. The SDK
  * updates its Conversation objects in place and sends the whole list again after nearly every
@@ -121,6 +186,9 @@ export function readVolatileFields(c: Record<string, unknown>, out: unknown[]): 
 }
 
 const FIELD_COUNT = 27;
+
+/** In place of a last message that was never read from the object now seen: no object is ===. */
+const STALE = Symbol('stale');
 
 /**
  * `readVolatileFields(c, out)` followed by comparing `out` with `seen`, fused: the same fields in the
@@ -234,22 +302,50 @@ export function createConversationNormalizer(): ConversationListNormalizer {
       generation++;
       let fresh: Set<string> | null = null;
       let shift = 0;
+      let byID: Map<string, Seen> | null = null;
       for (let i = 0; i < list.length; i++) {
         const raw = list[i];
         const guess = last[i + shift];
         let hit = guess !== undefined && guess.raw === raw ? guess : undefined;
+        // A fresh object for a conversation already seen (a copy of the SDK's list): found by ID,
+        // at its previous position or in the last list, and compared by value.
+        let copyOf: Seen | undefined;
         if (hit === undefined && isObject(raw)) {
-          hit = cache.get(raw);
-          if (hit !== undefined) shift = hit.index - i;
-        }
-        if (hit !== undefined) {
-          if (sameVolatileFields(raw as Record<string, unknown>, hit.fields)) {
-            hit.index = i;
-            hit.gen = generation;
-            now[i] = hit;
-            result.conversations.push(hit.value.conversation);
-            continue;
+          if (guess !== undefined && guess.value.conversation.conversationID === raw.conversationID) copyOf = guess;
+          else {
+            hit = cache.get(raw);
+            if (hit !== undefined) shift = hit.index - i;
+            else if (typeof raw.conversationID === 'string') {
+              byID ??= new Map(
+                last.flatMap((e) => (e === undefined ? [] : [[e.value.conversation.conversationID, e]])),
+              );
+              copyOf = byID.get(raw.conversationID);
+              if (copyOf !== undefined) shift = copyOf.index - i;
+            }
           }
+        }
+        let same: Seen | undefined;
+        const fields = raw as Record<string, unknown>;
+        if (hit !== undefined) {
+          if (sameVolatileFields(fields, hit.fields)) same = hit;
+          else if (conversationMatches(fields, hit.value)) {
+            // Changed in place, but nothing the record holds (an equal last message object, ...).
+            readVolatileFields(fields, hit.fields);
+            same = hit;
+          }
+        } else if (copyOf !== undefined && conversationMatches(fields, copyOf.value)) {
+          // The copy stands for the conversation from now on (the old object may go). Its fields are
+          // not read (5,000 copies per event): the next identity hit on it compares by value.
+          copyOf.raw = fields;
+          copyOf.fields[12] = STALE;
+          same = copyOf;
+        }
+        if (same !== undefined) {
+          same.index = i;
+          same.gen = generation;
+          now[i] = same;
+          result.conversations.push(same.value.conversation);
+          continue;
         }
         const seen = normalizeFresh(raw, i, result.problems);
         if (!seen) continue;

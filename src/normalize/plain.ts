@@ -122,3 +122,58 @@ export function plainEqual(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * True when `toPlain(value)` would be structurally equal to `plain`, without building it. Never true
+ * when it would not be; it may say false for some equal values (cycles, blobs, dates), which only
+ * costs the caller a fresh normalization.
+ */
+export function plainMatches(value: unknown, plain: unknown, depth = 0): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value === plain;
+    case 'number':
+      return Number.isFinite(value) ? value === plain : plain === null;
+    case 'bigint':
+      return plain === value.toString();
+    case 'object':
+      break;
+    default:
+      return plain === null;
+  }
+  if (value === null || depth >= MAX_DEPTH) return plain === null;
+  if (plain === null || typeof plain !== 'object') return false;
+  if (Array.isArray(value)) {
+    if (!Array.isArray(plain) || plain.length !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (!plainMatches(value[i], plain[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(plain) || isBlobLike(value) || value instanceof Date) return false;
+  return fieldsMatch(value as Record<string, unknown>, plain as Record<string, unknown>, depth, null);
+}
+
+/**
+ * True when the fields of `value` that `toPlain` keeps (leaving out `skip`) match `plain` field by
+ * field, and `plain` has no other field.
+ */
+export function fieldsMatch(
+  value: Record<string, unknown>,
+  plain: Record<string, unknown>,
+  depth: number,
+  skip: ReadonlySet<string> | null,
+): boolean {
+  let kept = 0;
+  // for-in with an own-key check walks what Object.keys gives without allocating its array.
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (key.charCodeAt(0) === 95 /* _ */ || (skip !== null && skip.has(key))) continue;
+    const field = value[key];
+    if (typeof field === 'function' || typeof field === 'symbol' || field === undefined) continue;
+    kept++;
+    if (!Object.prototype.hasOwnProperty.call(plain, key) || !plainMatches(field, plain[key], depth + 1)) return false;
+  }
+  let count = 0;
+  for (const key in plain) if (Object.prototype.hasOwnProperty.call(plain, key)) count++;
+  return count === kept;
+}

@@ -1,7 +1,7 @@
 /** SDK `Profile` and `Group` objects → `ProfileRecord` and `GroupRecord`. */
 import type { GroupRecord, PlainObject, ProfileRecord } from '../types';
 import { MalformedPayloadError } from '../errors';
-import { isObject, num, str, toPlainObject } from './plain';
+import { fieldsMatch, isObject, num, plainMatches, str, toPlainObject } from './plain';
 
 const PROFILE_FIELDS = new Set(['userID', 'nick', 'avatar']);
 
@@ -53,4 +53,32 @@ function rest(raw: Record<string, unknown>, known: ReadonlySet<string>): PlainOb
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) if (!known.has(key)) picked[key] = raw[key];
   return toPlainObject(picked);
+}
+
+/** True when `normalizeProfile(raw)` would equal `record` (false when unsure). */
+export function profileMatches(raw: Record<string, unknown>, record: ProfileRecord): boolean {
+  return (
+    raw.userID === record.userID &&
+    str(raw.nick) === record.nick &&
+    str(raw.avatar) === record.avatar &&
+    fieldsMatch(raw, record.extra, 0, PROFILE_FIELDS)
+  );
+}
+
+/** True when `normalizeGroup(raw)` would equal `record` (false when unsure). */
+export function groupMatches(raw: Record<string, unknown>, record: GroupRecord): boolean {
+  return (
+    raw.groupID === record.groupID &&
+    str(raw.name) === record.name &&
+    str(raw.avatar) === record.avatar &&
+    str(raw.type) === record.type &&
+    str(raw.introduction) === record.introduction &&
+    str(raw.notification) === record.notification &&
+    str(raw.ownerID) === record.ownerID &&
+    num(raw.memberCount ?? raw.memberNum) === record.memberCount &&
+    (isObject(raw.selfInfo) && !Array.isArray(raw.selfInfo)
+      ? plainMatches(raw.selfInfo, record.selfInfo)
+      : raw.selfInfo === undefined && Object.keys(record.selfInfo).length === 0) &&
+    fieldsMatch(raw, record.extra, 0, GROUP_FIELDS)
+  );
 }

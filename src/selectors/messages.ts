@@ -1,5 +1,6 @@
 /** Message and history selectors. */
 import { findMessage, listRecords } from '../entities/messageList';
+import { conversationOfMessage } from '../entities/messageLocator';
 import { pagedGet } from '../entities/pagedTable';
 import type { HistoryState, MessageRecord, RootStateWithTim, TimError } from '../types';
 
@@ -21,15 +22,16 @@ export const selectMessagesByConversationID = (
   return list ? listRecords(list) : NO_MESSAGES;
 };
 
-/** A message by ID, searched across every conversation; undefined when not stored. */
+/**
+ * A message by ID, in any conversation; undefined when not stored. O(1) to find the conversation
+ * (the message locator, built on the first call and then kept up by the reducer), then a look in it.
+ */
 export const selectMessageById = (state: RootStateWithTim, messageID: string): MessageRecord | undefined => {
-  for (const page of state.tim.messages.lists.pages) {
-    for (const list of page.values) {
-      const record = findMessage(list, messageID);
-      if (record) return record;
-    }
-  }
-  return undefined;
+  const { lists } = state.tim.messages;
+  const conversationID = conversationOfMessage(lists, messageID);
+  if (conversationID === null) return undefined;
+  const list = pagedGet(lists, conversationID);
+  return list ? findMessage(list, messageID) : undefined;
 };
 
 /** History paging state of a conversation: `{ nextReqMessageID, isCompleted, loading, error }`. */

@@ -18,6 +18,7 @@ import {
   updateMessage,
   upsertMessages,
 } from '../entities/messageList';
+import { closeJournal, journalConversation, locateMessage, openJournal, recordIDs } from '../entities/messageLocator';
 import { emptyPagedTable, pagedGet, pagedRemove, pagedSet, pagedUpsertMany } from '../entities/pagedTable';
 import { isStale } from '../thunks/create';
 import { deleteMessages, getMessageList, resendMessage, revokeMessage, sendMessage } from '../thunks/messages';
@@ -67,22 +68,44 @@ function byConversation<T extends { conversationID: string }>(items: readonly T[
   return groups;
 }
 
-/** Applies `change` to the lists of the conversations named, in one table update. */
+type ListChange<T> = (list: MessageList, items: readonly T[], conversationID: string) => MessageList;
+
+/**
+ * Applies `change` to the lists of the conversations named, in one table update, carrying the
+ * message locator (`entities/messageLocator.ts`) to the new table when it has one.
+ */
 function changeLists<T extends { conversationID: string }>(
   state: MessagesState,
   items: readonly T[],
-  change: (list: MessageList, items: readonly T[], conversationID: string) => MessageList,
+  change: ListChange<T>,
+): MessagesState {
+  if (!openJournal(state.lists)) return changeListsOf(state, items, change);
+  let next: MessagesState | undefined;
+  try {
+    next = changeListsOf(state, items, change);
+  } finally {
+    closeJournal(next?.lists);
+  }
+  return next;
+}
+
+function changeListsOf<T extends { conversationID: string }>(
+  state: MessagesState,
+  items: readonly T[],
+  change: ListChange<T>,
 ): MessagesState {
   // One conversation (a live message, a history page): no grouping.
   const first = items[0]?.conversationID;
   if (items.every((item) => item.conversationID === first)) {
     if (first === undefined) return state;
+    journalConversation(first);
     const before = listOf(state, first);
     const after = change(before, items, first);
     return after === before ? state : { ...state, lists: pagedSet(state.lists, first, after) };
   }
   const entries: Array<[string, MessageList]> = [];
   for (const [conversationID, group] of byConversation(items)) {
+    journalConversation(conversationID);
     const before = pagedGet(state.lists, conversationID);
     const after = change(before ?? EMPTY_MESSAGE_LIST, group, conversationID);
     if (after !== (before ?? EMPTY_MESSAGE_LIST)) entries.push([conversationID, after]);
@@ -91,12 +114,9 @@ function changeLists<T extends { conversationID: string }>(
   return { ...state, lists: pagedUpsertMany(state.lists, entries) };
 }
 
-/** The conversation holding message `id`, searched across all conversations. */
+/** The conversation holding message `id` (O(1) through the message locator). */
 function locate(state: MessagesState, id: string): string | null {
-  for (const { keys, values } of state.lists.pages) {
-    for (let i = 0; i < values.length; i++) if (hasMessage(values[i], id)) return keys[i];
-  }
-  return null;
+  return locateMessage(state.lists, id);
 }
 
 /**
@@ -282,9 +302,17 @@ function changeMyReaction(state: MessagesState, r: More.ReactionChange): Message
 /** Drops the messages, history cursor and errors of conversations that are gone (deleted, cleared, group left). */
 function forgetConversations(state: MessagesState, conversationIDs: readonly string[]): MessagesState {
   let { lists, history, errors } = state;
+  const carrying = openJournal(lists);
   for (const id of conversationIDs) {
     const list = pagedGet(lists, id);
     if (list) {
+      if (carrying) {
+        journalConversation(id);
+        recordIDs(
+          [],
+          listRecords(list).map((m) => m.ID),
+        );
+      }
       for (const { ID } of listRecords(list)) {
         if (Object.prototype.hasOwnProperty.call(errors, ID)) {
           if (errors === state.errors) errors = { ...errors };
@@ -295,6 +323,7 @@ function forgetConversations(state: MessagesState, conversationIDs: readonly str
     lists = pagedRemove(lists, id);
     history = pagedRemove(history, id);
   }
+  if (carrying) closeJournal(lists);
   return lists === state.lists && history === state.history && errors === state.errors
     ? state
     : { ...state, lists, history, errors };
