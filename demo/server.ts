@@ -40,10 +40,15 @@ export async function startDemo({ appPort = 5173, emulatorPort = 0 } = {}): Prom
       },
       logLevel: 'warn',
       server: { host: '127.0.0.1', port: appPort, strictPort: appPort !== 0 },
-      define: { __EMULATOR_URL__: JSON.stringify(emulator.url) },
+      define: {
+        __EMULATOR_URL__: JSON.stringify(emulator.url),
+        // The e2e run (control channel on) may read the store and the SDK from the page.
+        __TIM_DEMO_TEST__: JSON.stringify(process.env.TIM_DEMO_CONTROL === '1'),
+      },
       optimizeDeps: {
         include: [
           'tim-js-sdk',
+          'tim-upload-plugin',
           'react',
           'react-dom/client',
           'react-redux',

@@ -125,6 +125,8 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
 
   // Readiness, for `login` to resolve on SDK_READY rather than on the login promise.
   let ready = typeof sdk.isReady === 'function' ? safeIsReady(sdk) : false;
+  // Whether a list event came since SDK_READY (see refreshListWithTotal).
+  let listSinceReady = ready;
   let waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
   const settleWaiters = (error?: Error) => {
     const settling = waiters;
@@ -200,12 +202,43 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       options.onError?.(error);
     };
 
+    /**
+     * The login's unread counts on the rows as soon as in the total. The first CONVERSATION_LIST_UPDATED
+     * of a login comes before SDK_READY with every C2C unreadCount 0 (the SDK applies the login sync's
+     * counts after it: shared/tim-protocol/PROTOCOL.md, "unread count at login"). When the counts land,
+     * the SDK emits TOTAL_UNREAD_MESSAGE_COUNT_UPDATED at once but holds the list back up to 1 s
+     * (2.27.6 tim-js.js getOuterEmitterInstance: `_eventThrottleMap`, one emit per event name per
+     * second): for that second a UI showed a total no row accounted for. So at that total the SDK's
+     * local list is read (getConversationList answers from `_conversationMap` without a request: the
+     * `getLocalConversationList()` the held-back event will carry) and applied as that event. It
+     * resolves in microtasks, so no frame is painted between the total and the rows.
+     */
+    const refreshList = () => {
+      const at = epoch;
+      invoke(sdk, 'getConversationList').then(
+        (response) => {
+          if (epoch !== at || unsubscribe === null) return;
+          const list = dataOf(response).conversationList;
+          if (Array.isArray(list)) handle('CONVERSATION_LIST_UPDATED', TIM_EVENTS.CONVERSATION_LIST_UPDATED, list);
+        },
+        () => undefined, // the held-back list event still comes
+      );
+    };
+
     const handle = (key: string, name: string, data: unknown) => {
+      if (key === 'CONVERSATION_LIST_UPDATED' && ready) listSinceReady = true;
+      if (key === 'TOTAL_UNREAD_MESSAGE_COUNT_UPDATED' && ready && !listSinceReady) {
+        listSinceReady = true;
+        refreshList();
+      }
       const handler = EVENT_TABLE[key as TimEventKey];
       let problems: string[] = [];
       let createdTopic: { groupID: string; topic: { topicID: string } } | null = null;
       try {
-        if (key === 'SDK_READY') ready = true;
+        if (key === 'SDK_READY') {
+          ready = true;
+          listSinceReady = false;
+        }
         if (key === 'SDK_NOT_READY' || key === 'KICKED_OUT') ready = false;
         const result: EventResult = handler
           ? handler(data, eventContext)

@@ -140,3 +140,26 @@ export async function unreadCounts(page: Page): Promise<{ rows: Record<string, n
     return { rows, total: Number(document.querySelector('[data-testid="total-unread"]')?.textContent ?? 0) };
   });
 }
+
+/**
+ * What the page's SDK itself says: `getTotalUnreadMessageCount()` and each conversation's unreadCount
+ * from `getConversationList()`, keyed like `unreadCounts`. Reads the SDK the
+ * demo exposes on `window.__timDemo` in the e2e run only (TIM_DEMO_CONTROL=1).
+ */
+export async function sdkUnread(page: Page): Promise<{ rows: Record<string, number>; total: number }> {
+  return page.evaluate(async () => {
+    const { tim } = (window as unknown as { __timDemo: { tim: DemoSdk } }).__timDemo;
+    const { data } = await tim.getConversationList();
+    const rows: Record<string, number> = {};
+    for (const c of data.conversationList) rows[c.conversationID] = c.unreadCount;
+    return { rows, total: tim.getTotalUnreadMessageCount() };
+  });
+}
+
+/** The part of the SDK that `sdkUnread` reads. */
+interface DemoSdk {
+  getTotalUnreadMessageCount(): number;
+  getConversationList(): Promise<{
+    data: { conversationList: Array<{ conversationID: string; unreadCount: number }> };
+  }>;
+}

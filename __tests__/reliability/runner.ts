@@ -245,6 +245,7 @@ async function run(
     own = new Map();
     ownOrder = [];
     convObjects = new Map();
+    sdk.conversations = []; // the SDK's conversation map goes with the session
   };
 
   // The SDK double, programmed by `plan`.
@@ -524,6 +525,8 @@ async function run(
           c.isPinned = pinned;
           return c;
         });
+        // The real SDK's getConversationList answers with the list it last emitted (its local map).
+        sdk.conversations = list;
         sdk.emit('CONVERSATION_LIST_UPDATED', list);
         const next = new Map<string, number>(step.list.map(({ conv, unread }) => [CONVERSATIONS[conv], unread]));
         M.forgetConversations(

@@ -1,9 +1,10 @@
 /** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { getGroupProfile, sendMediaMessage, setMessageRead, type ConversationRecord } from 'tim-redux';
 import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { useConversationActions, useConversationTitle } from './ConversationList';
+import { AttachButton } from './Media';
 import { MessageList } from './MessageList';
 
 function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
@@ -51,7 +52,35 @@ function HeaderActions({ c }: { c: ConversationRecord }) {
   );
 }
 
-function Composer({ conversationID, onSent }: { conversationID: string; onSent: () => void }) {
+/**
+ * Sends files as image or file messages (by MIME type). The message is in the store at once with
+ * `progress` 0, which the upload moves to 1; its bubble shows the bar.
+ */
+function useSendFiles(conversationID: string, onSent: () => void): (files: File[]) => void {
+  const dispatch = useTimDispatch();
+  return useCallback(
+    (files: File[]) => {
+      const isGroup = conversationID.startsWith('GROUP');
+      const to = conversationID.slice(isGroup ? 5 : 3);
+      for (const file of files) {
+        const kind = file.type.startsWith('image/') ? 'image' : 'file';
+        void dispatch(sendMediaMessage({ kind, to, conversationType: isGroup ? 'GROUP' : 'C2C', file }));
+      }
+      if (files.length > 0) onSent();
+    },
+    [conversationID, dispatch, onSent],
+  );
+}
+
+function Composer({
+  conversationID,
+  onSent,
+  onFiles,
+}: {
+  conversationID: string;
+  onSent: () => void;
+  onFiles: (files: File[]) => void;
+}) {
   const { sendText } = useSendMessage();
   const [text, setText] = useState('');
   const send = () => {
@@ -74,8 +103,9 @@ function Composer({ conversationID, onSent }: { conversationID: string; onSent: 
         send();
       }}
     >
-      {/* Attachment buttons (image, file) go here. */}
-      <div className="composer-tools" />
+      <div className="composer-tools">
+        <AttachButton onFiles={onFiles} />
+      </div>
       <textarea
         data-testid="compose"
         rows={1}
@@ -107,10 +137,25 @@ export function Chat({ conversationID, onBack }: { conversationID: string; onBac
   }, [conversationID, unread, dispatch]);
 
   const toBottom = useRef<(() => void) | null>(null);
+  const scrollDown = useCallback(() => toBottom.current?.(), []);
+  const sendFiles = useSendFiles(conversationID, scrollDown);
 
   const ready = messages.length > 0 || !hasMore;
   return (
-    <section className="pane chat" aria-label="Chat">
+    <section
+      className="pane chat"
+      aria-label="Chat"
+      data-testid="chat"
+      onDragOver={(e) => {
+        // Accepting the drag is what lets a file be dropped anywhere on the chat.
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        sendFiles([...e.dataTransfer.files]);
+      }}
+    >
       <Header conversationID={conversationID} onBack={onBack} />
       <div className="messages" data-testid="messages">
         {!ready ? (
@@ -132,7 +177,7 @@ export function Chat({ conversationID, onBack }: { conversationID: string; onBac
           />
         )}
       </div>
-      <Composer conversationID={conversationID} onSent={() => toBottom.current?.()} />
+      <Composer conversationID={conversationID} onSent={scrollDown} onFiles={sendFiles} />
     </section>
   );
 }

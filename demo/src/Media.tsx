@@ -4,7 +4,7 @@
  * URLs from messages are used; anything else (javascript:, data:, ...) is not rendered.
  */
 import { useRef } from 'react';
-import type { MessageRecord } from '../../src';
+import type { MessageRecord } from 'tim-redux';
 
 /** The URL if it is http(s) or blob, else ''. */
 export function safeUrl(value: unknown): string {

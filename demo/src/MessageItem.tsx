@@ -7,6 +7,7 @@ import { memo, useEffect, useState } from 'react';
 import { revokeMessage, selectSenderDisplayName, type MessageRecord } from 'tim-redux';
 import { useSenderName, useSendMessage, useTimDispatch, useTimSelector } from 'tim-redux/react';
 import { Avatar } from './Avatar';
+import { MediaBody } from './Media';
 import { formatDay, formatTime, groupTipText, sameDay } from './format';
 import { Text } from './Text';
 
@@ -39,7 +40,7 @@ function statusText(m: MessageRecord): string {
   return 'Sent';
 }
 
-/** What the bubble holds. Image and file elements get their own element here (see the uploads work). */
+/** What the bubble holds. */
 function MessageBody({ m }: { m: MessageRecord }) {
   if (m.isRevoked)
     return <span className="revoked">{m.flow === 'out' ? 'You recalled a message' : 'Message recalled'}</span>;
@@ -47,9 +48,8 @@ function MessageBody({ m }: { m: MessageRecord }) {
     case 'TIMTextElem':
       return <Text text={typeof m.payload.text === 'string' ? m.payload.text : ''} />;
     case 'TIMImageElem':
-      return <span className="unsupported">[Photo]</span>;
     case 'TIMFileElem':
-      return <span className="unsupported">[File]</span>;
+      return <MediaBody m={m} />;
     default:
       return <span className="unsupported">[This message type is not shown here]</span>;
   }
