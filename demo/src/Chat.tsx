@@ -1,6 +1,6 @@
 /** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { getGroupProfile, sendMediaMessage, setMessageRead, type ConversationRecord } from 'tim-redux';
+import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
 import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { useConversationActions, useConversationTitle } from './ConversationList';
@@ -57,18 +57,13 @@ function HeaderActions({ c }: { c: ConversationRecord }) {
  * `progress` 0, which the upload moves to 1; its bubble shows the bar.
  */
 function useSendFiles(conversationID: string, onSent: () => void): (files: File[]) => void {
-  const dispatch = useTimDispatch();
+  const { sendMedia } = useSendMessage();
   return useCallback(
     (files: File[]) => {
-      const isGroup = conversationID.startsWith('GROUP');
-      const to = conversationID.slice(isGroup ? 5 : 3);
-      for (const file of files) {
-        const kind = file.type.startsWith('image/') ? 'image' : 'file';
-        void dispatch(sendMediaMessage({ kind, to, conversationType: isGroup ? 'GROUP' : 'C2C', file }));
-      }
+      for (const file of files) void sendMedia(conversationID, file.type.startsWith('image/') ? 'image' : 'file', file);
       if (files.length > 0) onSent();
     },
-    [conversationID, dispatch, onSent],
+    [conversationID, sendMedia, onSent],
   );
 }
 

@@ -9,8 +9,10 @@ import {
   selectMessagesByConversationID,
   selectProfileByUserID,
   selectSenderDisplayName,
+  sendMediaMessage,
   sendTextMessage,
   type MessageRecord,
+  type SendMediaArgs,
   type TimError,
 } from 'tim-redux';
 import { useCallback, useEffect, useMemo } from 'react';
@@ -84,17 +86,34 @@ export interface SendMessageApi {
    * `fail` (never endless: the SDK fails a send it cannot deliver). Never throws; await `.unwrap()` to.
    */
   sendText(conversationID: string, text: string): ReturnType<ReturnType<typeof sendTextMessage>>;
+  /**
+   * Sends an image, file, audio or video message (`kind`): in the store at once with `progress` 0,
+   * which the real upload moves to 1, then `success` or `fail` (Retry with `resend`). Needs
+   * tim-upload-plugin registered on the SDK. Never throws; await `.unwrap()` to.
+   */
+  sendMedia(
+    conversationID: string,
+    kind: SendMediaArgs['kind'],
+    file: SendMediaArgs['file'],
+    options?: SendMediaArgs['options'],
+  ): ReturnType<ReturnType<typeof sendMediaMessage>>;
   /** Sends a failed message again (the Retry of a chat UI). */
   resend(messageID: string): ReturnType<ReturnType<typeof resendMessage>>;
 }
 
-/** Sending and resending. */
+/** Sending text and media, and resending. */
 export function useSendMessage(): SendMessageApi {
   const dispatch = useTimDispatch();
   return useMemo(
     () => ({
       sendText: (conversationID: string, text: string) =>
         dispatch(sendTextMessage({ ...recipientOf(conversationID), text })),
+      sendMedia: (
+        conversationID: string,
+        kind: SendMediaArgs['kind'],
+        file: SendMediaArgs['file'],
+        options?: SendMediaArgs['options'],
+      ) => dispatch(sendMediaMessage({ ...recipientOf(conversationID), kind, file, options })),
       resend: (messageID: string) => dispatch(resendMessage(messageID)),
     }),
     [dispatch],
