@@ -12,6 +12,11 @@ import { sleep, until } from '../emulator/sdk';
 
 const WSLOGIN = 'im_open_status.wslogin';
 
+// Two real SDK logins and a logout per test, on a CI machine shared by two jest workers and the
+// differential test: the 5 s default once cut a user switch short there (never seen locally in 70
+// loaded runs). A switch that is stuck, not slow (a login never ready, whenSettled's 16 s cap) still fails.
+jest.setTimeout(15_000);
+
 describe.each(kinds)('login races on %s', (kind) => {
   // Only `sig-<userID>` is a good userSig here, so a login can be made to fail.
   const { ctx } = useBindingOnEmulator(kind, { checkUserSig: (i) => i.userSig === `sig-${i.userID}` });
