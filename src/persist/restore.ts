@@ -6,8 +6,8 @@
  * is a new object, so it drops out by itself). The SDK's data wins over them where it speaks:
  * - the SDK's whole conversation list replaces every restored conversation (rows that did not
  *   change keep their object), ends the restored view, and drops the messages of the conversations
- *   it lacks, and the restored profiles and embedded groups it does not bring again (unless a
- *   restored message still on screen was sent by that user);
+ *   it lacks, and the restored profiles (but mine, which getMyProfile replaces at SDK_READY) and
+ *   embedded groups it does not bring again; joined groups go with the SDK's group list;
  * - a history page replaces the restored messages in the span it covers: the ones it brings again
  *   keep their object when unchanged, the others go. Older restored messages stay until a page
  *   covers them. My own messages restored as failed stay (the SDK never had them: Retry resends).
@@ -137,19 +137,16 @@ function endRestoredView(
 ): TimState {
   const live = after.conversations.table;
   let { lists, history } = after.messages;
-  const senders = new Set<string>();
   for (const conversationID of before.conversations.table.keys) {
-    if (tableGet(live, conversationID)) {
-      const list = pagedGet(lists, conversationID);
-      if (list) for (const m of listRecords(list)) if (restored.has(m)) senders.add(m.from);
-      continue;
-    }
+    if (tableGet(live, conversationID)) continue;
     lists = pagedRemove(lists, conversationID);
     history = pagedRemove(history, conversationID);
   }
   const profiles = new Map(action.payload.profiles.map((p) => [p.userID, p]));
   const groups = new Map(action.payload.groups.map((g) => [g.groupID, g]));
-  const profileTable = confirmRestored(before.profiles.table, after.profiles.table, profiles, (id) => senders.has(id));
+  // My own profile stays until getMyProfile (on SDK_READY) replaces it: no flicker of my avatar.
+  const me = before.session.userID;
+  const profileTable = confirmRestored(before.profiles.table, after.profiles.table, profiles, (id) => id === me);
   const embedded = confirmRestored(before.groups.embedded, after.groups.embedded, groups, () => false);
   return {
     ...after,
