@@ -244,6 +244,18 @@ describe('whose snapshot, and when', () => {
     made.middleware.close();
   });
 
+  it("a restore that lands after SDK_READY but before any list: the SDK's list is read then", async () => {
+    const { storage, release } = gated(await savedSnapshot());
+    const made = persistedStore(storage);
+    world(made.sdk, 'bob', ['erin']);
+    await loginAs(made); // ready, and the SDK's list event held back
+    release();
+    await wait(20);
+    expect(selectRestoredView(made.store.getState())).toBe(false);
+    expect(selectConversationList(made.store.getState()).map((c) => c.conversationID)).toEqual(['C2Cerin']);
+    made.middleware.close();
+  });
+
   it('logout and kick delete the snapshot; a failed login does not', async () => {
     const storage = await savedSnapshot();
     const made = persistedStore(storage);
