@@ -327,6 +327,18 @@ describe('saving', () => {
     made.middleware.close();
   });
 
+  it('close() writes a save that is due', async () => {
+    const storage = memoryStorage();
+    const made = persistedStore(storage, { debounceMs: 60_000 });
+    world(made.sdk);
+    await loginAs(made);
+    await sync(made);
+    expect(storage.data.has(KEY)).toBe(false);
+    made.middleware.close();
+    await flush();
+    expect(storage.data.get(KEY)).toContain('carol 1');
+  });
+
   it('keeps the newest N messages of each conversation and at most maxConversations', async () => {
     const storage = memoryStorage();
     const made = persistedStore(storage, { maxMessagesPerConversation: 1, maxConversations: 1 });

@@ -66,7 +66,7 @@ export interface PersistHost {
 export interface Persistence {
   /** After `next(action)`; `before` is the state before it. Never throws. */
   afterAction(api: Api, action: UnknownAction, before: RootStateWithTim): void;
-  /** Stops timers and listeners (the middleware was closed). */
+  /** Writes a due save, then stops timers and listeners (the middleware was closed). */
   close(): void;
 }
 
@@ -236,6 +236,7 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
       }
     },
     close() {
+      saveNow(); // a due save is written: the app is done with the binding, the user may come back
       cancel();
       if (listens) {
         globalThis.removeEventListener('pagehide', saveNow);
