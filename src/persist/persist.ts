@@ -23,7 +23,7 @@ export interface TimPersistOptions {
   /**
    * The SDKAppID given to `TIM.create`. Both SDKs keep it in their login module (2.27.6 tim-js.js
    * `getModule(xn).getSDKAppID()`, 3.6.6 index.js `this._m.get(12).getSDKAppID()`, `this._SDKAppID`
-   * set from the create options; 2.27.6's own storage keys are `TIM_${SDKAppID}_${userID}_…`, see
+   * set from the create options; their own storage keys are `TIM_${SDKAppID}_${userID}_…`, see
    * `_getPrefix`), but neither exposes it on the instance `TIM.create` returns: that object is built
    * from a fixed table of API names (`An` / `Kn` in `create`) without `getSDKAppID`. So it is taken
    * from here, else from an SDK that has `getSDKAppID()` (a custom one), else the key holds
