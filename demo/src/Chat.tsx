@@ -9,6 +9,7 @@ import { MessageList } from './MessageList';
 
 function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
   const dispatch = useTimDispatch();
+  const ready = useSession().status !== 'loggingIn';
   const conversation = useConversation(conversationID);
   const isGroup = conversationID.startsWith('GROUP');
   const peer = isGroup ? '' : conversationID.slice(3);
@@ -16,9 +17,10 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
   const { name, avatar, group } = useConversationTitle(
     conversation ?? { conversationID, userID: peer, groupID, remark: '' },
   );
+  // The SDK answers once it is ready; until then the restored snapshot has the group.
   useEffect(() => {
-    if (groupID) void dispatch(getGroupProfile({ groupID }));
-  }, [dispatch, groupID]);
+    if (groupID && ready) void dispatch(getGroupProfile({ groupID }));
+  }, [dispatch, groupID, ready]);
   return (
     <header className="chat-header">
       <button className="back" data-testid="back" onClick={onBack} aria-label="Back to the list">
@@ -71,15 +73,18 @@ function Composer({
   conversationID,
   onSent,
   onFiles,
+  ready,
 }: {
   conversationID: string;
   onSent: () => void;
   onFiles: (files: File[]) => void;
+  /** False while the SDK logs in (a restored view): typing works, sending waits. */
+  ready: boolean;
 }) {
   const { sendText } = useSendMessage();
   const [text, setText] = useState('');
   const send = () => {
-    if (!text.trim()) return;
+    if (!text.trim() || !ready) return;
     void sendText(conversationID, text);
     setText('');
     onSent();
@@ -110,26 +115,32 @@ function Composer({
         placeholder="Write a message"
         aria-label="Message"
       />
-      <button data-testid="send" disabled={!text.trim()}>
+      <button data-testid="send" disabled={!text.trim() || !ready} title={ready ? undefined : 'Connecting…'}>
         Send
       </button>
     </form>
   );
 }
 
+const noop = () => undefined;
+
 /** The chat with one conversation. Keyed by conversationID by its parent, so each conversation starts fresh. */
 export function Chat({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
   const dispatch = useTimDispatch();
-  const me = useSession().userID ?? '';
+  const session = useSession();
+  const me = session.userID ?? '';
+  // Before the SDK is ready (a restored view after a reload) nothing is asked of it: the first page
+  // loads, and what is on screen is marked read, once it is.
+  const sdkReady = session.status !== 'loggingIn';
   const conversation = useConversation(conversationID);
-  const { messages, hasMore, loading, error, loadOlder } = useMessages(conversationID);
+  const { messages, hasMore, loading, error, loadOlder } = useMessages(conversationID, { autoLoad: sdkReady });
   const isGroup = conversationID.startsWith('GROUP');
 
   // What is on screen is read.
   const unread = conversation?.unreadCount ?? 0;
   useEffect(() => {
-    if (unread > 0) void dispatch(setMessageRead(conversationID));
-  }, [conversationID, unread, dispatch]);
+    if (unread > 0 && sdkReady) void dispatch(setMessageRead(conversationID));
+  }, [conversationID, unread, dispatch, sdkReady]);
 
   const toBottom = useRef<(() => void) | null>(null);
   const scrollDown = useCallback(() => toBottom.current?.(), []);
@@ -165,14 +176,14 @@ export function Chat({ conversationID, onBack }: { conversationID: string; onBac
             hasMore={hasMore}
             loading={loading}
             error={error?.message ?? null}
-            loadOlder={loadOlder}
+            loadOlder={sdkReady ? loadOlder : noop}
             me={me}
             isGroup={isGroup}
             scrollToBottomRef={toBottom}
           />
         )}
       </div>
-      <Composer conversationID={conversationID} onSent={scrollDown} onFiles={sendFiles} />
+      <Composer conversationID={conversationID} onSent={scrollDown} onFiles={sendFiles} ready={sdkReady} />
     </section>
   );
 }
