@@ -93,3 +93,62 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ p
   const page = await context.newPage();
   return { page, context };
 }
+
+/** What `recordFirstRow` notes in the page, times from navigation start (`performance.now()`). */
+export interface FirstRowMarks {
+  /** When the first conversation row was in the DOM. */
+  firstRow: number | null;
+  /** The store's session status at that moment. */
+  statusAtFirstRow: string | null;
+  /** When the first message bubble was in the DOM, and the session status then. */
+  firstMessage: number | null;
+  statusAtFirstMessage: string | null;
+  /** When the store's session turned `ready`. */
+  ready: number | null;
+}
+
+/**
+ * Records, in every document `page` loads from now on, when the first conversation row and the first
+ * message are on screen and the session status at those moments, and when the session turns ready
+ * (read with `readFirstRowMarks`). Installed before the page's own scripts run.
+ */
+export async function recordFirstRow(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const marks: FirstRowMarks = {
+      firstRow: null,
+      statusAtFirstRow: null,
+      firstMessage: null,
+      statusAtFirstMessage: null,
+      ready: null,
+    };
+    Object.assign(window, { __marks: marks });
+    type Store = { getState(): { tim: { session: { status: string } } }; subscribe(f: () => void): () => void };
+    const store = () => (window as unknown as { __timDemo?: { store: Store } }).__timDemo?.store;
+    let subscribed = false;
+    new MutationObserver(() => {
+      const s = store();
+      if (s && !subscribed) {
+        subscribed = true;
+        const check = () => {
+          if (marks.ready === null && s.getState().tim.session.status === 'ready') marks.ready = performance.now();
+        };
+        s.subscribe(check);
+        check();
+      }
+      const status = s?.getState().tim.session.status ?? null;
+      if (marks.firstRow === null && document.querySelector('[data-testid^="conv-"]')) {
+        marks.firstRow = performance.now();
+        marks.statusAtFirstRow = status;
+      }
+      if (marks.firstMessage === null && document.querySelector('[data-testid^="msg-"]')) {
+        marks.firstMessage = performance.now();
+        marks.statusAtFirstMessage = status;
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+}
+
+/** The marks `recordFirstRow` took in the page's current document. */
+export function readFirstRowMarks(page: Page): Promise<FirstRowMarks> {
+  return page.evaluate(() => (window as unknown as { __marks: FirstRowMarks }).__marks);
+}
