@@ -23,6 +23,10 @@ export const TIM_REDUX_ERROR = {
   STALE: 9006,
   /** The session ended (kick, logout, another login) before the SDK became ready. */
   NOT_READY: 9007,
+  /** A stored snapshot was not used: another version, corrupted, truncated, or not this user's (see `persist`). */
+  SNAPSHOT_REJECTED: 9008,
+  /** The persistence storage failed: it threw or rejected on read, write or delete, or its quota is full. */
+  STORAGE_FAILED: 9009,
 } as const;
 
 /** A payload item that cannot become a record (missing ID, wrong type, ...). */

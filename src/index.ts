@@ -14,6 +14,20 @@ export { sdkNamespace, type CreateExtras, type TimSdkNamespace } from './sdkName
 export { timDevToolsOptions, createTimDevToolsOptions, sanitizeTimState, type TimDevToolsLimits } from './devtools';
 export { timCheckOptions, type TimCheckOptions } from './checks';
 export type * from './sdk';
+
+// Persistence (docs/persistence.md)
+export type { TimPersistOptions } from './persist/persist';
+export {
+  memoryStorage,
+  localStorageStorage,
+  wxStorage,
+  type TimPersistStorage,
+  type WebStorageLike,
+  type WxStorageApi,
+} from './persist/storage';
+export { indexedDBStorage, type IndexedDBStorageOptions } from './persist/indexedDB';
+export { snapshotRestored, restoredMessageReplaced } from './persist/restore';
+export { SNAPSHOT_VERSION, type TimSnapshot, type SnapshotMessages } from './persist/snapshot';
 export type * from './types';
 export type { GroupTipRecord } from './normalize/groupTip';
 

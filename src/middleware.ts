@@ -10,6 +10,8 @@ import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
 import { isSafeKey, toPlain } from './normalize/plain';
+import { confirmRestored } from './persist/confirm';
+import { createPersistence, type Persistence, type TimPersistOptions } from './persist/persist';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
@@ -18,7 +20,7 @@ import { getMyProfile } from './thunks/profiles';
 import { invoke } from './thunks/call';
 import { dataOf } from './thunks/create';
 import { topicsOf } from './thunks/topics';
-import type { EventError, MessageRecord } from './types';
+import type { EventError, MessageRecord, RootStateWithTim } from './types';
 
 /** Options of `createTimMiddleware`. */
 export interface TimMiddlewareOptions {
@@ -52,6 +54,12 @@ export interface TimMiddlewareOptions {
    * kept (the SDK does not expose the setting, so the binding cannot find it out). Default false.
    */
   partialUpdatedConversations?: boolean;
+  /**
+   * Keep a per-user snapshot of the store (conversations, profiles, groups, the newest messages) and
+   * show it at the next login before the SDK is ready (docs/persistence.md). Absent (the default):
+   * no storage is touched.
+   */
+  persist?: TimPersistOptions;
 }
 
 /** The middleware, with a way to let go of the SDK. */
@@ -177,8 +185,25 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     },
   });
 
+  const persistence: Persistence | null = options.persist
+    ? createPersistence(options.persist, {
+        sdkAppID: () => readSdkAppID(sdk),
+        epoch: () => epoch,
+        onError: options.onError,
+        confirmRestored: (api) =>
+          confirmRestored(
+            api,
+            sdk,
+            conversations,
+            () => epoch,
+            () => unsubscribe !== null,
+          ),
+      })
+    : null;
+
   const close = () => {
     flush();
+    persistence?.close();
     if (!unsubscribe) return;
     const off = unsubscribe;
     unsubscribe = null;
@@ -301,6 +326,7 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
       if (getTimContext.match(action)) return context;
       // Anything else dispatched while messages wait must come after them.
       if (pending.length && !messagesReceived.match(action)) flush();
+      const before = persistence ? (api.getState() as RootStateWithTim) : null;
       const result = next(action);
       if (detachTim.match(action)) close();
       else if (isUserDataReset(action)) {
@@ -311,6 +337,13 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
         conversations.clear();
         ready = false;
         settleWaiters(new TimReduxError(TIM_REDUX_ERROR.NOT_READY, 'the session ended'));
+      }
+      if (persistence && before) {
+        persistence.afterAction(
+          api as MiddlewareAPI<Dispatch<UnknownAction>, RootStateWithTim>,
+          action as UnknownAction,
+          before,
+        );
       }
       return result;
     };
@@ -334,6 +367,16 @@ function onNextFrame(fn: () => void): () => void {
   }
   const timer = setTimeout(fn, FRAME_MS);
   return () => clearTimeout(timer);
+}
+
+/** The SDKAppID of an SDK that tells it (the bundled ones do not: see `TimPersistOptions.SDKAppID`). */
+function readSdkAppID(sdk: TimSdk): string | null {
+  try {
+    const id: unknown = (sdk as { getSDKAppID?: () => unknown }).getSDKAppID?.();
+    return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : null;
+  } catch {
+    return null;
+  }
 }
 
 function safeIsReady(sdk: TimSdk): boolean {

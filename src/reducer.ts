@@ -1,6 +1,7 @@
 /** `timReducer`: every slice, mounted by the user at `state.tim`. */
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { messagesReceived } from './actions';
+import { reduceWithRestore } from './persist/restore';
 import { conversationsReducer } from './slices/conversations';
 import { errorsReducer, unhandledReducer } from './slices/errors';
 import { extrasReducer } from './slices/groupAndAccountExtras';
@@ -49,6 +50,16 @@ export function timReducer(state: TimState | undefined, action: UnknownAction): 
     const after = (sliceReducers[only] as (s: unknown, a: UnknownAction) => unknown)(before, action);
     return after === before ? state : { ...state, [only]: after };
   }
+  // Restoring a snapshot and reconciling it (src/persist/restore.ts): a few type compares otherwise.
+  if (state !== undefined) {
+    const restored = reduceWithRestore(state, action, reduceSlices);
+    if (restored !== null) return restored;
+  }
+  return reduceSlices(state, action);
+}
+
+/** Every slice's reducer on `action`, allocating nothing when no slice changed. */
+function reduceSlices(state: TimState | undefined, action: UnknownAction): TimState {
   let next: Record<string, unknown> | null = null;
   for (const key of keys) {
     const before = state?.[key];

@@ -375,6 +375,11 @@ export interface ConversationsState {
    * `getConversationList` result), so that "no conversations" can be told from "not synced yet".
    */
   synced: boolean;
+  /**
+   * True while the rows are a restored snapshot (`persist` option of `createTimMiddleware`) that the
+   * SDK has not confirmed yet; false once the SDK's whole list has arrived (`selectRestoredView`).
+   */
+  restored: boolean;
 }
 
 /**

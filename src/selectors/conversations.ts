@@ -79,3 +79,10 @@ export const selectConversationGroup = (state: RootStateWithTim, groupID: string
  * "not synced yet", not "no conversations", and unread counts are not final.
  */
 export const selectConversationListSynced = (state: RootStateWithTim): boolean => state.tim.conversations.synced;
+
+/**
+ * True while the conversations and messages shown are a restored snapshot (the `persist` option)
+ * that the SDK has not confirmed: from the restore at login until the SDK's whole conversation list
+ * arrives. A UI may dim the list or show "updating…" meanwhile.
+ */
+export const selectRestoredView = (state: RootStateWithTim): boolean => state.tim.conversations.restored;

@@ -14,7 +14,7 @@ import type { ConversationRecord, ConversationsState } from '../types';
 import { isUserDataReset } from './reset';
 import { isThunkAction } from './thunkAction';
 
-const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0, synced: false };
+const initialState: ConversationsState = { table: emptyTable(), totalUnreadCount: 0, synced: false, restored: false };
 
 const conversationIDOf = (c: ConversationRecord) => c.conversationID;
 

@@ -11,6 +11,9 @@ import type { MessageRecord, RootStateWithTim, SendConversationType } from '../t
 import { createTimThunk, dataOf, requireArg, withSdk } from './create';
 import { sdkTotalUnread } from './call';
 import { ownPage, rememberStalePage } from './ownership';
+import { restoredMessageReplaced } from '../persist/restore';
+import { recreateMessage } from '../persist/resend';
+import { selectMessageById } from '../selectors/messages';
 
 /**
  * The SDK message with this ID: from the registry, else from the SDK's own cache (and then kept in
@@ -127,11 +130,31 @@ export const sendTextMessage = createTimThunk<MessageRecord, SendTextArgs>('tim/
   }),
 );
 
-/** Sends a failed message again; its status goes `fail` → `unSend` → `success`/`fail`. */
+/**
+ * Sends a failed message again; its status goes `fail` → `unSend` → `success`/`fail`. A failed
+ * message restored from a snapshot (no SDK message of that ID exists any more) is made again from
+ * its payload and sent as a new message that replaces its row (text, custom, face, location; other
+ * types reject with UNSUPPORTED: see docs/persistence.md).
+ */
 export const resendMessage = createTimThunk<MessageRecord, string>('tim/resendMessage', (messageID, api) =>
   withSdk(api, async (context) => {
     requireArg(typeof messageID === 'string' && messageID !== '', 'resendMessage needs a messageID');
-    const message = sdkMessage(context, messageID);
+    let message: SdkMessage;
+    try {
+      message = sdkMessage(context, messageID);
+    } catch (e) {
+      const record = selectMessageById(api.getState(), messageID);
+      // Restored from a snapshot (or older than both the registry and the SDK's cache): made again.
+      if (!record || record.flow !== 'out' || record.status === 'success') throw e;
+      const created = await recreateMessage(context.sdk, record);
+      context.registry.add(created);
+      api.dispatch(restoredMessageReplaced({ conversationID: record.conversationID, ID: messageID }));
+      const sent = await api.dispatch(
+        sendRegistered({ messageID: created.ID, conversationID: created.conversationID }),
+      );
+      if (sendRegistered.rejected.match(sent)) throw sent.payload ?? sent.error;
+      return sent.payload;
+    }
     return sentRecord(await context.sdk.resendMessage(message), message);
   }),
 );
