@@ -36,16 +36,16 @@ async function main(): Promise<void> {
     await page.getByTestId('conv-C2Cbob').click({ timeout: 30_000 });
     await page.getByText('keeps every conversation').waitFor();
     // The snapshot is saved after a debounce: wait until it holds the open chat.
-    await page.waitForFunction(
-      async () => {
+    for (let tries = 0; ; tries++) {
+      const saved = await page.evaluate(async () => {
         const { storage } = (window as unknown as { __timDemo: { storage?: { getItem(k: string): unknown } } })
           .__timDemo;
-        const saved = await storage?.getItem('tim-redux:1400000001:alice');
-        return typeof saved === 'string' && saved.includes('keeps every conversation');
-      },
-      undefined,
-      { timeout: 15_000, polling: 200 },
-    );
+        return storage?.getItem('tim-redux:1400000001:alice');
+      });
+      if (typeof saved === 'string' && saved.includes('keeps every conversation')) break;
+      if (tries > 150) throw new Error('the snapshot was never saved');
+      await page.waitForTimeout(100);
+    }
     await recordFirstRow(page);
     const modes = [
       { name: 'snapshot', url: demo.urlFor('alice') },
@@ -57,8 +57,7 @@ async function main(): Promise<void> {
     const statuses = new Map<string, Set<string>>(modes.map((m) => [m.name, new Set()]));
     for (let run = 0; run <= RUNS; run++) {
       for (const mode of run % 2 ? [...modes].reverse() : modes) {
-        if (LOGIN_DELAY > 0)
-          await demo.control('delayCommand', 'im_open_status.wslogin', LOGIN_DELAY, { userID: 'alice' });
+        if (LOGIN_DELAY > 0) await demo.control('delayCommand', 'im_open_status.wslogin', LOGIN_DELAY);
         await page.goto(mode.url);
         await page.waitForFunction(
           () => {

@@ -113,38 +113,33 @@ export interface FirstRowMarks {
  * (read with `readFirstRowMarks`). Installed before the page's own scripts run.
  */
 export async function recordFirstRow(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const marks: FirstRowMarks = {
-      firstRow: null,
-      statusAtFirstRow: null,
-      firstMessage: null,
-      statusAtFirstMessage: null,
-      ready: null,
-    };
-    Object.assign(window, { __marks: marks });
-    type Store = { getState(): { tim: { session: { status: string } } }; subscribe(f: () => void): () => void };
-    const store = () => (window as unknown as { __timDemo?: { store: Store } }).__timDemo?.store;
-    let subscribed = false;
-    new MutationObserver(() => {
-      const s = store();
-      if (s && !subscribed) {
-        subscribed = true;
-        const check = () => {
-          if (marks.ready === null && s.getState().tim.session.status === 'ready') marks.ready = performance.now();
-        };
-        s.subscribe(check);
-        check();
-      }
-      const status = s?.getState().tim.session.status ?? null;
-      if (marks.firstRow === null && document.querySelector('[data-testid^="conv-"]')) {
-        marks.firstRow = performance.now();
-        marks.statusAtFirstRow = status;
-      }
-      if (marks.firstMessage === null && document.querySelector('[data-testid^="msg-"]')) {
-        marks.firstMessage = performance.now();
-        marks.statusAtFirstMessage = status;
-      }
-    }).observe(document, { subtree: true, childList: true });
+  // A string, not a function: a transpiler's helpers (tsx's `__name`) do not exist in the page.
+  await page.addInitScript({
+    content: `(() => {
+      const marks = { firstRow: null, statusAtFirstRow: null, firstMessage: null, statusAtFirstMessage: null, ready: null };
+      window.__marks = marks;
+      let subscribed = false;
+      new MutationObserver(() => {
+        const store = window.__timDemo && window.__timDemo.store;
+        if (store && !subscribed) {
+          subscribed = true;
+          const check = () => {
+            if (marks.ready === null && store.getState().tim.session.status === 'ready') marks.ready = performance.now();
+          };
+          store.subscribe(check);
+          check();
+        }
+        const status = store ? store.getState().tim.session.status : null;
+        if (marks.firstRow === null && document.querySelector('[data-testid^="conv-"]')) {
+          marks.firstRow = performance.now();
+          marks.statusAtFirstRow = status;
+        }
+        if (marks.firstMessage === null && document.querySelector('[data-testid^="msg-"]')) {
+          marks.firstMessage = performance.now();
+          marks.statusAtFirstMessage = status;
+        }
+      }).observe(document, { subtree: true, childList: true });
+    })();`,
   });
 }
 
