@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     await page.goto(demo.urlFor('alice'));
     await page.getByTestId('login').click();
     await page.getByTestId('conv-C2Cbob').click({ timeout: 30_000 });
-    await page.getByText('keeps every conversation').waitFor();
+    await page.locator('.bubble', { hasText: 'keeps every conversation' }).waitFor();
     // The snapshot is saved after a debounce: wait until it holds the open chat.
     for (let tries = 0; ; tries++) {
       const saved = await page.evaluate(async () => {

@@ -11,6 +11,8 @@
  * taken from `setTimeout` and run by hand after every 100th message (as at 100 messages a second with
  * the default 1 s debounce), timed on its own: the snapshot taken from the state and its
  * `JSON.stringify`, which is the whole synchronous part of a save (the storage write is async).
+ * Then a third store logs the same user in on that storage: the time until the snapshot is on
+ * screen (read, parsed, checked, applied; the storage answers at once) is the restore.
  * The last save's value gives the snapshot's size with the defaults (newest 30 messages of each
  * conversation, up to 1,000 conversations), and without its messages (list, profiles, groups).
  * `npm run bench -- --only=persist`; three runs and `bench/summarize.ts --extras` for the spread.
@@ -69,7 +71,7 @@ function catchSaves(): { take(): (() => void) | null; restore(): void } {
   };
 }
 
-function store(persist: TimPersistStorage | null) {
+function store(persist: TimPersistStorage | null, ready = true) {
   const sdk = new BenchEmitter();
   const mw = createTimMiddleware(sdk as unknown as TimSdk, {
     loadProfileOnReady: false,
@@ -81,7 +83,7 @@ function store(persist: TimPersistStorage | null) {
   });
   // A logged-in user, as the login thunk and SDK_READY leave it (loginStarted is what `login` dispatches).
   s.dispatch({ type: 'tim/loginStarted', payload: { userID: 'me' } });
-  s.dispatch(lib.sdkReady());
+  if (ready) s.dispatch(lib.sdkReady());
   return { sdk, mw, store: s };
 }
 
@@ -89,6 +91,7 @@ interface Rep {
   on: Measurement;
   off: Measurement;
   saveMs: number[];
+  restoreMs: number;
   bytes: number;
   listBytes: number;
   savedConversations: number;
@@ -139,6 +142,16 @@ async function once(cfg: Config): Promise<Rep> {
     await new Promise((resolve) => setImmediate(resolve));
     if (storage.writes < saveMs.length || storage.last === null)
       throw new Error(`persist: ${storage.writes} writes for ${saveMs.length} saves`);
+    // A reload: a new store logs the same user in and shows the snapshot (read, parsed, checked,
+    // applied) before the SDK is ready. Timed from the login to the restored state.
+    const t0 = performance.now();
+    const reloaded = store(storage, false);
+    await new Promise((resolve) => setImmediate(resolve));
+    const restoreMs = performance.now() - t0;
+    const restored = reloaded.store.getState().tim.conversations;
+    if (!restored.restored || lib.selectConversationList(reloaded.store.getState()).length !== CONVERSATIONS)
+      throw new Error('persist: the snapshot was not restored');
+    reloaded.mw.close();
     const snapshot = JSON.parse(storage.last) as Record<string, unknown>;
     const counts = countSaved(snapshot);
     // Throughput over each store's own dispatch time (the loop's wall time holds both stores and the saves).
@@ -147,6 +160,7 @@ async function once(cfg: Config): Promise<Rep> {
       on: measured(own(tOn), n),
       off: measured(own(tOff), n),
       saveMs,
+      restoreMs,
       bytes: Buffer.byteLength(storage.last, 'utf8'),
       // The same snapshot without its messages: what the list, profiles and groups take.
       listBytes: Buffer.byteLength(JSON.stringify(withoutMessages(snapshot)), 'utf8'),
@@ -228,6 +242,7 @@ export const persist = {
       saveP95Ms: Number(percentile(saves, 95).toFixed(2)),
       saves: saves.length,
       amortizedUsPerMessageAt100PerSave: Number(((save / PER_SAVE) * 1000).toFixed(2)),
+      restoreMedianMs: Number(median(reps.map((r) => r.restoreMs)).toFixed(1)),
       snapshotBytes: last.bytes,
       listOnlyBytes: last.listBytes,
       bytesPerSavedMessage: Math.round((last.bytes - last.listBytes) / Math.max(1, last.savedMessages)),
