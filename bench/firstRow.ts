@@ -10,6 +10,8 @@
  * relative to it): the first `conv-*` row in the DOM, the first message of the open chat, and the
  * session turning `ready` in the store.
  * `--login-delay=MS` holds each login's `wslogin` on the emulator that long, as a slow network would.
+ * `--conversations=N` measures a user with N one-to-one conversations (2 messages each) instead of
+ * the seeded alice (3 conversations); the first row of the list is the open chat.
  * Prints each run, the median and the range. The demo runs on Vite's dev server (modules unbundled),
  * the same for both modes; the first reload of each mode is a warm-up and not counted.
  */
@@ -20,6 +22,10 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const RUNS = arg('runs', 9);
 const LOGIN_DELAY = arg('login-delay', 0);
+const CONVERSATIONS = arg('conversations', 0);
+/** The seeded alice (3 conversations), or a user given CONVERSATIONS conversations of 2 messages. */
+const USER = CONVERSATIONS > 0 ? 'many' : 'alice';
+const KEY = `tim-redux:1400000001:${USER}`;
 
 const fmt = (xs: number[]) =>
   `median ${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms; runs ${xs
@@ -30,26 +36,31 @@ async function main(): Promise<void> {
   const demo = await startDemo();
   const browser = await launch();
   try {
+    if (CONVERSATIONS > 0) await demo.control('loadMany', USER, CONVERSATIONS, 2);
     const { page } = await newPage(browser);
-    await page.goto(demo.urlFor('alice'));
+    await page.goto(demo.urlFor(USER));
     await page.getByTestId('login').click();
-    await page.getByTestId('conv-C2Cbob').click({ timeout: 30_000 });
-    await page.locator('.bubble', { hasText: 'keeps every conversation' }).waitFor();
-    // The snapshot is saved after a debounce: wait until it holds the open chat.
+    await page.locator('nav li').first().click({ timeout: 60_000 });
+    await page.locator('.bubble').first().waitFor({ timeout: 30_000 });
+    // The snapshot is saved after a debounce: wait until it holds every conversation and the open chat.
+    const expected = CONVERSATIONS || 3;
     for (let tries = 0; ; tries++) {
-      const saved = await page.evaluate(async () => {
+      const saved = await page.evaluate(async (key) => {
         const { storage } = (window as unknown as { __timDemo: { storage?: { getItem(k: string): unknown } } })
           .__timDemo;
-        return storage?.getItem('tim-redux:1400000001:alice');
-      });
-      if (typeof saved === 'string' && saved.includes('keeps every conversation')) break;
-      if (tries > 150) throw new Error('the snapshot was never saved');
+        const text = await storage?.getItem(key);
+        if (typeof text !== 'string') return null;
+        const snapshot = JSON.parse(text) as { conversations: unknown[]; messages: Array<{ messages: unknown[] }> };
+        return { conversations: snapshot.conversations.length, messages: snapshot.messages.length };
+      }, KEY);
+      if (saved && saved.conversations >= expected && saved.messages > 0) break;
+      if (tries > 300) throw new Error(`the snapshot was never saved whole: ${JSON.stringify(saved)}`);
       await page.waitForTimeout(100);
     }
     await recordFirstRow(page);
     const modes = [
-      { name: 'snapshot', url: demo.urlFor('alice') },
-      { name: 'no snapshot (?persist=0)', url: `${demo.urlFor('alice')}&persist=0` },
+      { name: 'snapshot', url: demo.urlFor(USER) },
+      { name: 'no snapshot (?persist=0)', url: `${demo.urlFor(USER)}&persist=0` },
     ];
     const results = new Map(
       modes.map((m) => [m.name, { firstRow: [] as number[], firstMessage: [] as number[], ready: [] as number[] }]),
@@ -77,7 +88,9 @@ async function main(): Promise<void> {
         statuses.get(mode.name)!.add(marks.statusAtFirstRow ?? 'none');
       }
     }
-    console.log(`time from navigation start, ${RUNS} reloads per mode, login delay ${LOGIN_DELAY} ms`);
+    console.log(
+      `time from navigation start, ${USER} (${expected} conversations), ${RUNS} reloads per mode, login delay ${LOGIN_DELAY} ms`,
+    );
     for (const mode of modes) {
       const r = results.get(mode.name)!;
       console.log(`${mode.name}:`);
