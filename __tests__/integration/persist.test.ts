@@ -163,6 +163,27 @@ describe.each(kinds)('persistence on %s', (kind) => {
     expect(withSnapshot).toEqual(restorable(fresh.store.getState().tim));
   });
 
+  it('a group left and every conversation deleted while away: nothing restored stays', async () => {
+    const storage = memoryStorage();
+    await firstSession(storage);
+    emu.quitGroup('G1', 'bob');
+    for (const id of ['C2Ccarol', 'C2Cdave', 'GROUPG1']) emu.deleteConversation('bob', id);
+    const second = page(options(storage));
+    const restoredState = whenRestored(second);
+    await loginAs(second);
+    expect(selectConversationList(await restoredState).length).toBe(3);
+    const tim = second.store.getState().tim;
+    expect(selectRestoredView(second.store.getState())).toBe(false);
+    expect(selectConversationList(second.store.getState())).toEqual([]);
+    expect(tim.messages.lists.size).toBe(0);
+    expect(tim.groups.table.keys).toEqual([]);
+    const withSnapshot = restorable(tim);
+    await unload(second);
+    const fresh = page();
+    await loginAs(fresh);
+    expect(withSnapshot).toEqual(restorable(fresh.store.getState().tim));
+  });
+
   it('keeps the objects of restored rows and messages the SDK brings again unchanged', async () => {
     const storage = memoryStorage();
     await firstSession(storage);

@@ -244,6 +244,18 @@ describe('whose snapshot, and when', () => {
     made.middleware.close();
   });
 
+  it("a restore that lands after SDK_READY but before any list: the SDK's list is read then", async () => {
+    const { storage, release } = gated(await savedSnapshot());
+    const made = persistedStore(storage);
+    world(made.sdk, 'bob', ['erin']);
+    await loginAs(made); // ready, and the SDK's list event held back
+    release();
+    await wait(20);
+    expect(selectRestoredView(made.store.getState())).toBe(false);
+    expect(selectConversationList(made.store.getState()).map((c) => c.conversationID)).toEqual(['C2Cerin']);
+    made.middleware.close();
+  });
+
   it('logout and kick delete the snapshot; a failed login does not', async () => {
     const storage = await savedSnapshot();
     const made = persistedStore(storage);
@@ -313,6 +325,18 @@ describe('saving', () => {
     expect(setItem).toHaveBeenCalledTimes(1);
     expect(storage.data.get(KEY)).toContain('"m49"');
     made.middleware.close();
+  });
+
+  it('close() writes a save that is due', async () => {
+    const storage = memoryStorage();
+    const made = persistedStore(storage, { debounceMs: 60_000 });
+    world(made.sdk);
+    await loginAs(made);
+    await sync(made);
+    expect(storage.data.has(KEY)).toBe(false);
+    made.middleware.close();
+    await flush();
+    expect(storage.data.get(KEY)).toContain('carol 1');
   });
 
   it('keeps the newest N messages of each conversation and at most maxConversations', async () => {

@@ -54,3 +54,40 @@ describe('localStorageStorage', () => {
     second.middleware.close();
   });
 });
+
+describe('saving when the page is hidden or goes', () => {
+  failOnConsoleWarnings();
+  beforeEach(() => window.localStorage.clear());
+
+  const setVisibility = (state: 'visible' | 'hidden') =>
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  afterEach(() => setVisibility('visible'));
+
+  it.each(['pagehide', 'visibilitychange'] as const)(
+    '%s saves a due save at once, not after the debounce',
+    async (event) => {
+      const made = persistedStore(localStorageStorage(), { debounceMs: 60_000 });
+      world(made.sdk);
+      await loginAs(made);
+      await sync(made);
+      expect(window.localStorage.getItem(`tim-redux:${APP}:bob`)).toBeNull();
+      setVisibility('hidden');
+      if (event === 'pagehide') window.dispatchEvent(new Event('pagehide'));
+      else document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      await wait(0);
+      expect(window.localStorage.getItem(`tim-redux:${APP}:bob`)).toContain('carol 1');
+      made.middleware.close();
+    },
+  );
+
+  it('saveOnHide: false waits for the debounce', async () => {
+    const made = persistedStore(localStorageStorage(), { debounceMs: 60_000, saveOnHide: false });
+    world(made.sdk);
+    await loginAs(made);
+    await sync(made);
+    window.dispatchEvent(new Event('pagehide'));
+    await wait(0);
+    expect(window.localStorage.getItem(`tim-redux:${APP}:bob`)).toBeNull();
+    made.middleware.close();
+  });
+});

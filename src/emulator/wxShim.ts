@@ -196,7 +196,9 @@ export function installWxShim(options: WxShimOptions = {}): WxShim {
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getStorage: (o: CallbackOptions & { key: string }) =>
-      settle(o, storage.has(o.key), { data: storage.get(o.key), errMsg: 'getStorage:ok' }),
+      storage.has(o.key)
+        ? settle(o, true, { data: storage.get(o.key), errMsg: 'getStorage:ok' })
+        : settle(o, false, { errMsg: 'getStorage:fail data not found' }), // WeChat's text for a missing key
     setStorage: (o: CallbackOptions & { key: string; data: unknown }) => {
       storage.set(o.key, o.data);
       settle(o, true, { errMsg: 'setStorage:ok' });

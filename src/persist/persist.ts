@@ -66,7 +66,7 @@ export interface PersistHost {
 export interface Persistence {
   /** After `next(action)`; `before` is the state before it. Never throws. */
   afterAction(api: Api, action: UnknownAction, before: RootStateWithTim): void;
-  /** Stops timers and listeners (the middleware was closed). */
+  /** Writes a due save, then stops timers and listeners (the middleware was closed). */
   close(): void;
 }
 
@@ -115,16 +115,17 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
       `persist: ${what} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
     );
 
-  // What was last saved (or restored): a save runs only when one of these changed.
-  let saved: unknown[] = [];
-  const partsOf = (tim: TimState): unknown[] => [
-    tim.conversations.table,
-    tim.conversations.totalUnreadCount,
-    tim.messages.lists,
-    tim.profiles.table,
-    tim.groups.table,
-    tim.groups.embedded,
-  ];
+  // What was last saved (or restored): a save runs only when one of these changed. Compared field by
+  // field after every action, without allocating: this is the whole cost of persistence per message.
+  let saved: TimState | null = null;
+  const changedSince = (tim: TimState): boolean =>
+    saved === null ||
+    tim.conversations.table !== saved.conversations.table ||
+    tim.conversations.totalUnreadCount !== saved.conversations.totalUnreadCount ||
+    tim.messages.lists !== saved.messages.lists ||
+    tim.profiles.table !== saved.profiles.table ||
+    tim.groups.table !== saved.groups.table ||
+    tim.groups.embedded !== saved.groups.embedded;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let restoredLogin = false;
 
@@ -141,7 +142,7 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
     const tim = api?.getState().tim;
     const userID = tim ? savable(tim) : null;
     if (!tim || userID === null) return;
-    saved = partsOf(tim);
+    saved = tim;
     let text: string;
     try {
       text = JSON.stringify(takeSnapshot(tim, appID(), userID, limits));
@@ -178,25 +179,30 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
           return;
         }
         api.dispatch(snapshotRestored(read.snapshot));
-        restoredLogin = api.getState().tim.conversations.restored;
-        saved = partsOf(api.getState().tim);
+        const now = api.getState().tim;
+        saved = now;
+        // SDK_READY came while the snapshot was read (a slow storage): confirm now, or the restored
+        // total (and, with no list event, the rows) would stay.
+        if (now.conversations.restored && now.session.status === 'ready') host.confirmRestored(api);
+        else restoredLogin = now.conversations.restored;
       },
       (e: unknown) => storageFailed(`reading ${key}`, e),
     );
   };
 
-  const onHide = () => {
-    const hidden = (globalThis as { document?: { visibilityState?: string } }).document?.visibilityState;
-    if (timer !== null && (hidden === undefined || hidden === 'hidden')) {
-      cancel();
-      save();
-    }
+  // A save that is due runs at once when the page is hidden or goes (a reload, a closed tab).
+  const saveNow = () => {
+    if (timer === null) return;
+    cancel();
+    save();
   };
-  const target = (globalThis as { addEventListener?: unknown }).addEventListener;
-  const listens = options.saveOnHide !== false && typeof target === 'function';
+  const onVisibility = () => {
+    if ((globalThis as { document?: { visibilityState?: string } }).document?.visibilityState === 'hidden') saveNow();
+  };
+  const listens = options.saveOnHide !== false && typeof globalThis.addEventListener === 'function';
   if (listens) {
-    globalThis.addEventListener('pagehide', onHide);
-    globalThis.addEventListener('visibilitychange', onHide);
+    globalThis.addEventListener('pagehide', saveNow);
+    globalThis.addEventListener('visibilitychange', onVisibility);
   }
 
   return {
@@ -206,6 +212,7 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
         if (isUserDataReset(action)) {
           cancel();
           restoredLogin = false;
+          saved = null; // nothing of the user's state is kept here either
           const userID = before.tim?.session.userID ?? null;
           if (userID !== null && deletesSnapshot(action)) {
             const key = keyOf(userID);
@@ -223,23 +230,17 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
           restoredLogin = false;
           host.confirmRestored(store);
         }
-        if (timer !== null || savable(tim) === null) return;
-        const parts = partsOf(tim);
-        for (let i = 0; i < parts.length; i++) {
-          if (parts[i] !== saved[i]) {
-            timer = setTimeout(save, debounceMs);
-            return;
-          }
-        }
+        if (timer === null && savable(tim) !== null && changedSince(tim)) timer = setTimeout(save, debounceMs);
       } catch (e) {
         storageFailed('bookkeeping', e);
       }
     },
     close() {
+      saveNow(); // a due save is written: the app is done with the binding, the user may come back
       cancel();
       if (listens) {
-        globalThis.removeEventListener('pagehide', onHide);
-        globalThis.removeEventListener('visibilitychange', onHide);
+        globalThis.removeEventListener('pagehide', saveNow);
+        globalThis.removeEventListener('visibilitychange', onVisibility);
       }
     },
   };
