@@ -174,10 +174,14 @@ suite('reloading the chat demo in headless Chromium (persisted snapshot)', () =>
       await page.getByTestId('send').click();
       await bubble(page, 'Lost in the reload').getByText('Sending…').waitFor();
       await savedWith(page, 'Lost in the reload');
+      await holdLogin();
       await page.reload();
       const restored = bubble(page, 'Lost in the reload');
-      await restored.getByText('Failed').waitFor({ timeout: 15_000 });
+      await restored.getByText('Failed').waitFor({ timeout: LOGIN_HELD_MS / 2 });
       await restored.getByTestId('retry').waitFor();
+      // On a phone the list is behind the chat: the chat's header says it is updating.
+      await page.locator('.chat-header .updating').waitFor();
+      expect((await now(page)).status).toBe('loggingIn');
       await shoot(page, 'restored-failed-phone');
       // Nothing is sent by itself: the server still has no such message until Retry.
       await page.getByTestId('restoring').waitFor({ state: 'detached', timeout: 30_000 });

@@ -1,7 +1,14 @@
 /** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
-import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
+import { getGroupProfile, selectRestoredView, setMessageRead, type ConversationRecord } from 'tim-redux';
+import {
+  useConversation,
+  useMessages,
+  useSendMessage,
+  useSession,
+  useTimDispatch,
+  useTimSelector,
+} from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { useConversationActions, useConversationTitle } from './ConversationList';
 import { AttachButton } from './Media';
@@ -10,6 +17,7 @@ import { MessageList } from './MessageList';
 function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
   const dispatch = useTimDispatch();
   const ready = useSession().status !== 'loggingIn';
+  const restored = useTimSelector(selectRestoredView);
   const conversation = useConversation(conversationID);
   const isGroup = conversationID.startsWith('GROUP');
   const peer = isGroup ? '' : conversationID.slice(3);
@@ -31,8 +39,16 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
         <h2 className="ellipsis" data-testid="chat-title">
           {name}
         </h2>
-        <p className="ellipsis" data-testid="chat-subtitle">
-          {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
+        <p className={restored ? 'ellipsis restoring' : 'ellipsis'} data-testid="chat-subtitle">
+          <span className="subtitle">
+            {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
+          </span>
+          {/* On a phone the list, and its note, are behind the chat: the note takes the subtitle's place. */}
+          {restored && (
+            <span className="updating in-chat" role="status">
+              Updating…
+            </span>
+          )}
         </p>
       </div>
       {conversation && <HeaderActions c={conversation} />}
