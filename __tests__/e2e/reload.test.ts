@@ -214,4 +214,21 @@ suite('reloading the chat demo in headless Chromium (persisted snapshot)', () =>
       expect(await page.locator('[data-testid^="conv-"]').count()).toBe(0);
     }),
   );
+  it(
+    'kicked out: the snapshot is deleted and the user forgotten, a reload shows the login screen',
+    run(async () => {
+      const page = await aliceChats('5');
+      await demo.control('kick', 'alice', 2);
+      await page.getByTestId('kicked').waitFor({ timeout: 15_000 });
+      const deadline = Date.now() + 10_000;
+      while ((await saved(page)) !== null) {
+        if (Date.now() > deadline) throw new Error('the snapshot is still there after the kick');
+        await page.waitForTimeout(100);
+      }
+      await page.reload();
+      await page.getByTestId('login').waitFor();
+      expect(await page.getByTestId('user').inputValue()).toBe('alice'); // only the URL's hint
+      expect(await page.locator('[data-testid^="conv-"]').count()).toBe(0);
+    }),
+  );
 });
