@@ -20,6 +20,7 @@ function groupOf(file) {
   if (dir === 'slices' || src === 'actions' || src === 'eventTable') return 'Actions';
   if (src === 'types' || src === 'sdk') return 'Types';
   if (src === 'devtools') return 'DevTools';
+  if (dir === 'persist') return 'Persistence';
   return 'Wiring'; // reducer, middleware, events, registry, context, errors, sdkNamespace
 }
 

@@ -24,6 +24,7 @@ export {
   type TimPersistStorage,
   type WebStorageLike,
   type WxStorageApi,
+  type WxStorageCallbacks,
 } from './persist/storage';
 export { indexedDBStorage, type IndexedDBStorageOptions } from './persist/indexedDB';
 export { snapshotRestored, restoredMessageReplaced } from './persist/restore';

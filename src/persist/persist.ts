@@ -21,10 +21,13 @@ export interface TimPersistOptions {
   /** Prefix of the storage key; the full key is `${key}:${SDKAppID}:${userID}`. Default `'tim-redux'`. */
   key?: string;
   /**
-   * The SDKAppID given to `TIM.create`. Neither SDK exposes it on the instance `TIM.create` returns
-   * (2.27.6 tim-js.js and 3.6.6 index.js build that object from a fixed table of API names, `An` /
-   * `Kn`, without `getSDKAppID`), so it is read from an SDK that has `getSDKAppID()`, else from here,
-   * else the key holds `default`: then two apps on one origin share a user's snapshot. Give it.
+   * The SDKAppID given to `TIM.create`. Both SDKs keep it in their login module (2.27.6 tim-js.js
+   * `getModule(xn).getSDKAppID()`, 3.6.6 index.js `this._m.get(12).getSDKAppID()`, `this._SDKAppID`
+   * set from the create options; their own storage keys are `TIM_${SDKAppID}_${userID}_…`, see
+   * `_getPrefix`), but neither exposes it on the instance `TIM.create` returns: that object is built
+   * from a fixed table of API names (`An` / `Kn` in `create`) without `getSDKAppID`. So it is taken
+   * from here, else from an SDK that has `getSDKAppID()` (a custom one), else the key holds
+   * `default`: then two apps on one origin share a user's key. Give it.
    */
   SDKAppID?: number | string;
   /** Newest messages saved per conversation. Default 30. */

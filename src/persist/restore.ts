@@ -44,11 +44,6 @@ export const restoredMessageReplaced = createAction<{ conversationID: string; ID
 /** Records restored from a snapshot and not written since. */
 const restored = new WeakSet<object>();
 
-/** True for a message restored from a snapshot that the SDK has not brought again. */
-export function isRestoredRecord(record: object): boolean {
-  return restored.has(record);
-}
-
 const keepFirst = <T>(prev: T | undefined, next: T): T => prev ?? next;
 
 function mark<T extends object>(records: readonly T[]): T[] {

@@ -253,9 +253,9 @@ export function readSnapshot(
   }
   let snapshot: TimSnapshot;
   try {
-    snapshot = snapshotShape(data, 'snapshot');
+    snapshot = snapshotShape(data);
   } catch (e) {
-    const reason = e instanceof SnapshotShapeError ? e.message : String(e);
+    const reason = e instanceof SnapshotShapeError ? e.describe('snapshot') : String(e);
     return { problem: { kind: 'corrupt', message: `the snapshot is malformed: ${reason}`.slice(0, 500) } };
   }
   if (snapshot.SDKAppID !== SDKAppID || snapshot.userID !== userID) {

@@ -56,19 +56,21 @@ export function localStorageStorage(storage?: WebStorageLike): TimPersistStorage
 }
 
 /** The callback options of the mini-program storage API (`wx.getStorage` and friends). */
-interface WxCallbacks<T> {
+export interface WxStorageCallbacks<T> {
+  /** Called with the result. */
   success?: (result: T) => void;
+  /** Called with `{ errMsg }` (`'getStorage:fail data not found'` for a missing key). */
   fail?: (error: { errMsg?: string }) => void;
 }
 
 /** The part of the mini-program `wx` object the adapter uses (also `qq`, `tt`, `my`-like shims with the same API). */
 export interface WxStorageApi {
   /** `wx.getStorage({ key, success({ data }), fail })`: fails when the key is absent. */
-  getStorage(options: { key: string } & WxCallbacks<{ data: unknown }>): void;
+  getStorage(options: { key: string } & WxStorageCallbacks<{ data: unknown }>): void;
   /** `wx.setStorage({ key, data, success, fail })`: fails past the 1 MB per key / 10 MB quota. */
-  setStorage(options: { key: string; data: string } & WxCallbacks<unknown>): void;
+  setStorage(options: { key: string; data: string } & WxStorageCallbacks<unknown>): void;
   /** `wx.removeStorage({ key, success, fail })`. */
-  removeStorage(options: { key: string } & WxCallbacks<unknown>): void;
+  removeStorage(options: { key: string } & WxStorageCallbacks<unknown>): void;
 }
 
 function wxError(error: { errMsg?: string } | undefined): Error {
