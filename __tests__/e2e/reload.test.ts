@@ -26,7 +26,7 @@ jest.setTimeout(120_000);
 /** The snapshot's key: the default prefix, the demo's SDKAppID, the user. */
 const KEY = 'tim-redux:1400000001:alice';
 /** How long the emulator holds a reload's login: "before ready" lasts at least this long. */
-const LOGIN_HELD_MS = 4000;
+const LOGIN_HELD_MS = 6000;
 
 interface DemoWindow {
   __timDemo: {
