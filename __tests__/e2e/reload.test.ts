@@ -90,6 +90,21 @@ suite('reloading the chat demo in headless Chromium (persisted snapshot)', () =>
   /** Holds the next login on the emulator (the socket has no user before its login: no user filter). */
   const holdLogin = () => demo.control('delayCommand', 'im_open_status.wslogin', LOGIN_HELD_MS, { times: 1 });
 
+  /** Records every name · preview · time each conversation row shows, from the first frame (badges aside). */
+  const recordRowTexts = (page: Page) =>
+    page.addInitScript({
+      content: `(() => {
+        const seen = (window.__rowTexts = {});
+        new MutationObserver(() => {
+          document.querySelectorAll('[data-testid^="conv-"]').forEach((row) => {
+            const part = (sel) => (row.querySelector(sel) || {}).textContent || '';
+            const text = [part('.row-name'), part('.row-preview'), part('.row-time')].join(' · ');
+            const values = (seen[row.getAttribute('data-testid')] ||= []);
+            if (values[values.length - 1] !== text) values.push(text);
+          });
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      })();`,
+    });
   /** Alice signs in, opens her chat with Bob, sends one message and receives one; the snapshot has both. */
   async function aliceChats(tag: string, viewport = DESKTOP): Promise<Page> {
     const { page } = await newPage(browser, viewport);
@@ -115,6 +130,7 @@ suite('reloading the chat demo in headless Chromium (persisted snapshot)', () =>
       await page.goto('about:blank');
       await demo.control('injectC2CMessage', { from: 'bob', to: 'alice', text: 'Bob, while Alice was away' });
       await recordFirstRow(page);
+      await recordRowTexts(page);
       await holdLogin();
       await page.goto(demo.urlFor('alice'));
 
@@ -145,6 +161,18 @@ suite('reloading the chat demo in headless Chromium (persisted snapshot)', () =>
       expect(new Set(after.rows).size).toBe(after.rows.length);
       for (const text of ['Alice, before the reload (1)', 'Bob, before the reload (1)', 'Bob, while Alice was away'])
         expect({ text, count: await bubble(page, text).count() }).toEqual({ text, count: 1 });
+      // No flicker: the rows nothing happened to (Carol's, the group's) showed one name, preview and
+      // time from the first frame, through the reconciliation; Bob's changed once, to the new message.
+      const texts = await page.evaluate(
+        () => (window as unknown as { __rowTexts: Record<string, string[]> }).__rowTexts,
+      );
+      const group = Object.keys(texts).find((id) => id.startsWith('conv-GROUP'));
+      for (const id of ['conv-C2Ccarol', group ?? 'conv-GROUP'])
+        expect({ id, values: texts[id] }).toEqual({ id, values: [expect.any(String)] });
+      expect(texts['conv-C2Cbob']).toEqual([
+        expect.stringContaining('Bob, before the reload (1)'),
+        expect.stringContaining('Bob, while Alice was away'),
+      ]);
     }),
   );
 
