@@ -15,6 +15,7 @@ import { conversationList, conversationListPlain, renders } from './scenarios/li
 import { lookup } from './scenarios/lookup';
 import { devMode } from './scenarios/devMode';
 import { sdkOverhead } from './scenarios/sdkOverhead';
+import { persist } from './scenarios/persist';
 import type { Measurement, Scenario } from './scenarios/types';
 import { floor } from './subjects/floor';
 import { streamChat } from './subjects/streamChat';
@@ -100,8 +101,13 @@ async function main(): Promise<void> {
     rows.push(...(await sdkOverhead.run(cfg)));
     console.log(`  ${sdkOverhead.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s`);
   }
+  if (!only || only.includes(persist.id)) {
+    const s0 = performance.now();
+    rows.push(...(await persist.run(cfg)));
+    console.log(`  ${persist.id}: ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+  }
   addRatios(rows);
-  console.log(table(rows, [...chosen, sdkOverhead.asScenario]));
+  console.log(table(rows, [...chosen, sdkOverhead.asScenario, persist.asScenario]));
   const targets = Object.fromEntries(chosen.filter((s) => s.target).map((s) => [s.id, s.target]));
   const file = writeJson(rows, cfg, targets);
   console.log(`\nJSON: ${file}\nTotal: ${((performance.now() - started) / 1000).toFixed(1)} s`);

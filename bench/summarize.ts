@@ -2,13 +2,16 @@
  * Median and spread over several runs: `node --import tsx bench/summarize.ts run1.json run2.json run3.json`
  * (copies of bench/results/latest.json). Per scenario and subject: each run's median per event, their
  * median and range, the ratio to the floor of the same run (median and range), and the notes of the
- * last run. Prints a markdown table.
+ * last run. Prints a markdown table. With `--extras`, each numeric note is given for every run, with
+ * the median and range, instead of the last run's alone (e.g. the persist scenario's ratio, save cost
+ * and snapshot size).
  */
 import { readFileSync } from 'node:fs';
 import { median } from './harness';
 import type { Row } from './report';
 
-const files = process.argv.slice(2);
+const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const extras = process.argv.includes('--extras');
 const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as { rows: Row[] });
 const FLOOR = 'floor (mutable)';
 
@@ -38,7 +41,12 @@ for (const [s, subject] of keys) {
     : '-';
   const last = each[each.length - 1];
   const notes = Object.entries(last?.extra ?? {})
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => {
+      const all = each.map((r) => r?.extra?.[k]);
+      if (!extras || typeof v !== 'number' || !all.every((x) => typeof x === 'number')) return `${k}=${v}`;
+      const xs = all as number[];
+      return `${k}=${median(xs)} (${Math.min(...xs)}–${Math.max(...xs)}; ${xs.join(', ')})`;
+    })
     .join(' ');
   console.log(`| ${subject} | ${fmt(median(ms))} | ${ms.map(fmt).join(', ')} | ${vsFloor} | ${notes} |`);
 }

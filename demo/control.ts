@@ -2,7 +2,7 @@
  * For the end-to-end test only: with TIM_DEMO_CONTROL=1, `npm start` reads one JSON command per line on
  * stdin, `{"id": 1, "method": "kick", "args": ["alice"]}`, calls that method of the emulator's control
  * API, and answers on stdout with `@control {"id": 1, "result": ...}` (or `"error"`). `loadLong` seeds a
- * long conversation. Never enabled by a plain `npm start`.
+ * long conversation, `loadMany` many conversations. Never enabled by a plain `npm start`.
  */
 import { createInterface } from 'node:readline';
 import type { Emulator } from '../src/emulator';
@@ -14,6 +14,13 @@ const extra: Record<string, (emulator: Emulator, ...args: never[]) => unknown> =
     for (let i = 1; i <= count; i++)
       emulator.injectC2CMessage({ from: i % 2 ? a : b, to: i % 2 ? b : a, text: `Message ${i} of ${count}` });
     return count;
+  },
+  /** `conversations` one-to-one conversations of `user`, `perConversation` messages each from `<user>-peer<i>`, round by round. */
+  loadMany: (emulator, user: string, conversations: number, perConversation: number) => {
+    for (let r = 1; r <= perConversation; r++)
+      for (let i = 0; i < conversations; i++)
+        emulator.injectC2CMessage({ from: `${user}-peer${i}`, to: user, text: `Message ${r} from peer ${i}` });
+    return conversations * perConversation;
   },
 };
 

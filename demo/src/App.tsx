@@ -1,10 +1,11 @@
 /** The app shell: login, the signed-in layout (list and chat side by side, or one at a time on a phone), banners. */
-import { useState } from 'react';
-import { login, logout } from 'tim-redux';
-import { useNetState, useProfile, useSession, useTimDispatch } from 'tim-redux/react';
+import { useEffect, useState } from 'react';
+import { login, logout, selectRestoredView } from 'tim-redux';
+import { useNetState, useProfile, useSession, useTimDispatch, useTimSelector } from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { Chat } from './Chat';
 import { ConversationList } from './ConversationList';
+import { rememberOpen, rememberedOpen, rememberedUser } from './remember';
 
 const KICK_REASONS: Record<string, string> = {
   multipleAccount: 'you signed in in another tab or window',
@@ -77,8 +78,14 @@ export function App() {
   const dispatch = useTimDispatch();
   const session = useSession();
   const net = useNetState();
-  const [open, setOpen] = useState<string | null>(null);
-  if (session.status !== 'ready' && session.status !== 'notReady') return <Login />;
+  const restored = useTimSelector(selectRestoredView);
+  const [open, setOpen] = useState<string | null>(rememberedOpen);
+  useEffect(() => rememberOpen(open), [open]);
+  // Signing in again after a reload, or as a user with a snapshot, shows the app at once (not the
+  // login form) while the SDK logs in.
+  const resuming =
+    restored || (session.status === 'loggingIn' && session.userID !== null && session.userID === rememberedUser());
+  if (session.status !== 'ready' && session.status !== 'notReady' && !resuming) return <Login />;
   return (
     <div className={open ? 'app chat-open' : 'app'}>
       <header className="topbar">

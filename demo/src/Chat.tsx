@@ -1,7 +1,14 @@
 /** The chat pane: a header saying who you talk to, the virtualized history, the composer. */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { getGroupProfile, setMessageRead, type ConversationRecord } from 'tim-redux';
-import { useConversation, useMessages, useSendMessage, useSession, useTimDispatch } from 'tim-redux/react';
+import { getGroupProfile, selectRestoredView, setMessageRead, type ConversationRecord } from 'tim-redux';
+import {
+  useConversation,
+  useMessages,
+  useSendMessage,
+  useSession,
+  useTimDispatch,
+  useTimSelector,
+} from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { useConversationActions, useConversationTitle } from './ConversationList';
 import { AttachButton } from './Media';
@@ -9,6 +16,8 @@ import { MessageList } from './MessageList';
 
 function Header({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
   const dispatch = useTimDispatch();
+  const ready = useSession().status !== 'loggingIn';
+  const restored = useTimSelector(selectRestoredView);
   const conversation = useConversation(conversationID);
   const isGroup = conversationID.startsWith('GROUP');
   const peer = isGroup ? '' : conversationID.slice(3);
@@ -16,9 +25,10 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
   const { name, avatar, group } = useConversationTitle(
     conversation ?? { conversationID, userID: peer, groupID, remark: '' },
   );
+  // The SDK answers once it is ready; until then the restored snapshot has the group.
   useEffect(() => {
-    if (groupID) void dispatch(getGroupProfile({ groupID }));
-  }, [dispatch, groupID]);
+    if (groupID && ready) void dispatch(getGroupProfile({ groupID }));
+  }, [dispatch, groupID, ready]);
   return (
     <header className="chat-header">
       <button className="back" data-testid="back" onClick={onBack} aria-label="Back to the list">
@@ -29,8 +39,16 @@ function Header({ conversationID, onBack }: { conversationID: string; onBack: ()
         <h2 className="ellipsis" data-testid="chat-title">
           {name}
         </h2>
-        <p className="ellipsis" data-testid="chat-subtitle">
-          {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
+        <p className={restored ? 'ellipsis restoring' : 'ellipsis'} data-testid="chat-subtitle">
+          <span className="subtitle">
+            {isGroup ? (group?.memberCount ? `${group.memberCount} members` : 'Group') : `@${peer}`}
+          </span>
+          {/* On a phone the list, and its note, are behind the chat: the note takes the subtitle's place. */}
+          {restored && (
+            <span className="updating in-chat" role="status">
+              Updating…
+            </span>
+          )}
         </p>
       </div>
       {conversation && <HeaderActions c={conversation} />}
@@ -71,15 +89,18 @@ function Composer({
   conversationID,
   onSent,
   onFiles,
+  ready,
 }: {
   conversationID: string;
   onSent: () => void;
   onFiles: (files: File[]) => void;
+  /** False while the SDK logs in (a restored view): typing works, sending waits. */
+  ready: boolean;
 }) {
   const { sendText } = useSendMessage();
   const [text, setText] = useState('');
   const send = () => {
-    if (!text.trim()) return;
+    if (!text.trim() || !ready) return;
     void sendText(conversationID, text);
     setText('');
     onSent();
@@ -110,26 +131,32 @@ function Composer({
         placeholder="Write a message"
         aria-label="Message"
       />
-      <button data-testid="send" disabled={!text.trim()}>
+      <button data-testid="send" disabled={!text.trim() || !ready} title={ready ? undefined : 'Connecting…'}>
         Send
       </button>
     </form>
   );
 }
 
+const noop = () => undefined;
+
 /** The chat with one conversation. Keyed by conversationID by its parent, so each conversation starts fresh. */
 export function Chat({ conversationID, onBack }: { conversationID: string; onBack: () => void }) {
   const dispatch = useTimDispatch();
-  const me = useSession().userID ?? '';
+  const session = useSession();
+  const me = session.userID ?? '';
+  // Before the SDK is ready (a restored view after a reload) nothing is asked of it: the first page
+  // loads, and what is on screen is marked read, once it is.
+  const sdkReady = session.status !== 'loggingIn';
   const conversation = useConversation(conversationID);
-  const { messages, hasMore, loading, error, loadOlder } = useMessages(conversationID);
+  const { messages, hasMore, loading, error, loadOlder } = useMessages(conversationID, { autoLoad: sdkReady });
   const isGroup = conversationID.startsWith('GROUP');
 
   // What is on screen is read.
   const unread = conversation?.unreadCount ?? 0;
   useEffect(() => {
-    if (unread > 0) void dispatch(setMessageRead(conversationID));
-  }, [conversationID, unread, dispatch]);
+    if (unread > 0 && sdkReady) void dispatch(setMessageRead(conversationID));
+  }, [conversationID, unread, dispatch, sdkReady]);
 
   const toBottom = useRef<(() => void) | null>(null);
   const scrollDown = useCallback(() => toBottom.current?.(), []);
@@ -165,14 +192,14 @@ export function Chat({ conversationID, onBack }: { conversationID: string; onBac
             hasMore={hasMore}
             loading={loading}
             error={error?.message ?? null}
-            loadOlder={loadOlder}
+            loadOlder={sdkReady ? loadOlder : noop}
             me={me}
             isGroup={isGroup}
             scrollToBottomRef={toBottom}
           />
         )}
       </div>
-      <Composer conversationID={conversationID} onSent={scrollDown} onFiles={sendFiles} />
+      <Composer conversationID={conversationID} onSent={scrollDown} onFiles={sendFiles} ready={sdkReady} />
     </section>
   );
 }

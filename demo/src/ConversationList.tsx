@@ -1,7 +1,14 @@
 /** The conversation list: one memoized row per conversation, the total unread, the empty and syncing states. */
 import { memo, type MouseEvent } from 'react';
-import { pinConversation, setMessageRemindType, type ConversationRecord } from 'tim-redux';
-import { useConversationList, useGroup, useProfile, useTimDispatch, useTotalUnreadCount } from 'tim-redux/react';
+import { pinConversation, selectRestoredView, setMessageRemindType, type ConversationRecord } from 'tim-redux';
+import {
+  useConversationList,
+  useGroup,
+  useProfile,
+  useTimDispatch,
+  useTimSelector,
+  useTotalUnreadCount,
+} from 'tim-redux/react';
 import { Avatar } from './Avatar';
 import { formatListTime, previewOf } from './format';
 
@@ -98,10 +105,15 @@ const Row = memo(function Row({
   );
 });
 
-/** The list pane. Badges wait for `synced`: before it the counts are not final and would flicker. */
+/**
+ * The list pane. Badges wait for `synced`: before it the counts are not final and would flicker (a
+ * restored snapshot's counts too: the SDK's first list after login has every one-to-one count at 0).
+ * While a restored snapshot is on screen, "Updating…" says the SDK has not confirmed it yet.
+ */
 export function ConversationList({ openID, onOpen }: { openID: string | null; onOpen: (id: string) => void }) {
   const { conversations, synced } = useConversationList();
   const total = useTotalUnreadCount();
+  const restored = useTimSelector(selectRestoredView);
   return (
     <nav className="pane list-pane" aria-label="Conversations">
       <h2>
@@ -109,6 +121,11 @@ export function ConversationList({ openID, onOpen }: { openID: string | null; on
         {synced && total > 0 && (
           <span className="badge" data-testid="total-unread">
             {total}
+          </span>
+        )}
+        {restored && (
+          <span className="updating" role="status" data-testid="restoring">
+            Updating…
           </span>
         )}
       </h2>
