@@ -212,7 +212,14 @@ export class FakeSdk {
       };
     },
   );
-  setMessageRead = jest.fn(async () => ({ code: 0, data: {} }));
+  // Like the real SDK, a read that succeeds zeroes the local conversation's count, which a later
+  // getConversationList answers with (2.27.6 tim-js.js setMessageRead: after the read report,
+  // `e.updateIsReadAfterReadReport(...), e.updateUnreadCount(n)`).
+  setMessageRead = jest.fn(async ({ conversationID }: { conversationID: string }) => {
+    const conversation = this.conversations.find((c) => c.conversationID === conversationID);
+    if (conversation) conversation.unreadCount = 0;
+    return { code: 0, data: {} };
+  });
   createTextMessage = jest.fn(
     (options: { to: string; conversationType: string; payload: { text: string } }) =>
       new FakeMessage({

@@ -154,4 +154,16 @@ describe('shrunk runs replayed through the model runner', () => {
       { kind: 'logout', fail: true },
     ]);
   });
+
+  it('a read, then the total: the local list the middleware reads back has the read count (seed -1930328678)', async () => {
+    // Was a bug of the fake, not of src/: its setMessageRead left the conversation's count, which the
+    // real SDK zeroes, so the list read back at the total put the unread count back.
+    await runSteps([
+      { kind: 'login', user: 0, fail: false },
+      { kind: 'conversations', list: [{ conv: 1, unread: 1, pinned: false }] },
+      { kind: 'ready', ready: true },
+      { kind: 'read', conv: 1, fail: false },
+      { kind: 'totalUnread', count: 0 },
+    ]);
+  });
 });

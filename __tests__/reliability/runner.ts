@@ -310,9 +310,10 @@ async function run(
       data: { messageList: plan.page, nextReqMessageID: plan.more ? `${token()}-cursor` : '', isCompleted: !plan.more },
     };
   });
-  sdk.setMessageRead.mockImplementation(async () => {
+  const read = sdk.setMessageRead.getMockImplementation();
+  sdk.setMessageRead.mockImplementation(async (options) => {
     if (plan.fail) throw { code: 2801, message: 'read timed out' };
-    return { code: 0, data: {} };
+    return read ? read(options) : { code: 0, data: {} }; // the fake zeroes its conversation, as the SDK
   });
 
   let previous = new Map<string, { status: string; isRevoked: boolean }>();
