@@ -7,10 +7,12 @@
 import type { Dispatch, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
 import { eventFailed, kickedOut, resetTim, sdkReady } from '../actions';
 import { TIM_REDUX_ERROR } from '../errors';
+import { pagedGet } from '../entities/pagedTable';
 import { isUserDataReset } from '../slices/reset';
 import { loginStarted, logout } from '../thunks/session';
 import type { EventError, RootStateWithTim, TimState } from '../types';
 import { snapshotRestored } from './restore';
+import { snapshotJSON } from './json';
 import { readSnapshot, takeSnapshot, type SnapshotLimits } from './snapshot';
 import type { TimPersistStorage } from './storage';
 
@@ -148,7 +150,12 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
     saved = tim;
     let text: string;
     try {
-      text = JSON.stringify(takeSnapshot(tim, appID(), userID, limits));
+      const lists = tim.messages.lists;
+      text = snapshotJSON(
+        takeSnapshot(tim, appID(), userID, limits),
+        (id) => pagedGet(lists, id),
+        limits.maxMessagesPerConversation,
+      );
     } catch (e) {
       storageFailed('taking the snapshot', e);
       return;
