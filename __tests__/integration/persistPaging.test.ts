@@ -66,6 +66,7 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
       emu.injectC2CMessage({ from: 'bob', to: `u${i}`, text: `bob to u${i}` });
     }
     emu.setServerTime(null);
+    emu.updateProfile('u0', { nick: 'u0 before' });
   });
   afterEach(async () => {
     for (const s of stores) s.middleware.close();
@@ -126,6 +127,7 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
     );
     await unload(first);
     emu.deleteConversation('bob', DELETED);
+    emu.updateProfile('u0', { nick: 'u0 after' }); // on the last page: the SDK's nick must win
 
     const second = page(options(storage));
     const kept = Array.from({ length: PEERS }, (_, i) => `C2Cu${i}`).filter((id) => id !== DELETED);
@@ -152,6 +154,7 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
     expect(selectRestoredView(state)).toBe(false);
     expect(ids(state)).not.toContain(DELETED);
     expect(texts(state, DELETED)).toEqual([]);
+    expect(state.tim.profiles.table.values.find((p) => p.userID === 'u0')?.nick).toBe('u0 after');
     const withSnapshot = selectConversationList(state);
     const pages = emu.commandLog().filter((c) => c.servcmd === 'recentcontact.page_get');
     expect(pages.length).toBeGreaterThanOrEqual(2 * Math.ceil((PEERS - 1) / PAGE));

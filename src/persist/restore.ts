@@ -167,20 +167,50 @@ function endRestoredView(
 }
 
 /**
- * Restored profiles and embedded groups that a list event brought again are the SDK's from now on:
- * the whole list that ends the view brings them again only if they changed (the normalizer sends
- * the embedded records of the conversations that changed), so they must not count as restored then.
+ * The restored records of `before` that `incoming` brings again: the SDK's copy wins (not merged into
+ * the restored one), the object kept when equal, and they are the SDK's from now on. The whole list
+ * that ends the view brings an embedded record again only if its conversation changed (the
+ * normalizer sends those of the conversations that changed), so a page is where they are confirmed.
  */
-function confirmBrought(state: TimState, action: ReturnType<typeof conversationListUpdated>): TimState {
-  for (const p of action.payload.profiles) {
-    const now = tableGet(state.profiles.table, p.userID);
-    if (now) restored.delete(now);
+function takeBrought<T extends object>(
+  before: Table<T>,
+  after: Table<T>,
+  incoming: readonly T[],
+  keyOf: (r: T) => string,
+): Table<T> {
+  let table = after;
+  for (const fresh of incoming) {
+    const key = keyOf(fresh);
+    const prev = tableGet(before, key);
+    if (prev === undefined || !restored.has(prev)) continue;
+    restored.delete(prev);
+    const now = tableGet(table, key);
+    if (now === undefined) continue;
+    const winner = plainEqual(prev, fresh) ? prev : fresh;
+    if (winner !== now) table = tableSet(table, key, winner);
   }
-  for (const g of action.payload.groups) {
-    const now = tableGet(state.groups.embedded, g.groupID);
-    if (now) restored.delete(now);
-  }
-  return state;
+  return table;
+}
+
+/** A list event while the SDK still pages its list: rows added and updated, none removed. */
+function applyPage(
+  before: TimState,
+  reduce: (s: TimState, a: UnknownAction) => TimState,
+  action: ReturnType<typeof conversationListUpdated>,
+): TimState {
+  const after = action.payload.complete
+    ? reduce(before, conversationListUpdated({ ...action.payload, complete: false }))
+    : reduce(before, action);
+  const { profiles: incomingProfiles, groups: incomingGroups } = action.payload;
+  const profiles = takeBrought(before.profiles.table, after.profiles.table, incomingProfiles, (p) => p.userID);
+  const embedded = takeBrought(before.groups.embedded, after.groups.embedded, incomingGroups, (g) => g.groupID);
+  return profiles === after.profiles.table && embedded === after.groups.embedded
+    ? after
+    : {
+        ...after,
+        profiles: profiles === after.profiles.table ? after.profiles : { ...after.profiles, table: profiles },
+        groups: embedded === after.groups.embedded ? after.groups : { ...after.groups, embedded },
+      };
 }
 
 const isFailedMine = (m: MessageRecord): boolean => m.flow === 'out' && m.status === 'fail';
@@ -247,11 +277,10 @@ export function reduceWithRestore(
     return endRestoredView(state, reduce(state, whole), whole);
   }
   if (state.conversations.restored && conversationListUpdated.match(action)) {
-    const { complete, partial } = action.payload;
-    if (!complete || partial) return reduce(state, action);
-    // The SDK's list so far (the server pages it, an event per page): restored rows it does not
-    // list yet stay; the list the SDK says is whole ends the view (restoredListSynced).
-    return confirmBrought(reduce(state, conversationListUpdated({ ...action.payload, complete: false })), action);
+    // The SDK's list so far (the server pages it, an event per page), or its changed conversations
+    // (3.x partial lists): restored rows it does not list yet stay; the list the SDK says is whole
+    // ends the view (restoredListSynced).
+    return applyPage(state, reduce, action);
   }
   if (getMessageList.fulfilled.match(action)) {
     const plan = beforePage(state, action.payload);
