@@ -56,11 +56,12 @@ export class TimReduxError extends Error {
  */
 export function toTimError(thrown: unknown): TimError {
   if (thrown !== null && typeof thrown === 'object') {
-    const { code, message } = thrown as { code?: unknown; message?: unknown };
+    const { code, message, messageID } = thrown as { code?: unknown; message?: unknown; messageID?: unknown };
     const numeric =
       typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : NaN;
     const finalCode = Number.isFinite(numeric) ? numeric : TIM_REDUX_ERROR.UNKNOWN;
-    return { code: finalCode, message: errorMessageFor(finalCode, message) };
+    const error: TimError = { code: finalCode, message: errorMessageFor(finalCode, message) };
+    return typeof messageID === 'string' && messageID !== '' ? { ...error, messageID } : error;
   }
   return { code: TIM_REDUX_ERROR.UNKNOWN, message: errorMessageFor(TIM_REDUX_ERROR.UNKNOWN, String(thrown)) };
 }

@@ -27,7 +27,7 @@ export {
   type WxStorageCallbacks,
 } from './persist/storage';
 export { indexedDBStorage, type IndexedDBStorageOptions } from './persist/indexedDB';
-export { snapshotRestored, restoredMessageReplaced } from './persist/restore';
+export { snapshotRestored, restoredMessageReplaced, restoredListSynced } from './persist/restore';
 export { SNAPSHOT_VERSION, type TimSnapshot, type SnapshotMessages } from './persist/snapshot';
 export type * from './types';
 export type { GroupTipRecord } from './normalize/groupTip';

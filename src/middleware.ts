@@ -10,7 +10,7 @@ import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
 import { isSafeKey, toPlain } from './normalize/plain';
-import { confirmRestored } from './persist/confirm';
+import { confirmRestored, createRestoredSync } from './persist/confirm';
 import { createPersistence, type Persistence, type TimPersistOptions } from './persist/persist';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
@@ -185,25 +185,29 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     },
   });
 
-  const persistence: Persistence | null = options.persist
-    ? createPersistence(options.persist, {
-        sdkAppID: () => readSdkAppID(sdk),
-        epoch: () => epoch,
-        onError: options.onError,
-        confirmRestored: (api) =>
-          confirmRestored(
-            api,
-            sdk,
-            conversations,
-            () => epoch,
-            () => unsubscribe !== null,
-          ),
-      })
+  const restoredSync = options.persist
+    ? createRestoredSync(
+        sdk,
+        conversations,
+        () => epoch,
+        () => unsubscribe !== null,
+      )
     : null;
+  const persistence: Persistence | null =
+    options.persist && restoredSync
+      ? createPersistence(options.persist, {
+          sdkAppID: () => readSdkAppID(sdk),
+          epoch: () => epoch,
+          onError: options.onError,
+          confirmRestored: (api) => confirmRestored(api, sdk, restoredSync),
+          listWhileRestored: (api) => restoredSync.poke(api),
+        })
+      : null;
 
   const close = () => {
     flush();
     persistence?.close();
+    restoredSync?.stop();
     if (!unsubscribe) return;
     const off = unsubscribe;
     unsubscribe = null;

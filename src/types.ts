@@ -15,6 +15,13 @@ export interface TimError {
   code: number;
   /** Human-readable message. */
   message: string;
+  /**
+   * The message the failure belongs to when it is not the one the call named: Retry
+   * (`resendMessage`) of a message restored as failed sends a new message in its place (its SDK
+   * message is gone with the page), and when that send fails, the failed row and its entry in
+   * `state.tim.messages.errors` are under this new ID.
+   */
+  messageID?: string;
 }
 
 /** The sorted-array table every entity collection uses: see `src/entities/table.ts`. */

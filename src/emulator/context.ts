@@ -35,6 +35,13 @@ export interface EmulatorOptions {
    * marks and groups, extensions, reactions, follow). Group counters need bit 15 too (`GROUP_COUNTER_PURCHASE_BITS`).
    */
   purchaseBits?: string;
+  /**
+   * Conversations per `recentcontact.page_get` answer. Default: the whole list in one page
+   * (`CompleteFlag: 1`). A real server pages the list: both SDKs then ask again with the cursor it
+   * answered (`StartIndex`) until `CompleteFlag` is 1, emitting CONVERSATION_LIST_UPDATED after
+   * each page and SDK_READY after the first.
+   */
+  conversationPageSize?: number;
 }
 
 /** The options with defaults applied. */
@@ -46,6 +53,7 @@ export interface ResolvedOptions {
   helloIntervalSeconds: number;
   log: ((line: string) => void) | undefined;
   purchaseBits: string;
+  conversationPageSize: number;
 }
 
 /** Applies defaults. */
@@ -58,6 +66,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     helloIntervalSeconds: options.helloIntervalSeconds ?? 30,
     log: options.log,
     purchaseBits: options.purchaseBits ?? PURCHASE_BITS,
+    conversationPageSize:
+      options.conversationPageSize !== undefined && options.conversationPageSize >= 1
+        ? Math.floor(options.conversationPageSize)
+        : Number.POSITIVE_INFINITY,
   };
 }
 

@@ -5,7 +5,7 @@
  * change is data that did not change).
  */
 import type { Dispatch, MiddlewareAPI, UnknownAction } from '@reduxjs/toolkit';
-import { eventFailed, kickedOut, resetTim, sdkReady } from '../actions';
+import { conversationListUpdated, eventFailed, kickedOut, resetTim, sdkReady } from '../actions';
 import { TIM_REDUX_ERROR } from '../errors';
 import { pagedGet } from '../entities/pagedTable';
 import { isUserDataReset } from '../slices/reset';
@@ -65,6 +65,8 @@ export interface PersistHost {
   onError?: (error: EventError) => void;
   /** After SDK_READY of a login that restored a snapshot: make the SDK's total and whole list land. */
   confirmRestored(api: Api): void;
+  /** A list event came while the restored view is on: end the view once the SDK's list is whole. */
+  listWhileRestored(api: Api): void;
 }
 
 /** What the middleware calls. */
@@ -236,6 +238,7 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
           return;
         }
         const tim = store.getState().tim;
+        if (tim.conversations.restored && conversationListUpdated.match(action)) host.listWhileRestored(store);
         if (sdkReady.match(action) && restoredLogin) {
           restoredLogin = false;
           host.confirmRestored(store);

@@ -4,10 +4,13 @@
  * Records that came from a snapshot and that nothing has written since are "restored": they are
  * kept in a WeakSet by object (the state stays plain, and a record that any live action replaced
  * is a new object, so it drops out by itself). The SDK's data wins over them where it speaks:
- * - the SDK's whole conversation list replaces every restored conversation (rows that did not
- *   change keep their object), ends the restored view, and drops the messages of the conversations
- *   it lacks, and the restored profiles (but mine, which getMyProfile replaces at SDK_READY) and
- *   embedded groups it does not bring again; joined groups go with the SDK's group list;
+ * - a list event while the SDK still pages its list (the server answers it in pages, an event
+ *   each) adds and updates rows and removes none;
+ * - the SDK's whole conversation list (once the SDK says its sync is complete: `confirm.ts`)
+ *   replaces every restored conversation (rows that did not change keep their object), ends the
+ *   restored view, and drops the messages of the conversations it lacks, and the restored profiles
+ *   (but mine, which getMyProfile replaces at SDK_READY) and embedded groups it does not bring
+ *   again; joined groups go with the SDK's group list;
  * - a history page replaces the restored messages in the span it covers: the ones it brings again
  *   keep their object when unchanged, the others go. Older restored messages stay until a page
  *   covers them. My own messages restored as failed stay (the SDK never had them: Retry resends).
@@ -40,6 +43,14 @@ export const snapshotRestored = createAction<TimSnapshot>('tim/snapshotRestored'
 export const restoredMessageReplaced = createAction<{ conversationID: string; ID: string }>(
   'tim/restoredMessageReplaced',
 );
+
+/**
+ * The SDK's whole conversation list, read once the SDK said its list sync is complete
+ * (`getConversationList()` resolved `isSyncCompleted: true`, see `confirm.ts`): applied as a whole
+ * list event, it ends the restored view.
+ */
+export const restoredListSynced =
+  createAction<ReturnType<typeof conversationListUpdated>['payload']>('tim/restoredListSynced');
 
 /** Records restored from a snapshot and not written since. */
 const restored = new WeakSet<object>();
@@ -155,6 +166,53 @@ function endRestoredView(
   };
 }
 
+/**
+ * The restored records of `before` that `incoming` brings again: the SDK's copy wins (not merged into
+ * the restored one), the object kept when equal, and they are the SDK's from now on. The whole list
+ * that ends the view brings an embedded record again only if its conversation changed (the
+ * normalizer sends those of the conversations that changed), so a page is where they are confirmed.
+ */
+function takeBrought<T extends object>(
+  before: Table<T>,
+  after: Table<T>,
+  incoming: readonly T[],
+  keyOf: (r: T) => string,
+): Table<T> {
+  let table = after;
+  for (const fresh of incoming) {
+    const key = keyOf(fresh);
+    const prev = tableGet(before, key);
+    if (prev === undefined || !restored.has(prev)) continue;
+    restored.delete(prev);
+    const now = tableGet(table, key);
+    if (now === undefined) continue;
+    const winner = plainEqual(prev, fresh) ? prev : fresh;
+    if (winner !== now) table = tableSet(table, key, winner);
+  }
+  return table;
+}
+
+/** A list event while the SDK still pages its list: rows added and updated, none removed. */
+function applyPage(
+  before: TimState,
+  reduce: (s: TimState, a: UnknownAction) => TimState,
+  action: ReturnType<typeof conversationListUpdated>,
+): TimState {
+  const after = action.payload.complete
+    ? reduce(before, conversationListUpdated({ ...action.payload, complete: false }))
+    : reduce(before, action);
+  const { profiles: incomingProfiles, groups: incomingGroups } = action.payload;
+  const profiles = takeBrought(before.profiles.table, after.profiles.table, incomingProfiles, (p) => p.userID);
+  const embedded = takeBrought(before.groups.embedded, after.groups.embedded, incomingGroups, (g) => g.groupID);
+  return profiles === after.profiles.table && embedded === after.groups.embedded
+    ? after
+    : {
+        ...after,
+        profiles: profiles === after.profiles.table ? after.profiles : { ...after.profiles, table: profiles },
+        groups: embedded === after.groups.embedded ? after.groups : { ...after.groups, embedded },
+      };
+}
+
 const isFailedMine = (m: MessageRecord): boolean => m.flow === 'out' && m.status === 'fail';
 
 /**
@@ -213,10 +271,16 @@ export function reduceWithRestore(
   if (snapshotRestored.match(action)) return applySnapshot(state, action.payload);
   if (restoredMessageReplaced.match(action))
     return dropMessage(state, action.payload.conversationID, action.payload.ID);
+  if (restoredListSynced.match(action)) {
+    if (!state.conversations.restored) return state;
+    const whole = conversationListUpdated(action.payload);
+    return endRestoredView(state, reduce(state, whole), whole);
+  }
   if (state.conversations.restored && conversationListUpdated.match(action)) {
-    const next = reduce(state, action);
-    const { complete, partial } = action.payload;
-    return complete && !partial ? endRestoredView(state, next, action) : next;
+    // The SDK's list so far (the server pages it, an event per page), or its changed conversations
+    // (3.x partial lists): restored rows it does not list yet stay; the list the SDK says is whole
+    // ends the view (restoredListSynced).
+    return applyPage(state, reduce, action);
   }
   if (getMessageList.fulfilled.match(action)) {
     const plan = beforePage(state, action.payload);

@@ -369,9 +369,11 @@ const handlers = new Map<string, Handler>([
     ),
   ),
   on(resendMessage.fulfilled, (state, record) => receive(state, [record])),
-  on(resendMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) =>
-    withError(updateByID(state, action.meta.arg, setStatus('fail', ['unSend'])), action.meta.arg, error),
-  ),
+  on(resendMessage.rejected, (state, error, action: { meta: ArgMeta<string> }) => {
+    // A restored failed message's Retry that sent a new message in its place: the error is that one's.
+    const messageID = error?.messageID ?? action.meta.arg;
+    return withError(updateByID(state, messageID, setStatus('fail', ['unSend'])), messageID, error);
+  }),
   on(revokeMessage.fulfilled, (state, revoked) =>
     updateKnown(
       rememberRevoked(state, [revoked]),

@@ -2,7 +2,7 @@
 import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { messageCreated } from '../actions';
 import { timContextOf, type TimContext } from '../context';
-import { TIM_REDUX_ERROR, TimReduxError } from '../errors';
+import { TIM_REDUX_ERROR, TimReduxError, toTimError } from '../errors';
 import { pagedGet } from '../entities/pagedTable';
 import { normalizeMessage } from '../normalize/message';
 import { isObject } from '../normalize/plain';
@@ -152,7 +152,10 @@ export const resendMessage = createTimThunk<MessageRecord, string>('tim/resendMe
       const sent = await api.dispatch(
         sendRegistered({ messageID: created.ID, conversationID: created.conversationID }),
       );
-      if (sendRegistered.rejected.match(sent)) throw sent.payload ?? sent.error;
+      // The failed row is the new message now, with its error (sendMessage.rejected): say its ID, so
+      // that this rejection lands there too, not under the ID of the row that is gone.
+      if (sendRegistered.rejected.match(sent))
+        throw { ...toTimError(sent.payload ?? sent.error), messageID: created.ID };
       return sent.payload;
     }
     return sentRecord(await context.sdk.resendMessage(message), message);

@@ -101,13 +101,24 @@ function sessionItem(store: Store, userID: string, c: ConversationRecord): JsonO
   };
 }
 
+/**
+ * One page of the list. The cursor is an offset into the server's order (pinned first, then newest
+ * first), answered in `StartIndex` and sent back by the SDK (2.27.6 tim-js.js and 3.6.6 index.js
+ * `_pagingGetConversationList` / `_pagingGetConvList` keep `startIndex` from the answer and ask again
+ * while `completeFlag !== 1`; request key `startIndex` goes out as `StartIndex`, `completeFlag` comes
+ * from `CompleteFlag`). The timestamps are echoed: the emulator has no incremental pull.
+ */
 function pageGet(ctx: CommandContext): JsonObject {
-  const { store } = ctx.core;
-  const items = conversationsOf(store, ctx.userID).map((c) => sessionItem(store, ctx.userID, c));
+  const { store, options } = ctx.core;
+  const all = conversationsOf(store, ctx.userID);
+  const start = Math.min(Math.max(0, Math.floor(num(ctx.body.StartIndex))), all.length);
+  const end = Math.min(all.length, start + options.conversationPageSize);
+  const items = all.slice(start, end).map((c) => sessionItem(store, ctx.userID, c));
+  const complete = end >= all.length;
   return {
-    CompleteFlag: 1,
+    CompleteFlag: complete ? 1 : 0,
     TimeStamp: num(ctx.body.TimeStamp),
-    StartIndex: 0,
+    StartIndex: complete ? 0 : end,
     TopTimeStamp: num(ctx.body.TopTimeStamp),
     TopStartIndex: 0,
     SessionItem: items,
