@@ -16,7 +16,8 @@ export { timCheckOptions, type TimCheckOptions } from './checks';
 export type * from './sdk';
 
 // Persistence (docs/persistence.md)
-export type { TimPersistOptions } from './persist/persist';
+export { createTimPersistence, type TimPersistOptions } from './persist/persist';
+export type { TimPersistence } from './persist/hook';
 export {
   memoryStorage,
   localStorageStorage,

@@ -10,8 +10,7 @@ import { EVENT_TABLE, type EventContext, type EventResult } from './eventTable';
 import { TIM_EVENTS, type TimEventKey, type TimEventTable } from './events';
 import { createConversationNormalizer } from './normalize/conversation';
 import { isSafeKey, toPlain } from './normalize/plain';
-import { confirmRestored, createRestoredSync } from './persist/confirm';
-import { createPersistence, type Persistence, type TimPersistOptions } from './persist/persist';
+import { attachPersistence, type PersistBinding, type TimPersistence } from './persist/hook';
 import { MessageRegistry } from './registry';
 import type { TimEvent, TimListener, TimSdk } from './sdk';
 import { isUserDataReset } from './slices/reset';
@@ -56,10 +55,10 @@ export interface TimMiddlewareOptions {
   partialUpdatedConversations?: boolean;
   /**
    * Keep a per-user snapshot of the store (conversations, profiles, groups, the newest messages) and
-   * show it at the next login before the SDK is ready (docs/persistence.md). Absent (the default):
-   * no storage is touched.
+   * show it at the next login before the SDK is ready: `createTimPersistence({ storage, ... })`
+   * (docs/persistence.md). Absent (the default): no storage is touched, and the engine is not bundled.
    */
-  persist?: TimPersistOptions;
+  persist?: TimPersistence;
 }
 
 /** The middleware, with a way to let go of the SDK. */
@@ -185,29 +184,20 @@ export function createTimMiddleware(sdk: TimSdk, options: TimMiddlewareOptions =
     },
   });
 
-  const restoredSync = options.persist
-    ? createRestoredSync(
+  const persistence: PersistBinding | null = options.persist
+    ? attachPersistence(options.persist, {
         sdk,
         conversations,
-        () => epoch,
-        () => unsubscribe !== null,
-      )
+        epoch: () => epoch,
+        isOpen: () => unsubscribe !== null,
+        sdkAppID: () => readSdkAppID(sdk),
+        onError: options.onError,
+      })
     : null;
-  const persistence: Persistence | null =
-    options.persist && restoredSync
-      ? createPersistence(options.persist, {
-          sdkAppID: () => readSdkAppID(sdk),
-          epoch: () => epoch,
-          onError: options.onError,
-          confirmRestored: (api) => confirmRestored(api, sdk, restoredSync),
-          listWhileRestored: (api) => restoredSync.poke(api),
-        })
-      : null;
 
   const close = () => {
     flush();
     persistence?.close();
-    restoredSync?.stop();
     if (!unsubscribe) return;
     const off = unsubscribe;
     unsubscribe = null;

@@ -7,6 +7,7 @@
  * equals the store of a login without a snapshot.
  */
 import {
+  createTimPersistence,
   getMessageList,
   login,
   logout,
@@ -79,7 +80,7 @@ describe.each(kinds)('persistence on %s', (kind) => {
   const page = (persist?: TimPersistOptions) => {
     const sdk = createSdk(kind, emu.url);
     sdks.push(sdk);
-    const made = makeStore(sdk, { events: EVENT, persist });
+    const made = makeStore(sdk, { events: EVENT, persist: persist && createTimPersistence(persist) });
     stores.push(made);
     return { sdk, ...made };
   };

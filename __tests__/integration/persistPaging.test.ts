@@ -7,6 +7,7 @@
  * restored rows that a later page brings must not disappear in between.
  */
 import {
+  createTimPersistence,
   getMessageList,
   login,
   memoryStorage,
@@ -79,7 +80,11 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
   const page = (persist?: TimPersistOptions) => {
     const sdk = createSdk(kind, emu.url, undefined, partial ? { partialUpdatedConversations: true } : {});
     sdks.push(sdk);
-    const made = makeStore(sdk, { events: EVENT, persist, partialUpdatedConversations: partial });
+    const made = makeStore(sdk, {
+      events: EVENT,
+      persist: persist && createTimPersistence(persist),
+      partialUpdatedConversations: partial,
+    });
     stores.push(made);
     return { sdk, ...made };
   };

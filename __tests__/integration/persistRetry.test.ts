@@ -5,6 +5,7 @@
  * failure is where the failed row is (the new message's ID), not under the ID of the row that went.
  */
 import {
+  createTimPersistence,
   getMessageList,
   login,
   memoryStorage,
@@ -41,7 +42,7 @@ describe.each(kinds)('Retry of a restored failed message on %s', (kind) => {
   const page = (persist: TimPersistOptions) => {
     const sdk = createSdk(kind, emu.url);
     sdks.push(sdk);
-    const made = makeStore(sdk, { events: EVENT, persist });
+    const made = makeStore(sdk, { events: EVENT, persist: createTimPersistence(persist) });
     stores.push(made);
     return { sdk, ...made };
   };

@@ -4,6 +4,7 @@
  * `removeStorage`), next to the SDK's own `TIM_<SDKAppID>_<userID>_` keys.
  */
 import {
+  createTimPersistence,
   getMessageList,
   login,
   logout,
@@ -44,7 +45,7 @@ describe('persistence on tim-wx-sdk with wxStorage', () => {
     const wx = (globalThis as unknown as { wx: WxStorageApi }).wx;
     const made = makeStore(sdk, {
       events: EVENT,
-      persist: { storage: wxStorage(wx), SDKAppID: 1400000888, debounceMs: 20 },
+      persist: createTimPersistence({ storage: wxStorage(wx), SDKAppID: 1400000888, debounceMs: 20 }),
     });
     closers.push(() => made.middleware.close());
     return { sdk, ...made };

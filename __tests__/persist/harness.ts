@@ -2,7 +2,7 @@
  * A store with persistence on the SDK double (its records come from real recorded SDK objects), for
  * the unit, bad-data and property tests. The real-SDK behaviour is in __tests__/integration/persist.test.ts.
  */
-import { getMessageList, login, type TimPersistOptions, type TimPersistStorage } from '../../src';
+import { createTimPersistence, getMessageList, login, type TimPersistOptions, type TimPersistStorage } from '../../src';
 import { FakeConversation, FakeMessage, FakeSdk } from '../helpers/fakeSdk';
 import { flush, makeStore } from '../helpers/store';
 
@@ -12,7 +12,7 @@ export const APP = 1400000001;
 /** A store with `persist` on `storage` (debounce 5 ms), on a new SDK double. */
 export function persistedStore(storage: TimPersistStorage | null, extra: Partial<TimPersistOptions> = {}) {
   const sdk = new FakeSdk();
-  const persist = storage ? { storage, SDKAppID: APP, debounceMs: 5, ...extra } : undefined;
+  const persist = storage ? createTimPersistence({ storage, SDKAppID: APP, debounceMs: 5, ...extra }) : undefined;
   const made = makeStore(sdk, { persist, loadProfileOnReady: false });
   return { sdk, ...made };
 }

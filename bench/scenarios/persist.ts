@@ -2,7 +2,7 @@
  * Persistence (issue 16): what `persist` costs a live message, what a save costs, and how big the
  * snapshot of 1,000 conversations is.
  *
- * Two stores wired alike (checks off, production build), one with `persist: { storage }` (an
+ * Two stores wired alike (checks off, production build), one with `persist: createTimPersistence({ storage })` (an
  * in-memory storage that keeps what it is given) and one without: the baseline. Each holds the
  * SDK's list of 1,000 one-to-one conversations (profiles included) and 50 messages in each, for a
  * logged-in, synced user. Then 2,000 live messages spread over the conversations, each event fed to
@@ -25,7 +25,7 @@ import { median, percentile, spread, type Config } from '../harness';
 import { aggregate, type Row } from '../report';
 import { measured, type Measurement, type Scenario } from './types';
 
-const { createTimMiddleware, timReducer, selectMessagesByConversationID, TIM_EVENTS } = lib;
+const { createTimMiddleware, createTimPersistence, timReducer, selectMessagesByConversationID, TIM_EVENTS } = lib;
 
 /** A debounce no save reaches by itself within a run: saves are run by hand. */
 const DEBOUNCE_MS = 3_600_000;
@@ -75,7 +75,9 @@ function store(persist: TimPersistStorage | null, ready = true) {
   const sdk = new BenchEmitter();
   const mw = createTimMiddleware(sdk as unknown as TimSdk, {
     loadProfileOnReady: false,
-    ...(persist ? { persist: { storage: persist, SDKAppID: 1400000001, debounceMs: DEBOUNCE_MS } } : {}),
+    ...(persist
+      ? { persist: createTimPersistence({ storage: persist, SDKAppID: 1400000001, debounceMs: DEBOUNCE_MS }) }
+      : {}),
   });
   const s = configureStore({
     reducer: { tim: timReducer },

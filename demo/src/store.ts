@@ -4,6 +4,7 @@ import TIMUploadPlugin from 'tim-upload-plugin';
 import { configureStore } from '@reduxjs/toolkit';
 import {
   createTimMiddleware,
+  createTimPersistence,
   indexedDBStorage,
   sdkNamespace,
   timCheckOptions,
@@ -37,7 +38,10 @@ export const store = configureStore({
   middleware: (getDefault) =>
     getDefault(timCheckOptions()).concat(
       // The SDKAppID goes into the snapshot's key (the SDK instance does not say it).
-      createTimMiddleware(tim, { events: TIM.EVENT, ...(storage ? { persist: { storage, SDKAppID } } : {}) }),
+      createTimMiddleware(tim, {
+        events: TIM.EVENT,
+        ...(storage ? { persist: createTimPersistence({ storage, SDKAppID }) } : {}),
+      }),
     ),
   devTools: timDevToolsOptions,
 });

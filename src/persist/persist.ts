@@ -11,12 +11,14 @@ import { pagedGet } from '../entities/pagedTable';
 import { isUserDataReset } from '../slices/reset';
 import { loginStarted, logout } from '../thunks/session';
 import type { EventError, RootStateWithTim, TimState } from '../types';
+import { confirmRestored, createRestoredSync } from './confirm';
+import { ATTACH, type AttachablePersistence, type PersistAttachHost, type TimPersistence } from './hook';
 import { snapshotRestored } from './restore';
 import { snapshotJSON } from './json';
 import { readSnapshot, takeSnapshot, type SnapshotLimits } from './snapshot';
 import type { TimPersistStorage } from './storage';
 
-/** The `persist` option of `createTimMiddleware`: keep a per-user snapshot of the store. */
+/** What `createTimPersistence` takes: where and how much of the store to keep per user. */
 export interface TimPersistOptions {
   /** Where snapshots go: `indexedDBStorage()`, `localStorageStorage()`, `wxStorage(wx)`, `memoryStorage()` or your own. */
   storage: TimPersistStorage;
@@ -257,4 +259,31 @@ export function createPersistence(options: TimPersistOptions, host: PersistHost)
       }
     },
   };
+}
+
+/**
+ * Turns persistence on: keep a per-user snapshot of the store and show it at the next login before
+ * the SDK is ready. Give the result to `createTimMiddleware(tim, { persist })`. Only an app that
+ * calls this bundles the persistence engine.
+ */
+export function createTimPersistence(options: TimPersistOptions): TimPersistence {
+  const attach = (host: PersistAttachHost) => {
+    const restoredSync = createRestoredSync(host.sdk, host.conversations, host.epoch, host.isOpen);
+    const persistence = createPersistence(options, {
+      sdkAppID: host.sdkAppID,
+      epoch: host.epoch,
+      onError: host.onError,
+      confirmRestored: (api) => confirmRestored(api, host.sdk, restoredSync),
+      listWhileRestored: (api) => restoredSync.poke(api),
+    });
+    return {
+      afterAction: persistence.afterAction,
+      close: () => {
+        persistence.close();
+        restoredSync.stop();
+      },
+    };
+  };
+  const persist: AttachablePersistence = { options, [ATTACH]: attach };
+  return persist;
 }
