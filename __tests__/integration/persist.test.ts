@@ -7,7 +7,6 @@
  * equals the store of a login without a snapshot.
  */
 import {
-  createTimPersistence,
   getMessageList,
   login,
   logout,
@@ -20,11 +19,11 @@ import {
   sendTextMessage,
   type TimPersistOptions,
 } from '../../src';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { constants, createSdk, kinds, shutdown, sleep, until, type Sdk, type SdkKind } from '../emulator/sdk';
+import { constants, kinds, sleep, until, type Sdk, type SdkKind } from '../emulator/sdk';
 import { COMPARISONS } from '../differential/comparisons';
 import type { World } from '../differential/world';
-import { failOnConsoleWarnings, makeStore } from '../helpers/store';
+import { failOnConsoleWarnings } from '../helpers/store';
+import { usePersistPages } from '../helpers/persistPages';
 import type { TimState } from '../../src';
 
 const APP = 1400000777;
@@ -54,48 +53,17 @@ async function divergences(p: { sdk: Sdk; store: World['store']; middleware: Wor
 }
 
 describe.each(kinds)('persistence on %s', (kind) => {
-  const { EVENT } = constants(kind);
-  let emu: Emulator;
-  let sdks: Sdk[] = [];
-  let stores: Array<ReturnType<typeof makeStore>> = [];
+  const { ctx, page, unload, loginAs } = usePersistPages(kind, {
+    seed: (emu) => {
+      emu.createGroup({ type: 'Public', name: 'Team', ownerID: 'carol', memberIDs: ['bob'], groupID: 'G1' });
+      emu.injectGroupMessage({ from: 'carol', groupID: 'G1', text: 'hello team' });
+      emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 1' });
+      emu.injectC2CMessage({ from: 'bob', to: 'carol', text: 'bob 1' });
+      emu.injectC2CMessage({ from: 'dave', to: 'bob', text: 'dave 1' });
+    },
+  });
   failOnConsoleWarnings();
 
-  beforeEach(async () => {
-    emu = await startEmulator();
-    sdks = [];
-    stores = [];
-    emu.createGroup({ type: 'Public', name: 'Team', ownerID: 'carol', memberIDs: ['bob'], groupID: 'G1' });
-    emu.injectGroupMessage({ from: 'carol', groupID: 'G1', text: 'hello team' });
-    emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 1' });
-    emu.injectC2CMessage({ from: 'bob', to: 'carol', text: 'bob 1' });
-    emu.injectC2CMessage({ from: 'dave', to: 'bob', text: 'dave 1' });
-  });
-  afterEach(async () => {
-    for (const s of stores) s.middleware.close();
-    await shutdown(...sdks);
-    await emu.stop();
-  });
-
-  /** A page: a store (with `persist` when given) on a new SDK instance. */
-  const page = (persist?: TimPersistOptions) => {
-    const sdk = createSdk(kind, emu.url);
-    sdks.push(sdk);
-    const made = makeStore(sdk, { events: EVENT, persist: persist && createTimPersistence(persist) });
-    stores.push(made);
-    return { sdk, ...made };
-  };
-  /** The page goes: nothing is logged out, the SDK object is dropped (a reload). */
-  const unload = async (p: ReturnType<typeof page>) => {
-    p.middleware.close();
-    sdks = sdks.filter((s) => s !== p.sdk);
-    await p.sdk.destroy().catch(() => undefined);
-  };
-  const loginAs = async (p: ReturnType<typeof page>, userID = 'bob') => {
-    const synced = emu.waitForCommand('openim.getmsg', { userID });
-    await p.store.dispatch(login({ userID, userSig: `sig-${userID}` })).unwrap();
-    await synced;
-    await sleep(1200); // the SDKs' throttled list events
-  };
   const firstPages = async (p: ReturnType<typeof page>) => {
     for (const c of selectConversationList(p.store.getState())) {
       await p.store.dispatch(getMessageList(c.conversationID)).unwrap();
@@ -147,8 +115,8 @@ describe.each(kinds)('persistence on %s', (kind) => {
     const storage = memoryStorage();
     await firstSession(storage);
     // While bob is away: carol writes, dave's conversation is deleted on another device.
-    emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 2' });
-    emu.deleteConversation('bob', 'C2Cdave');
+    ctx.emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 2' });
+    ctx.emu.deleteConversation('bob', 'C2Cdave');
 
     const second = page(options(storage));
     const early: Array<{ status: string; rows: string[]; texts: string[] }> = [];
@@ -195,8 +163,8 @@ describe.each(kinds)('persistence on %s', (kind) => {
   it('a group left and every conversation deleted while away: nothing restored stays', async () => {
     const storage = memoryStorage();
     await firstSession(storage);
-    emu.quitGroup('G1', 'bob');
-    for (const id of ['C2Ccarol', 'C2Cdave', 'GROUPG1']) emu.deleteConversation('bob', id);
+    ctx.emu.quitGroup('G1', 'bob');
+    for (const id of ['C2Ccarol', 'C2Cdave', 'GROUPG1']) ctx.emu.deleteConversation('bob', id);
     const second = page(options(storage));
     const restoredState = whenRestored(second);
     await loginAs(second);
@@ -322,7 +290,7 @@ describe.each(kinds)('persistence on %s', (kind) => {
     // Still there after the SDK's page (the SDK never had it), still failed: nothing resent it.
     const kept = selectMessagesByConversationID(second.store.getState(), 'C2Ccarol').find((m) => m.ID === 'unsent-1');
     expect(kept?.status).toBe('fail');
-    expect(emu.conversations('carol').length).toBeGreaterThan(0);
+    expect(ctx.emu.conversations('carol').length).toBeGreaterThan(0);
     const sent = await second.store.dispatch(resendMessage('unsent-1')).unwrap();
     expect(sent.status).toBe('success');
     expect(sent.payload.text).toBe('bob 3');

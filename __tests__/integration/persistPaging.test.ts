@@ -7,7 +7,6 @@
  * restored rows that a later page brings must not disappear in between.
  */
 import {
-  createTimPersistence,
   getMessageList,
   login,
   memoryStorage,
@@ -17,11 +16,11 @@ import {
   type TimPersistOptions,
   type TimState,
 } from '../../src';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { constants, createSdk, kinds, shutdown, sleep, until, type Sdk } from '../emulator/sdk';
+import { kinds, sleep, until, type Sdk } from '../emulator/sdk';
 import { configureStore } from '@reduxjs/toolkit';
 import { createTimMiddleware, timReducer, type TimMiddlewareOptions, type TimSdk } from '../../src';
 import { failOnConsoleWarnings } from '../helpers/store';
+import { usePersistPages } from '../helpers/persistPages';
 
 /**
  * A store whose subscribers see every state: RTK's autoBatchEnhancer (on by default) notifies once
@@ -48,51 +47,30 @@ const LOADED = ['C2Cu0', 'C2Cu1', 'C2Cu2', 'C2Cu3'];
 const DELETED = 'C2Cu2';
 
 describe.each(kinds)('persistence with a paged conversation list on %s', (kind) => {
-  const { EVENT } = constants(kind);
-  let emu: Emulator;
-  let sdks: Sdk[] = [];
-  let stores: Array<ReturnType<typeof makeStore>> = [];
-  failOnConsoleWarnings();
-
-  beforeEach(async () => {
-    partial = false;
-    emu = await startEmulator({ conversationPageSize: PAGE });
-    sdks = [];
-    stores = [];
-    // One second per peer, so the server's order (newest first) is u89 … u0: u0-u3 come on the last page.
-    const base = Math.floor(Date.now() / 1000) - 2 * PEERS;
-    for (let i = 0; i < PEERS; i++) {
-      emu.setServerTime(base + i);
-      emu.injectC2CMessage({ from: `u${i}`, to: 'bob', text: `u${i} 1` });
-      emu.injectC2CMessage({ from: 'bob', to: `u${i}`, text: `bob to u${i}` });
-    }
-    emu.setServerTime(null);
-    emu.updateProfile('u0', { nick: 'u0 before' });
-  });
-  afterEach(async () => {
-    for (const s of stores) s.middleware.close();
-    await shutdown(...sdks);
-    await emu.stop();
-  });
-
   /** `partial`: 3.x `partialUpdatedConversations` (list events carry only the changed conversations). */
   let partial = false;
-  const page = (persist?: TimPersistOptions) => {
-    const sdk = createSdk(kind, emu.url, undefined, partial ? { partialUpdatedConversations: true } : {});
-    sdks.push(sdk);
-    const made = makeStore(sdk, {
-      events: EVENT,
-      persist: persist && createTimPersistence(persist),
-      partialUpdatedConversations: partial,
-    });
-    stores.push(made);
-    return { sdk, ...made };
-  };
-  const unload = async (p: ReturnType<typeof page>) => {
-    p.middleware.close();
-    sdks = sdks.filter((s) => s !== p.sdk);
-    await p.sdk.destroy().catch(() => undefined);
-  };
+  beforeEach(() => {
+    partial = false;
+  });
+  const { ctx, page, unload } = usePersistPages(kind, {
+    emulator: { conversationPageSize: PAGE },
+    seed: (emu) => {
+      // One second per peer, so the server's order (newest first) is u89 … u0: u0-u3 come on the last page.
+      const base = Math.floor(Date.now() / 1000) - 2 * PEERS;
+      for (let i = 0; i < PEERS; i++) {
+        emu.setServerTime(base + i);
+        emu.injectC2CMessage({ from: `u${i}`, to: 'bob', text: `u${i} 1` });
+        emu.injectC2CMessage({ from: 'bob', to: `u${i}`, text: `bob to u${i}` });
+      }
+      emu.setServerTime(null);
+      emu.updateProfile('u0', { nick: 'u0 before' });
+    },
+    makeStore,
+    sdkOptions: () => (partial ? { partialUpdatedConversations: true } : {}),
+    middlewareOptions: () => ({ partialUpdatedConversations: partial }),
+  });
+  failOnConsoleWarnings();
+
   /** Logs in and waits until the SDK's paging is done and the store has its whole list. */
   const loginAs = async (p: ReturnType<typeof page>) => {
     await p.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
@@ -131,8 +109,8 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
       'the save',
     );
     await unload(first);
-    emu.deleteConversation('bob', DELETED);
-    emu.updateProfile('u0', { nick: 'u0 after' }); // on the last page: the SDK's nick must win
+    ctx.emu.deleteConversation('bob', DELETED);
+    ctx.emu.updateProfile('u0', { nick: 'u0 after' }); // on the last page: the SDK's nick must win
 
     const second = page(options(storage));
     const kept = Array.from({ length: PEERS }, (_, i) => `C2Cu${i}`).filter((id) => id !== DELETED);
@@ -161,7 +139,7 @@ describe.each(kinds)('persistence with a paged conversation list on %s', (kind) 
     expect(texts(state, DELETED)).toEqual([]);
     expect(state.tim.profiles.table.values.find((p) => p.userID === 'u0')?.nick).toBe('u0 after');
     const withSnapshot = selectConversationList(state);
-    const pages = emu.commandLog().filter((c) => c.servcmd === 'recentcontact.page_get');
+    const pages = ctx.emu.commandLog().filter((c) => c.servcmd === 'recentcontact.page_get');
     expect(pages.length).toBeGreaterThanOrEqual(2 * Math.ceil((PEERS - 1) / PAGE));
     await unload(second);
 

@@ -5,53 +5,24 @@
  * failure is where the failed row is (the new message's ID), not under the ID of the row that went.
  */
 import {
-  createTimPersistence,
   getMessageList,
-  login,
   memoryStorage,
   resendMessage,
   selectMessagesByConversationID,
   sendTextMessage,
   type TimPersistOptions,
 } from '../../src';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { constants, createSdk, kinds, shutdown, sleep, until, type Sdk } from '../emulator/sdk';
-import { failOnConsoleWarnings, makeStore } from '../helpers/store';
+import { kinds, until } from '../emulator/sdk';
+import { failOnConsoleWarnings } from '../helpers/store';
+import { usePersistPages } from '../helpers/persistPages';
 
 const APP = 1400000779;
 
 describe.each(kinds)('Retry of a restored failed message on %s', (kind) => {
-  const { EVENT } = constants(kind);
-  let emu: Emulator;
-  let sdks: Sdk[] = [];
-  let stores: Array<ReturnType<typeof makeStore>> = [];
+  const { ctx, page, unload, loginAs } = usePersistPages(kind, {
+    seed: (emu) => emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 1' }),
+  });
   failOnConsoleWarnings();
-
-  beforeEach(async () => {
-    emu = await startEmulator();
-    sdks = [];
-    stores = [];
-    emu.injectC2CMessage({ from: 'carol', to: 'bob', text: 'carol 1' });
-  });
-  afterEach(async () => {
-    for (const s of stores) s.middleware.close();
-    await shutdown(...sdks);
-    await emu.stop();
-  });
-
-  const page = (persist: TimPersistOptions) => {
-    const sdk = createSdk(kind, emu.url);
-    sdks.push(sdk);
-    const made = makeStore(sdk, { events: EVENT, persist: createTimPersistence(persist) });
-    stores.push(made);
-    return { sdk, ...made };
-  };
-  const loginAs = async (p: ReturnType<typeof page>) => {
-    const synced = emu.waitForCommand('openim.getmsg', { userID: 'bob' });
-    await p.store.dispatch(login({ userID: 'bob', userSig: 'sig-bob' })).unwrap();
-    await synced;
-    await sleep(1200); // the SDKs' throttled list events
-  };
 
   it('a failed Retry leaves its error under the new failed row; a second Retry of that row sends it', async () => {
     const storage = memoryStorage();
@@ -62,9 +33,7 @@ describe.each(kinds)('Retry of a restored failed message on %s', (kind) => {
     await first.store.dispatch(getMessageList('C2Ccarol')).unwrap();
     await first.store.dispatch(sendTextMessage({ to: 'carol', conversationType: 'C2C', text: 'bob 1' })).unwrap();
     await until(() => (storage.data.get(savedKey) ?? '').includes('bob 1'), 4000, 'the save');
-    first.middleware.close();
-    sdks = sdks.filter((s) => s !== first.sdk);
-    await first.sdk.destroy().catch(() => undefined);
+    await unload(first);
     // The page went while 'bob 2' was being sent.
     type Stored = { conversationID: string; messages: Array<Record<string, unknown>> };
     const snapshot = JSON.parse(storage.data.get(savedKey) ?? '{}') as { messages: Stored[] };
@@ -81,7 +50,7 @@ describe.each(kinds)('Retry of a restored failed message on %s', (kind) => {
 
     const second = page(options);
     await loginAs(second);
-    emu.failCommand('openim.sendmsg', { code: 20007, message: 'blocked' });
+    ctx.emu.failCommand('openim.sendmsg', { code: 20007, message: 'blocked' });
     const retry = await second.store.dispatch(resendMessage('unsent-1'));
     expect(resendMessage.rejected.match(retry)).toBe(true);
     const rows = () => selectMessagesByConversationID(second.store.getState(), 'C2Ccarol');
@@ -94,7 +63,7 @@ describe.each(kinds)('Retry of a restored failed message on %s', (kind) => {
     expect(Object.keys(errors)).toEqual([newID]);
     expect(errors[newID]).toMatchObject({ code: 20007 });
 
-    emu.clearFaults();
+    ctx.emu.clearFaults();
     const sent = await second.store.dispatch(resendMessage(newID)).unwrap();
     expect(sent).toMatchObject({ ID: newID, status: 'success' });
     expect(second.store.getState().tim.messages.errors).toEqual({});
