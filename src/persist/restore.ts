@@ -54,6 +54,13 @@ export const restoredListSynced =
 
 /** Records restored from a snapshot and not written since. */
 const restored = new WeakSet<object>();
+/**
+ * At least the number of restored messages still in `restored` (in every store of the process): a
+ * history page scans its list for them only when there can be some, so that without a snapshot a
+ * page costs nothing more. Messages dropped other than by `beforePage` are not counted down: the
+ * count only errs high.
+ */
+let restoredMessages = 0;
 
 const keepFirst = <T>(prev: T | undefined, next: T): T => prev ?? next;
 
@@ -93,6 +100,7 @@ function applySnapshot(state: TimState, snapshot: TimSnapshot): TimState {
     const list = pagedGet(lists, conversationID) ?? EMPTY_MESSAGE_LIST;
     // Live messages (already in the list) win over their restored copies.
     const records = mark(messages.filter((m) => !hasMessage(list, m.ID)).map(asRestored));
+    restoredMessages += records.length;
     const next = upsertMessages(list, records);
     if (next !== list) lists = pagedSet(lists, conversationID, next);
   }
@@ -222,7 +230,7 @@ const isFailedMine = (m: MessageRecord): boolean => m.flow === 'out' && m.status
  */
 function beforePage(state: TimState, page: HistoryPage): { state: TimState; after: (s: TimState) => TimState } | null {
   const list = pagedGet(state.messages.lists, page.conversationID);
-  if (!list) return null;
+  if (!list || restoredMessages === 0) return null;
   const stale = new Map<string, MessageRecord>();
   const oldest = page.messages.reduce<MessageRecord | null>(
     (o, m) => (o === null || compareMessages(m, o) < 0 ? m : o),
@@ -243,7 +251,7 @@ function beforePage(state: TimState, page: HistoryPage): { state: TimState; afte
     if (!next) return s;
     for (const [id, old] of stale) {
       next = updateMessage(next, id, (now) => (plainEqual(now, old) ? old : now));
-      restored.delete(old); // the SDK brought it again: it is the SDK's now
+      if (restored.delete(old)) restoredMessages--; // the SDK brought it again: it is the SDK's now
     }
     return next === pagedGet(s.messages.lists, page.conversationID)
       ? s
